@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import { buildCountyView } from '../county/county-view';
+import { electionInfo } from '../county/election-info';
+import { buildOverview } from '../county/overview';
+import { loadDemoCounty } from '../demo/load-demo-county';
+import { verifyAuditChain } from '../audit-log/chain';
+import { type AppError, type Result, appError, ok } from '../result';
+import { evaluateWorksheet as evaluate } from '../rules/evaluate';
+import type { CountyStore } from '../store/county-store';
+import { PRECINCT_STATUSES, type Overview } from './contract';
+import { createCounty, previewCountyDefinition } from './handlers/county-setup';
+import { evaluateWorksheet, submitWorksheet } from './handlers/worksheet';
+import { API_METHODS, type ApiMethodName } from './methods';
+import { type ApiParsedInput, inputSchemas } from './schemas';
+import type { Api, ApiOutputs } from './types';
+
+export interface ApiDeps {
+  readonly store: CountyStore;
+  /** Folder holding the demo county and other bundled resources. */
+  readonly resourcesDir: string;
+  /** Injected so tests can control time; every change is stamped with it. */
+  readonly clock?: () => Date;
+}
+
+type Handlers = { [M in ApiMethodName]: (input: ApiParsedInput<M>) => Result<ApiOutputs[M], AppError> };
+
+/**
+ * The one API object (DESIGN.md): async methods, one validated input object each, a Result back.
+ * IPC, the local HTTP harness and in-process callers all use this same object.
+ */
+export function createApi(deps: ApiDeps): Api {
+  const { store, resourcesDir } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const now = () => clock().toISOString();
+
+  const handlers: Handlers = {
+    getOverview: () => {
+      const election = store.getElection();
+      return ok(election ? buildOverview(buildCountyView(store, election)) : emptyOverview());
+    },
+    getElection: () => {
+      const election = store.getElection();
+      return ok(election ? electionInfo(election, store.listCandidates(), store.listPrecincts()) : null);
+    },
+    previewCountyDefinition: (input) => {
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      return previewCountyDefinition(input.fileName, bytes);
+    },
+    createCounty: (input) => createCounty(store, input.setup, input.operator, now()),
+    loadDemoCounty: (input) => {
+      const loaded = loadDemoCounty(store, resourcesDir, input.operator, clock);
+      return loaded.ok ? ok(loaded.value.election) : loaded;
+    },
+    getPrecinct: (input) => {
+      const election = store.getElection();
+      if (!election) return appError('NO_COUNTY', 'Set up the county first.');
+      const precinct = store.findPrecinct(input.precinct);
+      if (!precinct) return appError('UNKNOWN_PRECINCT', `There is no precinct "${input.precinct}" in ${election.county}.`);
+      const view = buildCountyView(store, election, precinct).precincts[0];
+      if (!view) return appError('UNKNOWN_PRECINCT', `There is no precinct "${input.precinct}".`);
+      return ok({
+        precinct: view.precinct,
+        status: view.status,
+        statusReason: view.statusReason,
+        reports: view.reports,
+        current: view.current,
+        evaluation: view.result ? evaluate(election.rulesProfile, view.result) : null,
+      });
+    },
+    evaluateWorksheet: (input) => evaluateWorksheet(store, input),
+    submitWorksheet: (input) => submitWorksheet(store, input, now()),
+    getAuditLog: (input) => ok({ entries: store.listAudit(input.limit, input.offset), total: store.countAudit() }),
+    verifyAuditLog: () => ok(verifyAuditChain(store.iterateAudit())),
+  };
+
+  const api = {} as Record<ApiMethodName, (input: unknown) => Promise<Result<unknown, AppError>>>;
+  for (const method of API_METHODS) {
+    api[method] = async (input: unknown) => {
+      const parsed = (inputSchemas[method] as z.ZodType).safeParse(input ?? {});
+      if (!parsed.success) return invalidInput(method, parsed.error);
+      return (handlers[method] as (input: unknown) => Result<unknown, AppError>)(parsed.data);
+    };
+  }
+  return Object.freeze(api) as unknown as Api;
+}
+
+function invalidInput(method: string, error: z.ZodError): Result<never, AppError> {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+  return appError('INVALID_INPUT', `${issue?.message ?? 'The request was not valid'}${where}.`, {
+    method,
+    issues: error.issues.map((entry) => ({ path: entry.path.map(String), message: entry.message })),
+  });
+}
+
+function emptyOverview(): Overview {
+  const statusCounts = Object.fromEntries(PRECINCT_STATUSES.map((status) => [status, 0])) as Overview['statusCounts'];
+  return {
+    election: null,
+    statusCounts: { ...statusCounts, total: 0 },
+    candidateTotals: [],
+    precinctsCounted: 0,
+    findingCounts: {},
+    precincts: [],
+  };
+}

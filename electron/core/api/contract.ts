@@ -1,0 +1,168 @@
+/**
+ * What the API returns: the shapes the UI, the CLI and the tests read.
+ * Inputs are defined by the zod schemas in ./schemas.ts (validated on every transport).
+ */
+import type { Tie } from '../rules/allocation';
+import type { CoinToss, Finding, FindingCode, RulesProfileId } from '../rules/types';
+
+export const PRECINCT_STATUSES = ['missing', 'received', 'conflict', 'verified', 'certified'] as const;
+export type PrecinctStatus = (typeof PRECINCT_STATUSES)[number];
+
+export const REPORT_SOURCES = ['usb', 'email', 'scan', 'manual', 'phone', 'recount'] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];
+
+export interface CandidateInfo {
+  readonly name: string;
+  readonly ballotOrder: number;
+}
+
+export interface PrecinctInfo {
+  readonly code: string;
+  readonly name: string;
+  /** D: county delegates this precinct elects. */
+  readonly delegates: number;
+  readonly chairEmail: string | null;
+}
+
+export interface ElectionInfo {
+  readonly county: string;
+  readonly name: string;
+  /** ISO date (YYYY-MM-DD) of the caucus or election. */
+  readonly date: string;
+  readonly rulesProfile: RulesProfileId;
+  /** The county's state delegates / county convention delegates. */
+  readonly sdePerDelegate: number;
+  readonly candidates: readonly CandidateInfo[];
+  readonly precinctCount: number;
+  readonly totalDelegates: number;
+}
+
+export interface CandidateTotal {
+  readonly candidate: string;
+  readonly ballotOrder: number;
+  readonly firstAlignment: number;
+  readonly finalAlignment: number;
+  readonly delegates: number;
+  readonly sde: number;
+}
+
+export interface PrecinctRow {
+  readonly code: string;
+  readonly name: string;
+  readonly delegates: number;
+  readonly status: PrecinctStatus;
+  readonly findings: readonly FindingCode[];
+  readonly sources: readonly ReportSource[];
+  readonly reportCount: number;
+  readonly lastReceivedAt: string | null;
+}
+
+export interface Overview {
+  readonly election: ElectionInfo | null;
+  readonly statusCounts: Readonly<Record<PrecinctStatus, number>> & { readonly total: number };
+  /** Totals over precincts whose current result is settled (not missing, not in conflict). */
+  readonly candidateTotals: readonly CandidateTotal[];
+  readonly precinctsCounted: number;
+  readonly findingCounts: Readonly<Partial<Record<FindingCode, number>>>;
+  readonly precincts: readonly PrecinctRow[];
+}
+
+export interface WorksheetLine {
+  readonly candidate: string;
+  readonly firstAlignment: number | null;
+  readonly finalAlignment: number | null;
+  readonly delegatesAwarded: number | null;
+}
+
+export type ComputedAllocation =
+  | {
+      readonly kind: 'decided';
+      readonly delegates: Readonly<Record<string, number>>;
+      readonly sde: Readonly<Record<string, number>>;
+      readonly coinTosses: readonly CoinToss[];
+    }
+  | { readonly kind: 'coin-toss-needed'; readonly tie: Tie }
+  /** Counts missing or invalid, or a profile without delegates. */
+  | { readonly kind: 'not-computable'; readonly reason: string };
+
+export interface WorksheetEvaluation {
+  readonly precinct: string;
+  readonly precinctDelegates: number;
+  readonly eligibleAttendees: number;
+  readonly finalTotal: number;
+  readonly threshold: number | null;
+  readonly thresholdRule: string;
+  /** Candidates viable in the first alignment (locked in). */
+  readonly viableFirst: readonly string[];
+  /** Candidates viable in the final alignment. */
+  readonly viableFinal: readonly string[];
+  readonly allocation: ComputedAllocation;
+  readonly findings: readonly Finding[];
+}
+
+export interface ReportView {
+  readonly id: number;
+  readonly source: ReportSource;
+  readonly operator: string;
+  readonly receivedAt: string;
+  readonly fileName: string | null;
+  readonly sha256: string;
+  readonly supersedes: number | null;
+  readonly lines: readonly WorksheetLine[];
+  /** SDEs as the report gave them (files may carry SDEs only); absent when not reported. */
+  readonly sdeByCandidate: Readonly<Record<string, number>>;
+  readonly coinTosses: readonly CoinToss[];
+}
+
+export interface PrecinctDetail {
+  readonly precinct: PrecinctInfo;
+  readonly status: PrecinctStatus;
+  readonly reports: readonly ReportView[];
+  /** The precinct's current result, derived from its reports; null when missing or in conflict. */
+  readonly current: ReportView | null;
+  readonly evaluation: WorksheetEvaluation | null;
+  /** Human explanation of the status, e.g. which reports disagree. */
+  readonly statusReason: string;
+}
+
+export interface SubmittedReport {
+  readonly reportId: number;
+  readonly status: PrecinctStatus;
+  readonly findings: readonly Finding[];
+}
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly operator: string;
+  readonly action: string;
+  readonly payload: unknown;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface AuditLogPage {
+  readonly entries: readonly AuditEntry[];
+  readonly total: number;
+}
+
+export type AuditVerification =
+  | { readonly valid: true; readonly entries: number; readonly headHash: string }
+  | { readonly valid: false; readonly entries: number; readonly brokenAtSeq: number; readonly reason: string };
+
+/** A problem in one cell or row of an imported file (1-based row as a spreadsheet shows it). */
+export interface FileProblem {
+  readonly row: number;
+  readonly column: string | null;
+  readonly message: string;
+}
+
+export interface CountySetupInput {
+  readonly county: string;
+  readonly name: string;
+  readonly date: string;
+  readonly rulesProfile: RulesProfileId;
+  readonly sdePerDelegate: number;
+  readonly precincts: readonly { code: string; name: string; delegates: number; chairEmail?: string | null }[];
+  readonly candidates: readonly string[];
+}

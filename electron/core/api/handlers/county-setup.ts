@@ -1,0 +1,53 @@
+import type { CountySetupInput, ElectionInfo } from '../contract';
+import { electionInfo } from '../../county/election-info';
+import { parseCountyDefinition } from '../../results-file/county-definition';
+import { readTable } from '../../results-file/table';
+import { type AppError, type Result, appError, ok } from '../../result';
+import type { CountyStore } from '../../store/county-store';
+
+export function previewCountyDefinition(fileName: string, bytes: Uint8Array): Result<CountySetupInput, AppError> {
+  const table = readTable(fileName, bytes);
+  if (!table.ok) return table;
+  return parseCountyDefinition(table.value, fileName, { rulesProfile: 'iowa-dem-2020' });
+}
+
+/** Creates the county in one transaction with its audit entry; a database holds one county. */
+export function createCounty(
+  store: CountyStore,
+  setup: CountySetupInput,
+  operator: string,
+  at: string,
+): Result<ElectionInfo, AppError> {
+  const existing = store.getElection();
+  if (existing) {
+    return appError(
+      'COUNTY_EXISTS',
+      `This database already holds ${existing.county} (${existing.name}). Start a new database for another county.`,
+    );
+  }
+  const duplicatePrecinct = firstDuplicate(setup.precincts.map((precinct) => precinct.code));
+  if (duplicatePrecinct !== null) {
+    return appError('DUPLICATE_PRECINCT', `Precinct ${duplicatePrecinct} is listed twice; each precinct once.`);
+  }
+  const duplicateCandidate = firstDuplicate(setup.candidates);
+  if (duplicateCandidate !== null) {
+    return appError('DUPLICATE_CANDIDATE', `${duplicateCandidate} is listed twice; each candidate once.`);
+  }
+  return store.transaction(() => {
+    store.createCounty(setup, at);
+    store.appendAudit({ at, operator, action: 'county.created', payload: setup });
+    const election = store.getElection();
+    if (!election) return appError('INTERNAL_ERROR', 'The county could not be read back after saving it.');
+    return ok(electionInfo(election, store.listCandidates(), store.listPrecincts()));
+  });
+}
+
+function firstDuplicate(values: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const value of values) {
+    const key = value.trim().toLowerCase();
+    if (seen.has(key)) return value;
+    seen.add(key);
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import type { Result } from '../result';
+import type {
+  AuditLogPage,
+  AuditVerification,
+  CountySetupInput,
+  ElectionInfo,
+  Overview,
+  PrecinctDetail,
+  SubmittedReport,
+  WorksheetEvaluation,
+} from './contract';
+import type { ApiMethodName } from './methods';
+import type { ApiInput } from './schemas';
+
+/** What each API method returns on success. */
+export interface ApiOutputs {
+  getOverview: Overview;
+  getElection: ElectionInfo | null;
+  previewCountyDefinition: CountySetupInput;
+  createCounty: ElectionInfo;
+  loadDemoCounty: ElectionInfo;
+  getPrecinct: PrecinctDetail;
+  evaluateWorksheet: WorksheetEvaluation;
+  submitWorksheet: SubmittedReport;
+  getAuditLog: AuditLogPage;
+  verifyAuditLog: AuditVerification;
+}
+
+/**
+ * The one API: a method per name, one input object each, a Result back.
+ * The IPC bridge, the HTTP harness and in-process callers all have exactly this type.
+ */
+export type Api = {
+  readonly [M in ApiMethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutputs[M]>>;
+};
+export type { ApiMethodName } from './methods';

@@ -1,0 +1,3 @@
+export * from './actions';
+export * from './canonical-json';
+export * from './chain';

@@ -1,0 +1,105 @@
+import type { PrecinctStatus, ReportView, WorksheetLine } from '../api/contract';
+import { checkPrecinct } from '../rules/check';
+import type { Finding, PrecinctResult } from '../rules/types';
+import { derivePrecinctStatus } from '../status/derive-status';
+import type { CandidateRecord, CountyStore, ElectionRow, PrecinctRecord, StoredReport } from '../store/county-store';
+
+export interface PrecinctView {
+  readonly precinct: PrecinctRecord;
+  readonly status: PrecinctStatus;
+  readonly statusReason: string;
+  readonly reports: readonly ReportView[];
+  readonly current: ReportView | null;
+  /** The current report as a precinct result the rules can check; null without one. */
+  readonly result: PrecinctResult | null;
+  readonly findings: readonly Finding[];
+}
+
+export interface CountyView {
+  readonly election: ElectionRow;
+  readonly candidates: readonly CandidateRecord[];
+  readonly precincts: readonly PrecinctView[];
+}
+
+/** Everything derived about the county from what the store holds: statuses, current results, findings. */
+export function buildCountyView(store: CountyStore, election: ElectionRow, onlyPrecinct?: PrecinctRecord): CountyView {
+  const candidates = store.listCandidates();
+  const precincts = onlyPrecinct ? [onlyPrecinct] : store.listPrecincts();
+  const reports = store.listReports(onlyPrecinct?.id);
+  const reportsByPrecinct = new Map<number, ReportView[]>();
+  for (const report of reports) {
+    const view = toReportView(report, candidates);
+    const list = reportsByPrecinct.get(report.precinctId);
+    if (list) list.push(view);
+    else reportsByPrecinct.set(report.precinctId, [view]);
+  }
+  return {
+    election,
+    candidates,
+    precincts: precincts.map((precinct) => precinctView(precinct, reportsByPrecinct.get(precinct.id) ?? [], election)),
+  };
+}
+
+function precinctView(precinct: PrecinctRecord, reports: ReportView[], election: ElectionRow): PrecinctView {
+  const derived = derivePrecinctStatus(reports);
+  const result = derived.current ? toPrecinctResult(precinct, derived.current, election) : null;
+  return {
+    precinct,
+    status: derived.status,
+    statusReason: derived.reason,
+    reports,
+    current: derived.current,
+    result,
+    findings: result ? checkPrecinct(election.rulesProfile, result) : [],
+  };
+}
+
+export function toReportView(report: StoredReport, candidates: readonly CandidateRecord[]): ReportView {
+  const nameOf = new Map(candidates.map((candidate) => [candidate.id, candidate.name]));
+  const countByCandidate = new Map(report.counts.map((count) => [count.candidateId, count]));
+  const lines: WorksheetLine[] = candidates
+    .filter((candidate) => countByCandidate.has(candidate.id))
+    .map((candidate) => {
+      const count = countByCandidate.get(candidate.id);
+      return {
+        candidate: candidate.name,
+        firstAlignment: count?.firstAlignment ?? null,
+        finalAlignment: count?.finalAlignment ?? null,
+        delegatesAwarded: count?.delegatesAwarded ?? null,
+      };
+    });
+  return {
+    id: report.id,
+    source: report.source,
+    operator: report.operator,
+    receivedAt: report.receivedAt,
+    fileName: report.fileName,
+    sha256: report.sha256,
+    supersedes: report.supersedesId,
+    lines,
+    sdeByCandidate: Object.fromEntries(
+      report.counts.filter((count) => count.sde !== null).map((count) => [nameOf.get(count.candidateId), count.sde]),
+    ),
+    coinTosses: report.coinTosses.map((toss) => ({
+      tied: toss.members.map((member) => nameOf.get(member.candidateId) ?? '?'),
+      winners: toss.members.filter((member) => member.won).map((member) => nameOf.get(member.candidateId) ?? '?'),
+    })),
+  };
+}
+
+export function toPrecinctResult(precinct: PrecinctRecord, report: ReportView, election: ElectionRow): PrecinctResult {
+  return {
+    county: election.county,
+    precinct: precinct.code,
+    precinctDelegates: precinct.delegates,
+    sdePerDelegate: election.sdePerDelegate,
+    lines: report.lines.map((line) => ({
+      candidate: line.candidate,
+      firstAlignment: line.firstAlignment,
+      finalAlignment: line.finalAlignment,
+      delegatesAwarded: line.delegatesAwarded,
+      sde: report.sdeByCandidate[line.candidate] ?? null,
+    })),
+    coinTosses: report.coinTosses,
+  };
+}

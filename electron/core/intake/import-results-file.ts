@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import type { ReportSource } from '../api/contract';
+import { canonicalJson } from '../audit-log/canonical-json';
+import { parsePrecinctResults } from '../results-file/precinct-results';
+import { readTable } from '../results-file/table';
+import { type AppError, type Result, appError, ok } from '../result';
+import type { PrecinctResult } from '../rules/types';
+import { derivePrecinctStatus } from '../status/derive-status';
+import type { CountyStore } from '../store/county-store';
+import { buildCountyView } from '../county/county-view';
+import { storeReport } from './store-report';
+
+export interface ImportedFile {
+  readonly fileName: string;
+  readonly sha256: string;
+  /** 'duplicate': the same bytes were imported before; nothing changed. */
+  readonly outcome: 'imported' | 'duplicate';
+  readonly reportIds: readonly number[];
+  /** Precincts where this file's numbers disagree with a report already held. */
+  readonly conflicts: readonly string[];
+}
+
+export interface ImportRequest {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly source: ReportSource;
+  readonly operator: string;
+  readonly at: string;
+}
+
+/**
+ * Imports a precinct results file (CSV/XLSX, DESIGN.md format): stored byte for byte with its
+ * sha256, one report per precinct in it. Idempotent: the same bytes again change nothing.
+ * All or nothing: a file with any problem (unknown precinct or candidate, a count that is not a
+ * whole number) is rejected whole with the problem named, and nothing from it is stored.
+ */
+export function importResultsFile(store: CountyStore, request: ImportRequest): Result<ImportedFile, AppError> {
+  const election = store.getElection();
+  if (!election) return appError('NO_COUNTY', 'Set up the county before importing results.');
+  const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+  const seen = store.findImportFile(sha256);
+  if (seen) {
+    return ok({ fileName: request.fileName, sha256, outcome: 'duplicate', reportIds: [], conflicts: [] });
+  }
+  const table = readTable(request.fileName, request.bytes);
+  if (!table.ok) return table;
+  const parsed = parsePrecinctResults(table.value, request.fileName);
+  if (!parsed.ok) return parsed;
+  const problem = findIntakeProblem(store, parsed.value, election.county, request.fileName);
+  if (problem) return problem;
+
+  return store.transaction(() => {
+    const importFileId = store.insertImportFile({
+      sha256,
+      fileName: request.fileName,
+      bytes: request.bytes,
+      source: request.source,
+      operator: request.operator,
+      receivedAt: request.at,
+    });
+    store.appendAudit({
+      at: request.at,
+      operator: request.operator,
+      action: 'import.file-stored',
+      payload: { fileName: request.fileName, sha256, bytes: request.bytes.length, source: request.source },
+    });
+    const reportIds: number[] = [];
+    const conflicts: string[] = [];
+    for (const result of parsed.value) {
+      const stored = storeReport(store, {
+        precinct: result.precinct,
+        lines: result.lines,
+        coinTosses: [],
+        source: request.source,
+        operator: request.operator,
+        at: request.at,
+        importFileId,
+        fileName: request.fileName,
+        content: canonicalJson({ kind: 'tallyroom.precinct-results-row-group', fileSha256: sha256, result }),
+      });
+      if (!stored.ok) return stored;
+      reportIds.push(stored.value);
+      const precinct = store.findPrecinct(result.precinct);
+      if (precinct) {
+        const view = buildCountyView(store, election, precinct).precincts[0];
+        if (view && derivePrecinctStatus(view.reports).status === 'conflict') conflicts.push(result.precinct);
+      }
+    }
+    return ok({ fileName: request.fileName, sha256, outcome: 'imported' as const, reportIds, conflicts });
+  });
+}
+
+/** The first reason this file's data cannot enter this county's database, or null. */
+function findIntakeProblem(
+  store: CountyStore,
+  results: readonly PrecinctResult[],
+  county: string,
+  fileName: string,
+): Result<never, AppError> | null {
+  const candidates = new Set(store.listCandidates().map((candidate) => candidate.name));
+  for (const result of results) {
+    if (result.county && result.county !== county) {
+      return appError(
+        'WRONG_COUNTY',
+        `${fileName} is for ${result.county}, but this database is ${county}. Nothing was imported.`,
+      );
+    }
+    const precinct = store.findPrecinct(result.precinct);
+    if (!precinct) {
+      return appError(
+        'UNKNOWN_PRECINCT',
+        `${fileName} has results for precinct "${result.precinct}", which is not a precinct of ${county}. Nothing was imported.`,
+      );
+    }
+    if (result.precinctDelegates !== null && result.precinctDelegates !== precinct.delegates) {
+      return appError(
+        'DELEGATES_DIFFER',
+        `${fileName} says precinct ${result.precinct} elects ${result.precinctDelegates} delegates, but the county setup says ${precinct.delegates}. Nothing was imported; check which is right.`,
+      );
+    }
+    for (const line of result.lines) {
+      if (!candidates.has(line.candidate)) {
+        return appError(
+          'UNKNOWN_CANDIDATE',
+          `${fileName} lists candidate "${line.candidate}" in precinct ${result.precinct}, who is not on this county's ballot. Nothing was imported.`,
+        );
+      }
+      for (const [label, value] of [
+        ['first alignment', line.firstAlignment],
+        ['final alignment', line.finalAlignment],
+        ['delegates awarded', line.delegatesAwarded],
+      ] as const) {
+        if (value !== null && !(Number.isInteger(value) && value >= 0)) {
+          return appError(
+            'INVALID_COUNT',
+            `${fileName}: the ${label} for ${line.candidate} in precinct ${result.precinct} is ${value}, which is not a whole number of people. Nothing was imported.`,
+          );
+        }
+      }
+      if (line.sde !== null && !(line.sde >= 0)) {
+        return appError(
+          'INVALID_COUNT',
+          `${fileName}: the SDEs for ${line.candidate} in precinct ${result.precinct} are negative. Nothing was imported.`,
+        );
+      }
+    }
+  }
+  return null;
+}

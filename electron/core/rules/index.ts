@@ -1,0 +1,5 @@
+export * from './allocation';
+export * from './check';
+export * from './evaluate';
+export * from './types';
+export * from './viability';

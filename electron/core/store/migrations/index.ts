@@ -1,0 +1,13 @@
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * Numbered migrations, applied in order, each in its own transaction. Never edit one that has
+ * shipped: laptops are upgraded mid-cycle, so add the next number instead.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration001];
