@@ -112,7 +112,7 @@ export function fileProblems(fileName: string, problems: readonly FileProblem[])
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   return appError(
     'FILE_HAS_PROBLEMS',
-    `${fileName} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${where}: ${first?.message ?? ''}${more}. Nothing was saved; fix the file and try again.`,
+    `${fileName} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${where}: ${(first?.message ?? '').replace(/\.$/, '')}${more}. Nothing from it was used; fix the file and try again.`,
     problems.slice(0, MAX_PROBLEMS_LISTED),
   );
 }

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCountyView } from '../../../electron/core/county/county-view';
+import { buildOverview } from '../../../electron/core/county/overview';
+import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
+import { openExistingStore } from '../open-existing-store';
+
+/** tallyroom status --db FILE [--json] (DESIGN.md shape). */
+export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (!values.db) throw new UsageError('Give the county database with --db FILE.');
+  const store = openExistingStore(resolve(io.cwd, values.db));
+  try {
+    const election = store.getElection();
+    if (!election) throw new UsageError(`${values.db} has no county yet; set one up with "tallyroom init".`);
+    const view = buildCountyView(store, election);
+    const overview = buildOverview(view);
+    const { total, missing, received, conflict, verified, certified } = overview.statusCounts;
+    const status = {
+      precincts: { total, missing, received, conflict, verified, certified },
+      reports: store.countReports(),
+      findings: view.precincts.reduce((sum, precinct) => sum + precinct.findings.length, 0),
+      byPrecinct: overview.precincts.map((precinct) => ({
+        precinct: precinct.code,
+        status: precinct.status,
+        sources: precinct.sources,
+        findings: precinct.findings,
+      })),
+    };
+    if (values.json) {
+      printJson(io, status);
+      return EXIT.ok;
+    }
+    io.out(`${election.county} — ${election.name} (${election.rulesProfile})`);
+    io.out(
+      `Precincts: ${total} (missing ${missing}, received ${received}, conflict ${conflict}, verified ${verified}, certified ${certified})`,
+    );
+    io.out(`Reports: ${status.reports}   Findings: ${status.findings}`);
+    for (const precinct of status.byPrecinct.filter((entry) => entry.status === 'conflict' || entry.findings.length > 0)) {
+      io.out(`  ${precinct.precinct}: ${precinct.status}${precinct.findings.length ? ` — ${precinct.findings.join(', ')}` : ''}`);
+    }
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
