@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION, openCountyStore, schemaVersion } from '../../electron/core/store';
+import { SMALL_COUNTY, type TempCounty, tempCounty, valueOf } from '../helpers/temp-county';
+
+let county: TempCounty;
+afterEach(() => county?.cleanup());
+
+async function countyWithReport(): Promise<TempCounty> {
+  const fresh = tempCounty();
+  valueOf(await fresh.api.createCounty({ operator: 'Pat Chair', setup: SMALL_COUNTY }));
+  valueOf(
+    await fresh.api.submitWorksheet({
+      precinct: 'AL-01',
+      lines: [
+        { candidate: 'Adams', firstAlignment: 9, finalAlignment: 11, delegatesAwarded: 1 },
+        { candidate: 'Baker', firstAlignment: 7, finalAlignment: 5, delegatesAwarded: 0 },
+        { candidate: 'Castillo', firstAlignment: 0, finalAlignment: 0, delegatesAwarded: 0 },
+      ],
+      coinTosses: [],
+      operator: 'Jordan',
+      source: 'manual',
+    }),
+  );
+  return fresh;
+}
+
+describe('the county database file', () => {
+  it('is WAL, with foreign keys on, STRICT tables, at the latest schema version', () => {
+    county = tempCounty();
+    const db = county.store.db;
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
+    expect(tables.length).toBeGreaterThan(5);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\) STRICT$/);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('refuses to edit or delete a received report, even from SQL', async () => {
+    county = await countyWithReport();
+    const db = county.store.db;
+    expect(() => db.prepare('UPDATE report_count SET final_alignment = 99').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM report').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_log SET operator = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() =>
+      db.prepare("INSERT INTO report_count (report_id, candidate_id, final_alignment) VALUES (999, 1, -1)").run(),
+    ).toThrow();
+  });
+
+  it('opens an existing file without re-running migrations and keeps everything', async () => {
+    county = await countyWithReport();
+    county = county.reopen();
+    const log = valueOf(await county.api.getAuditLog({ limit: 100 }));
+    expect(log.entries.map((entry) => entry.action).reverse()).toEqual([
+      'database.migrated',
+      'county.created',
+      'report.received',
+    ]);
+    expect(valueOf(await county.api.getPrecinct({ precinct: 'AL-01' })).reports).toHaveLength(1);
+  });
+});
+
+describe('the hash-chained audit log', () => {
+  it('records every change with operator and time, and verifies', async () => {
+    county = await countyWithReport();
+    const log = valueOf(await county.api.getAuditLog({ limit: 1 }));
+    expect(log.total).toBe(3);
+    expect(log.entries[0]).toMatchObject({ seq: 3, action: 'report.received', operator: 'Jordan' });
+    expect(log.entries[0]?.payload).toMatchObject({ precinct: 'AL-01', source: 'manual' });
+    const verified = valueOf(await county.api.verifyAuditLog({}));
+    expect(verified).toMatchObject({ valid: true, entries: 3 });
+  });
+
+  it('detects an edit made behind the app’s back, naming the entry', async () => {
+    county = await countyWithReport();
+    const path = county.dbPath;
+    county.store.close();
+    // An attacker with the file drops our triggers and rewrites history with plain SQLite.
+    const raw = new Database(path);
+    raw.exec('DROP TRIGGER audit_log_is_append_only_update');
+    raw.prepare("UPDATE audit_log SET operator = 'Mallory' WHERE seq = 2").run();
+    raw.close();
+    const store = openCountyStore(path);
+    try {
+      const { verifyAuditChain } = await import('../../electron/core/audit-log/chain');
+      expect(verifyAuditChain(store.iterateAudit())).toMatchObject({ valid: false, brokenAtSeq: 2 });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('detects a deleted entry', async () => {
+    county = await countyWithReport();
+    const path = county.dbPath;
+    county.store.close();
+    const raw = new Database(path);
+    raw.exec('DROP TRIGGER audit_log_is_append_only_delete');
+    raw.prepare('DELETE FROM audit_log WHERE seq = 2').run();
+    raw.close();
+    const store = openCountyStore(path);
+    try {
+      const { verifyAuditChain } = await import('../../electron/core/audit-log/chain');
+      const result = verifyAuditChain(store.iterateAudit());
+      expect(result).toMatchObject({ valid: false, brokenAtSeq: 3 });
+      expect(result.valid || result.reason).toMatch(/missing/);
+    } finally {
+      store.close();
+    }
+  });
+});
