@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createApi } from '../../electron/core/api';
 import type { Api } from '../../electron/core/api';
+import { createApi } from '../../electron/core/api';
 import type { Result } from '../../electron/core/result';
 import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
@@ -24,7 +24,14 @@ export function tempCounty(dir = mkdtempSync(join(tmpdir(), 'tallyroom-test-')))
   const dbPath = join(dir, 'county.db');
   const store = openCountyStore(dbPath);
   let tick = Date.parse('2026-02-03T01:30:00Z');
-  const api = createApi({ store, resourcesDir: RESOURCES_DIR, clock: () => new Date((tick += 1000)) });
+  const api = createApi({
+    store,
+    resourcesDir: RESOURCES_DIR,
+    clock: () => {
+      tick += 1000;
+      return new Date(tick);
+    },
+  });
   return {
     dir,
     dbPath,
@@ -42,7 +49,7 @@ export function tempCounty(dir = mkdtempSync(join(tmpdir(), 'tallyroom-test-')))
 }
 
 /** The value of an ok Result; fails the test with the error's message otherwise. */
-export function valueOf<T>(result: Result<T>): T {
+export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }

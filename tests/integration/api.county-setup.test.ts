@@ -1,29 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SMALL_COUNTY, type TempCounty, tempCounty, valueOf } from '../helpers/temp-county';
+import { expectOk, SMALL_COUNTY, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
 afterEach(() => county?.cleanup());
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const HEADER = 'county,precinct,precinct_delegates,sde_per_delegate,candidate,first_alignment,final_alignment,delegates_awarded,sde,chair_email';
+const HEADER =
+  'county,precinct,precinct_delegates,sde_per_delegate,candidate,first_alignment,final_alignment,delegates_awarded,sde,chair_email';
 
 describe('setting up a county', () => {
   it('creates the county typed in, keeps it across a restart, and logs who did it', async () => {
     county = tempCounty();
-    const election = valueOf(await county.api.createCounty({ operator: 'Pat Chair', setup: SMALL_COUNTY }));
+    const election = expectOk(await county.api.createCounty({ operator: 'Pat Chair', setup: SMALL_COUNTY }));
     expect(election).toMatchObject({ county: 'Polk County', precinctCount: 3, totalDelegates: 14 });
     expect(election.candidates.map((candidate) => candidate.name)).toEqual(['Adams', 'Baker', 'Castillo']);
 
     county = county.reopen();
-    const overview = valueOf(await county.api.getOverview({}));
+    const overview = expectOk(await county.api.getOverview({}));
     expect(overview.statusCounts).toMatchObject({ total: 3, missing: 3, received: 0 });
-    const log = valueOf(await county.api.getAuditLog({ limit: 10 }));
+    const log = expectOk(await county.api.getAuditLog({ limit: 10 }));
     expect(log.entries[0]).toMatchObject({ action: 'county.created', operator: 'Pat Chair' });
   });
 
   it('refuses a second county in the same database, and duplicate precincts or candidates', async () => {
     county = tempCounty();
-    valueOf(await county.api.createCounty({ operator: 'Pat', setup: SMALL_COUNTY }));
+    expectOk(await county.api.createCounty({ operator: 'Pat', setup: SMALL_COUNTY }));
     const again = await county.api.createCounty({ operator: 'Pat', setup: SMALL_COUNTY });
     expect(again.ok || again.error.code).toBe('COUNTY_EXISTS');
 
@@ -34,7 +35,7 @@ describe('setting up a county', () => {
         setup: { ...SMALL_COUNTY, candidates: ['Adams', 'adams '] },
       });
       expect(duplicate.ok || duplicate.error.code).toBe('DUPLICATE_CANDIDATE');
-      expect(valueOf(await fresh.api.getElection({}))).toBeNull();
+      expect(expectOk(await fresh.api.getElection({}))).toBeNull();
     } finally {
       fresh.cleanup();
     }
@@ -76,10 +77,18 @@ describe('setting up a county', () => {
         [5, 'candidate'],
       ]);
     }
-    expect(valueOf(await county.api.getElection({}))).toBeNull();
+    expect(expectOk(await county.api.getElection({}))).toBeNull();
 
-    const good = [HEADER, 'Story,P1,5,0.1,Adams,,,,,chair1@example.org', 'Story,P1,5,0.1,Baker,,,,,', 'Story,P2,3,0.1,Adams,,,,,', 'Story,P2,3,0.1,Baker,,,,,'].join('\n');
-    const setup = valueOf(await county.api.previewCountyDefinition({ fileName: 'county.csv', contentBase64: base64(good) }));
+    const good = [
+      HEADER,
+      'Story,P1,5,0.1,Adams,,,,,chair1@example.org',
+      'Story,P1,5,0.1,Baker,,,,,',
+      'Story,P2,3,0.1,Adams,,,,,',
+      'Story,P2,3,0.1,Baker,,,,,',
+    ].join('\n');
+    const setup = expectOk(
+      await county.api.previewCountyDefinition({ fileName: 'county.csv', contentBase64: base64(good) }),
+    );
     expect(setup).toMatchObject({
       county: 'Story',
       sdePerDelegate: 0.1,
@@ -89,17 +98,28 @@ describe('setting up a county', () => {
         { code: 'P2', delegates: 3, chairEmail: null },
       ],
     });
-    valueOf(await county.api.createCounty({ operator: 'Pat', setup }));
-    expect(valueOf(await county.api.getElection({}))?.totalDelegates).toBe(8);
+    expectOk(await county.api.createCounty({ operator: 'Pat', setup }));
+    expect(expectOk(await county.api.getElection({}))?.totalDelegates).toBe(8);
   });
 
   it('loads the demo county through the same paths a county uses on caucus night', async () => {
     county = tempCounty();
-    const election = valueOf(await county.api.loadDemoCounty({ operator: 'Demo' }));
+    const election = expectOk(await county.api.loadDemoCounty({ operator: 'Demo' }));
     expect(election).toMatchObject({ county: 'Tally County', precinctCount: 24, rulesProfile: 'iowa-dem-2020' });
-    const overview = valueOf(await county.api.getOverview({}));
-    expect(overview.statusCounts).toEqual({ total: 24, missing: 5, received: 17, conflict: 1, verified: 1, certified: 0 });
-    expect(overview.findingCounts).toEqual({ FINAL_EXCEEDS_FIRST: 1, ALLOCATION_MISMATCH: 1, MORE_VOTES_FEWER_DELEGATES: 1 });
+    const overview = expectOk(await county.api.getOverview({}));
+    expect(overview.statusCounts).toEqual({
+      total: 24,
+      missing: 5,
+      received: 17,
+      conflict: 1,
+      verified: 1,
+      certified: 0,
+    });
+    expect(overview.findingCounts).toEqual({
+      FINAL_EXCEEDS_FIRST: 1,
+      ALLOCATION_MISMATCH: 1,
+      MORE_VOTES_FEWER_DELEGATES: 1,
+    });
     const byCode = new Map(overview.precincts.map((precinct) => [precinct.code, precinct]));
     expect(byCode.get('P01')).toMatchObject({ status: 'verified', sources: ['usb', 'manual'] });
     expect(byCode.get('P02')).toMatchObject({ status: 'conflict', sources: ['usb', 'phone'] });

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SMALL_COUNTY, type TempCounty, tempCounty, valueOf } from '../helpers/temp-county';
+import { expectOk, SMALL_COUNTY, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
 beforeEach(async () => {
   county = tempCounty();
-  valueOf(await county.api.createCounty({ operator: 'Pat Chair', setup: SMALL_COUNTY }));
+  expectOk(await county.api.createCounty({ operator: 'Pat Chair', setup: SMALL_COUNTY }));
 });
 afterEach(() => county.cleanup());
 
@@ -18,10 +18,21 @@ const lines = (counts: [number | null, number | null, number | null][]) =>
 
 describe('keying a caucus worksheet', () => {
   it('shows threshold, viable groups, delegates and SDEs as the person types (N=37, D=7, 20/10/7)', async () => {
-    const evaluation = valueOf(
-      await county.api.evaluateWorksheet({ precinct: 'DM-01', lines: lines([[20, 20, null], [10, 10, null], [7, 7, null]]) }),
+    const evaluation = expectOk(
+      await county.api.evaluateWorksheet({
+        precinct: 'DM-01',
+        lines: lines([
+          [20, 20, null],
+          [10, 10, null],
+          [7, 7, null],
+        ]),
+      }),
     );
-    expect(evaluation).toMatchObject({ eligibleAttendees: 37, threshold: 6, viableFirst: ['Adams', 'Baker', 'Castillo'] });
+    expect(evaluation).toMatchObject({
+      eligibleAttendees: 37,
+      threshold: 6,
+      viableFirst: ['Adams', 'Baker', 'Castillo'],
+    });
     expect(evaluation.allocation).toMatchObject({
       kind: 'decided',
       delegates: { Adams: 4, Baker: 2, Castillo: 1 },
@@ -31,15 +42,29 @@ describe('keying a caucus worksheet', () => {
   });
 
   it('says a partly typed worksheet cannot be computed yet, and shows a finding beside the field', async () => {
-    const partial = valueOf(
-      await county.api.evaluateWorksheet({ precinct: 'DM-01', lines: lines([[20, null, null], [10, 10, null], [7, 7, null]]) }),
+    const partial = expectOk(
+      await county.api.evaluateWorksheet({
+        precinct: 'DM-01',
+        lines: lines([
+          [20, null, null],
+          [10, 10, null],
+          [7, 7, null],
+        ]),
+      }),
     );
     expect(partial.allocation.kind).toBe('not-computable');
     expect(partial.findings).toContainEqual(
       expect.objectContaining({ code: 'MISSING_DATA', candidate: 'Adams', field: 'finalAlignment' }),
     );
-    const exceeds = valueOf(
-      await county.api.evaluateWorksheet({ precinct: 'DM-01', lines: lines([[20, 25, null], [10, 10, null], [7, 7, null]]) }),
+    const exceeds = expectOk(
+      await county.api.evaluateWorksheet({
+        precinct: 'DM-01',
+        lines: lines([
+          [20, 25, null],
+          [10, 10, null],
+          [7, 7, null],
+        ]),
+      }),
     );
     expect(exceeds.findings.map((finding) => [finding.code, finding.field])).toEqual([
       ['FINAL_EXCEEDS_FIRST', 'finalAlignment'],
@@ -47,17 +72,27 @@ describe('keying a caucus worksheet', () => {
   });
 
   it('asks for a coin toss the app never decides, then uses the outcome a person records', async () => {
-    const worksheet = { precinct: 'DM-02', lines: lines([[100, 100, null], [50, 50, null], [50, 50, null]]) };
-    const pending = valueOf(await county.api.evaluateWorksheet(worksheet));
+    const worksheet = {
+      precinct: 'DM-02',
+      lines: lines([
+        [100, 100, null],
+        [50, 50, null],
+        [50, 50, null],
+      ]),
+    };
+    const pending = expectOk(await county.api.evaluateWorksheet(worksheet));
     expect(pending.allocation).toEqual({
       kind: 'coin-toss-needed',
       tie: { reason: 'remove-extra-delegate', tied: ['Baker', 'Castillo'], awarded: 1 },
     });
-    const decided = valueOf(
-      await county.api.evaluateWorksheet({ ...worksheet, coinTosses: [{ tied: ['Baker', 'Castillo'], winners: ['Castillo'] }] }),
+    const decided = expectOk(
+      await county.api.evaluateWorksheet({
+        ...worksheet,
+        coinTosses: [{ tied: ['Baker', 'Castillo'], winners: ['Castillo'] }],
+      }),
     );
     expect(decided.allocation).toMatchObject({ kind: 'decided', delegates: { Adams: 3, Baker: 1, Castillo: 2 } });
-    const saved = valueOf(
+    const saved = expectOk(
       await county.api.submitWorksheet({
         ...worksheet,
         coinTosses: [{ tied: ['Baker', 'Castillo'], winners: ['Castillo'] }],
@@ -65,29 +100,39 @@ describe('keying a caucus worksheet', () => {
         source: 'manual',
       }),
     );
-    const detail = valueOf(await county.api.getPrecinct({ precinct: 'DM-02' }));
+    const detail = expectOk(await county.api.getPrecinct({ precinct: 'DM-02' }));
     expect(detail.reports[0]?.coinTosses).toEqual([{ tied: ['Baker', 'Castillo'], winners: ['Castillo'] }]);
     expect(detail.evaluation?.allocation).toMatchObject({ delegates: { Adams: 3, Baker: 1, Castillo: 2 } });
     expect(saved.status).toBe('received');
   });
 
   it('saves a worksheet as a new report with operator, time and sha256, and totals follow', async () => {
-    const saved = valueOf(
+    const saved = expectOk(
       await county.api.submitWorksheet({
         precinct: 'DM-01',
-        lines: lines([[20, 20, 4], [10, 10, 2], [7, 7, 1]]),
+        lines: lines([
+          [20, 20, 4],
+          [10, 10, 2],
+          [7, 7, 1],
+        ]),
         coinTosses: [],
         operator: 'Jordan',
         source: 'manual',
       }),
     );
     expect(saved).toMatchObject({ status: 'received', findings: [] });
-    const detail = valueOf(await county.api.getPrecinct({ precinct: 'DM-01' }));
+    const detail = expectOk(await county.api.getPrecinct({ precinct: 'DM-01' }));
     expect(detail.reports).toHaveLength(1);
-    expect(detail.reports[0]).toMatchObject({ source: 'manual', operator: 'Jordan', receivedAt: '2026-02-03T01:30:02.000Z' });
+    expect(detail.reports[0]).toMatchObject({
+      source: 'manual',
+      operator: 'Jordan',
+      receivedAt: '2026-02-03T01:30:02.000Z',
+    });
     expect(detail.reports[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const overview = valueOf(await county.api.getOverview({}));
-    expect(overview.candidateTotals.map((total) => [total.candidate, total.finalAlignment, total.delegates, total.sde])).toEqual([
+    const overview = expectOk(await county.api.getOverview({}));
+    expect(
+      overview.candidateTotals.map((total) => [total.candidate, total.finalAlignment, total.delegates, total.sde]),
+    ).toEqual([
       ['Adams', 20, 4, 1],
       ['Baker', 10, 2, 0.5],
       ['Castillo', 7, 1, 0.25],
@@ -97,45 +142,60 @@ describe('keying a caucus worksheet', () => {
   it('refuses to save a typo that cannot be a count, and saves rule breaks as the paper shows them', async () => {
     const negative = await county.api.submitWorksheet({
       precinct: 'DM-01',
-      lines: lines([[20, -20, null], [10, 10, null], [7, 7, null]]),
+      lines: lines([
+        [20, -20, null],
+        [10, 10, null],
+        [7, 7, null],
+      ]),
       coinTosses: [],
       operator: 'Jordan',
       source: 'manual',
     });
     expect(negative.ok || negative.error.code).toBe('WORKSHEET_INCOMPLETE');
     expect(negative.ok || negative.error.message).toMatch(/final alignment for Adams must be a whole number/);
-    expect(valueOf(await county.api.getPrecinct({ precinct: 'DM-01' })).reports).toHaveLength(0);
+    expect(expectOk(await county.api.getPrecinct({ precinct: 'DM-01' })).reports).toHaveLength(0);
 
-    const wrongDelegates = valueOf(
+    const wrongDelegates = expectOk(
       await county.api.submitWorksheet({
         precinct: 'DM-01',
-        lines: lines([[20, 20, 2], [10, 10, 4], [7, 7, 1]]),
+        lines: lines([
+          [20, 20, 2],
+          [10, 10, 4],
+          [7, 7, 1],
+        ]),
         coinTosses: [],
         operator: 'Jordan',
         source: 'phone',
       }),
     );
-    expect(wrongDelegates.findings.map((finding) => finding.code)).toEqual(['ALLOCATION_MISMATCH', 'MORE_VOTES_FEWER_DELEGATES']);
+    expect(wrongDelegates.findings.map((finding) => finding.code)).toEqual([
+      'ALLOCATION_MISMATCH',
+      'MORE_VOTES_FEWER_DELEGATES',
+    ]);
   });
 
   it('puts two disagreeing reports in conflict, keeps both, and verifies independent agreeing paper entries', async () => {
     const entry = (operator: string, source: 'manual' | 'phone', baker: number) =>
       county.api.submitWorksheet({
         precinct: 'DM-01',
-        lines: lines([[20, 20, null], [10, baker, null], [7, 7, null]]),
+        lines: lines([
+          [20, 20, null],
+          [10, baker, null],
+          [7, 7, null],
+        ]),
         coinTosses: [],
         operator,
         source,
       });
-    expect(valueOf(await entry('Jordan', 'manual', 10)).status).toBe('received');
-    expect(valueOf(await entry('Jordan', 'manual', 10)).status).toBe('received');
-    expect(valueOf(await entry('Sam', 'manual', 10)).status).toBe('verified');
-    expect(valueOf(await entry('Lee', 'phone', 9)).status).toBe('conflict');
-    const detail = valueOf(await county.api.getPrecinct({ precinct: 'DM-01' }));
+    expect(expectOk(await entry('Jordan', 'manual', 10)).status).toBe('received');
+    expect(expectOk(await entry('Jordan', 'manual', 10)).status).toBe('received');
+    expect(expectOk(await entry('Sam', 'manual', 10)).status).toBe('verified');
+    expect(expectOk(await entry('Lee', 'phone', 9)).status).toBe('conflict');
+    const detail = expectOk(await county.api.getPrecinct({ precinct: 'DM-01' }));
     expect(detail.reports).toHaveLength(4);
     expect(detail.current).toBeNull();
     expect(detail.statusReason).toMatch(/disagree/);
-    const overview = valueOf(await county.api.getOverview({}));
+    const overview = expectOk(await county.api.getOverview({}));
     expect(overview.precinctsCounted).toBe(0);
     expect(overview.candidateTotals.every((total) => total.finalAlignment === 0)).toBe(true);
   });

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +19,11 @@ let work: string;
 
 /** Runs the real `tallyroom` command as a user would, in a subprocess. */
 function tallyroom(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '' } });
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -19,7 +32,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const HEADER = 'county,precinct,precinct_delegates,sde_per_delegate,candidate,first_alignment,final_alignment,delegates_awarded,sde';
+const HEADER =
+  'county,precinct,precinct_delegates,sde_per_delegate,candidate,first_alignment,final_alignment,delegates_awarded,sde';
 
 describe('tallyroom check', () => {
   it('prints the contract JSON and exits 1 when there are findings', () => {
@@ -55,7 +69,10 @@ describe('tallyroom check', () => {
   });
 
   it('exits 0 on a clean file and 2 on unreadable input, with one sentence on stderr', () => {
-    writeFileSync(join(work, 'clean.csv'), [HEADER, 'Story,P1,2,0.5,Adams,13,13,1,0.5', 'Story,P1,2,0.5,Baker,7,7,1,0.5'].join('\n'));
+    writeFileSync(
+      join(work, 'clean.csv'),
+      [HEADER, 'Story,P1,2,0.5,Adams,13,13,1,0.5', 'Story,P1,2,0.5,Baker,7,7,1,0.5'].join('\n'),
+    );
     expect(tallyroom('check', 'clean.csv', '--json').code).toBe(0);
     const missing = tallyroom('check', 'nope.csv');
     expect(missing).toMatchObject({ code: 2, stdout: '' });
@@ -76,7 +93,15 @@ describe('tallyroom init, import and status', () => {
     expect(bad.stderr).toMatch(/row 2, column precinct_delegates/);
     expect(existsSync(join(work, 'bad.db'))).toBe(false);
 
-    const good = tallyroom('init', '--db', 'county.db', '--county', join(DEMO, 'county.csv'), '--rules', 'iowa-dem-2020');
+    const good = tallyroom(
+      'init',
+      '--db',
+      'county.db',
+      '--county',
+      join(DEMO, 'county.csv'),
+      '--rules',
+      'iowa-dem-2020',
+    );
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/24 precincts electing 106 county delegates, 6 candidates/);
     expect(tallyroom('init', '--db', 'county.db', '--county', join(DEMO, 'county.csv')).code).toBe(2);
@@ -94,14 +119,22 @@ describe('tallyroom init, import and status', () => {
     expect(first.code).toBe(1);
     const summary = JSON.parse(first.stdout);
     expect(summary).toMatchObject({ imported: 3, duplicates: 0, conflicts: 0, pendingReview: 0 });
-    expect(summary.rejected.map((entry: { code: string }) => entry.code).sort()).toEqual(['SYMLINK', 'UNKNOWN_PRECINCT']);
+    expect(summary.rejected.map((entry: { code: string }) => entry.code).sort()).toEqual([
+      'SYMLINK',
+      'UNKNOWN_PRECINCT',
+    ]);
 
     const again = JSON.parse(tallyroom('import', '--db', 'county.db', '--json', join(stick, 'P01.csv')).stdout);
     expect(again).toEqual({ imported: 0, duplicates: 1, conflicts: 0, rejected: [], pendingReview: 0 });
 
-    const changed = readFileSync(join(stick, 'P03.csv'), 'utf8').replace(/(Adams,\d+,)(\d+)/, (_, head, final) => `${head}${Number(final) + 1}`);
+    const changed = readFileSync(join(stick, 'P03.csv'), 'utf8').replace(
+      /(Adams,\d+,)(\d+)/,
+      (_, head, final) => `${head}${Number(final) + 1}`,
+    );
     writeFileSync(join(work, 'P03-phoned.csv'), changed);
-    const conflict = JSON.parse(tallyroom('import', '--db', 'county.db', '--source', 'phone', '--json', 'P03-phoned.csv').stdout);
+    const conflict = JSON.parse(
+      tallyroom('import', '--db', 'county.db', '--source', 'phone', '--json', 'P03-phoned.csv').stdout,
+    );
     expect(conflict).toMatchObject({ imported: 1, conflicts: 1, duplicates: 0 });
 
     const status = tallyroom('status', '--db', 'county.db', '--json');

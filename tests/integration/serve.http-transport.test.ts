@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpHandler } from '../../scripts/serve/http-transport';
-import { SMALL_COUNTY, type TempCounty, tempCounty, valueOf } from '../helpers/temp-county';
+import { expectOk, SMALL_COUNTY, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
 let server: Server;
@@ -13,7 +13,7 @@ const token = 'test-token-of-this-run';
 
 beforeAll(async () => {
   county = tempCounty();
-  valueOf(await county.api.createCounty({ operator: 'Pat', setup: SMALL_COUNTY }));
+  expectOk(await county.api.createCounty({ operator: 'Pat', setup: SMALL_COUNTY }));
   const staticDir = join(county.dir, 'renderer');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Tallyroom</title>');
@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 const call = (method: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
-  fetch(`${base}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${base}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('the serve harness transport', () => {
   it('serves the real API to a caller with the token of this run', async () => {
@@ -59,7 +63,11 @@ describe('the serve harness transport', () => {
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = request(`${base}/api/getElection`, { method: 'POST', headers: { host: 'evil.example', authorization: `Bearer ${token}` } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        `${base}/api/getElection`,
+        { method: 'POST', headers: { host: 'evil.example', authorization: `Bearer ${token}` } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.end('{}');
     });
     expect(status).toBe(403);

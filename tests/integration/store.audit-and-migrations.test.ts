@@ -1,15 +1,15 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, openCountyStore, schemaVersion } from '../../electron/core/store';
-import { SMALL_COUNTY, type TempCounty, tempCounty, valueOf } from '../helpers/temp-county';
+import { expectOk, SMALL_COUNTY, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
 afterEach(() => county?.cleanup());
 
 async function countyWithReport(): Promise<TempCounty> {
   const fresh = tempCounty();
-  valueOf(await fresh.api.createCounty({ operator: 'Pat Chair', setup: SMALL_COUNTY }));
-  valueOf(
+  expectOk(await fresh.api.createCounty({ operator: 'Pat Chair', setup: SMALL_COUNTY }));
+  expectOk(
     await fresh.api.submitWorksheet({
       precinct: 'AL-01',
       lines: [
@@ -49,31 +49,31 @@ describe('the county database file', () => {
     expect(() => db.prepare("UPDATE audit_log SET operator = 'someone else'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() =>
-      db.prepare("INSERT INTO report_count (report_id, candidate_id, final_alignment) VALUES (999, 1, -1)").run(),
+      db.prepare('INSERT INTO report_count (report_id, candidate_id, final_alignment) VALUES (999, 1, -1)').run(),
     ).toThrow();
   });
 
   it('opens an existing file without re-running migrations and keeps everything', async () => {
     county = await countyWithReport();
     county = county.reopen();
-    const log = valueOf(await county.api.getAuditLog({ limit: 100 }));
+    const log = expectOk(await county.api.getAuditLog({ limit: 100 }));
     expect(log.entries.map((entry) => entry.action).reverse()).toEqual([
       'database.migrated',
       'county.created',
       'report.received',
     ]);
-    expect(valueOf(await county.api.getPrecinct({ precinct: 'AL-01' })).reports).toHaveLength(1);
+    expect(expectOk(await county.api.getPrecinct({ precinct: 'AL-01' })).reports).toHaveLength(1);
   });
 });
 
 describe('the hash-chained audit log', () => {
   it('records every change with operator and time, and verifies', async () => {
     county = await countyWithReport();
-    const log = valueOf(await county.api.getAuditLog({ limit: 1 }));
+    const log = expectOk(await county.api.getAuditLog({ limit: 1 }));
     expect(log.total).toBe(3);
     expect(log.entries[0]).toMatchObject({ seq: 3, action: 'report.received', operator: 'Jordan' });
     expect(log.entries[0]?.payload).toMatchObject({ precinct: 'AL-01', source: 'manual' });
-    const verified = valueOf(await county.api.verifyAuditLog({}));
+    const verified = expectOk(await county.api.verifyAuditLog({}));
     expect(verified).toMatchObject({ valid: true, entries: 3 });
   });
 
