@@ -8,10 +8,10 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allocateDelegates } from '../../electron/core/rules/allocation';
-import { viabilityThreshold } from '../../electron/core/rules/viability';
 import { writePrecinctResultsCsv } from '../../electron/core/results-file/write-results';
+import { allocateDelegates } from '../../electron/core/rules/allocation';
 import type { CandidateLine, CoinToss, PrecinctResult } from '../../electron/core/rules/types';
+import { viabilityThreshold } from '../../electron/core/rules/viability';
 
 const COUNTY = 'Tally County';
 const CANDIDATES = ['Adams', 'Baker', 'Castillo', 'Dunn', 'Everett', 'Uncommitted'];
@@ -31,9 +31,30 @@ function prng(seed: number): () => number {
 const random = prng(20200203);
 
 const PRECINCT_NAMES = [
-  'Ames 1', 'Ames 2', 'Ames 3', 'Ames 4', 'Bluff Creek', 'Cedar', 'Collins', 'Colo', 'Franklin', 'Grant',
-  'Howard', 'Indian Creek', 'Lafayette', 'Milford', 'Nevada 1', 'Nevada 2', 'New Albany', 'Palestine',
-  'Richland', 'Sherman', 'Story City 1', 'Story City 2', 'Union', 'Warren',
+  'Ames 1',
+  'Ames 2',
+  'Ames 3',
+  'Ames 4',
+  'Bluff Creek',
+  'Cedar',
+  'Collins',
+  'Colo',
+  'Franklin',
+  'Grant',
+  'Howard',
+  'Indian Creek',
+  'Lafayette',
+  'Milford',
+  'Nevada 1',
+  'Nevada 2',
+  'New Albany',
+  'Palestine',
+  'Richland',
+  'Sherman',
+  'Story City 1',
+  'Story City 2',
+  'Union',
+  'Warren',
 ];
 const DELEGATES = [9, 8, 10, 7, 2, 3, 1, 4, 6, 5, 2, 3, 1, 5, 7, 6, 4, 2, 3, 1, 6, 5, 4, 2];
 const precincts = PRECINCT_NAMES.map((name, index) => ({
@@ -45,7 +66,11 @@ const totalDelegates = precincts.reduce((sum, precinct) => sum + precinct.delega
 const sdePerDelegate = Number((STATE_DELEGATES / totalDelegates).toFixed(6));
 
 /** A caucus: first alignment, then non-viable groups realign to viable ones or go home. */
-function simulate(d: number, attendees: number, leaveShare: number): Pick<CandidateLine, 'candidate' | 'firstAlignment' | 'finalAlignment'>[] {
+function simulate(
+  d: number,
+  attendees: number,
+  leaveShare: number,
+): Pick<CandidateLine, 'candidate' | 'firstAlignment' | 'finalAlignment'>[] {
   const weights = CANDIDATES.map((_, index) => (index === 5 ? 0.2 : 0.4 + random() * (1.6 - index * 0.15)));
   const total = weights.reduce((a, b) => a + b, 0);
   const first = weights.map((weight) => Math.floor((weight / total) * attendees));
@@ -116,11 +141,25 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(join(OUT, 'usb'), { recursive: true });
 
 // County definition: the results format with counts left empty, plus chair emails.
-const definition = ['county,precinct,precinct_name,precinct_delegates,sde_per_delegate,candidate,first_alignment,final_alignment,delegates_awarded,sde,chair_email'];
+const definition = [
+  'county,precinct,precinct_name,precinct_delegates,sde_per_delegate,candidate,first_alignment,final_alignment,delegates_awarded,sde,chair_email',
+];
 for (const precinct of precincts) {
   for (const candidate of CANDIDATES) {
     definition.push(
-      [COUNTY, precinct.code, precinct.name, precinct.delegates, sdePerDelegate, candidate, '', '', '', '', `chair.${precinct.code.toLowerCase()}@example.org`].join(','),
+      [
+        COUNTY,
+        precinct.code,
+        precinct.name,
+        precinct.delegates,
+        sdePerDelegate,
+        candidate,
+        '',
+        '',
+        '',
+        '',
+        `chair.${precinct.code.toLowerCase()}@example.org`,
+      ].join(','),
     );
   }
 }
@@ -128,25 +167,78 @@ writeFileSync(join(OUT, 'county.csv'), `${definition.join('\n')}\n`);
 
 // Precinct files as chairs bring them on USB sticks.
 const usbFiles: Record<string, PrecinctResult> = {};
-const simulated: Record<string, number> = { P01: 212, P02: 168, P03: 251, P04: 140, P06: 57, P08: 73, P09: 119, P10: 96, P15: 131, P16: 104, P21: 122, P23: 66 };
+const simulated: Record<string, number> = {
+  P01: 212,
+  P02: 168,
+  P03: 251,
+  P04: 140,
+  P06: 57,
+  P08: 73,
+  P09: 119,
+  P10: 96,
+  P15: 131,
+  P16: 104,
+  P21: 122,
+  P23: 66,
+};
 for (const [code, attendees] of Object.entries(simulated)) {
   const d = precincts.find((entry) => entry.code === code)?.delegates ?? 0;
   usbFiles[code] = withDelegates(code, simulate(d, attendees, code === 'P04' ? 0.6 : 0.1));
 }
 // One-delegate precinct: largest group wins.
-usbFiles.P07 = withDelegates('P07', handCounts([[9, 11], [7, 8], [3, 0], [2, 0], [1, 0], [0, 0]]));
+usbFiles.P07 = withDelegates(
+  'P07',
+  handCounts([
+    [9, 11],
+    [7, 8],
+    [3, 0],
+    [2, 0],
+    [1, 0],
+    [0, 0],
+  ]),
+);
 // Zero attendance.
 usbFiles.P24 = withDelegates('P24', handCounts([]));
 // More viable groups than delegates (D = 2, threshold 25): the two largest get one each.
-usbFiles.P05 = withDelegates('P05', handCounts([[30, 30], [26, 26], [25, 25], [19, 0], [0, 0], [0, 0]]));
+usbFiles.P05 = withDelegates(
+  'P05',
+  handCounts([
+    [30, 30],
+    [26, 26],
+    [25, 25],
+    [19, 0],
+    [0, 0],
+    [0, 0],
+  ]),
+);
 // Published-style SDE-only report.
 usbFiles.P14 = withDelegates('P14', simulate(5, 88, 0.2), { sdeOnly: true });
 // A worksheet with an arithmetic error: final alignment larger than the first.
-const p11 = withDelegates('P11', handCounts([[14, 22], [11, 12], [4, 0], [3, 0], [0, 0], [0, 0]]));
+const p11 = withDelegates(
+  'P11',
+  handCounts([
+    [14, 22],
+    [11, 12],
+    [4, 0],
+    [3, 0],
+    [0, 0],
+    [0, 0],
+  ]),
+);
 usbFiles.P11 = p11;
 // Delegates awarded wrongly: the rules give Adams 3 and Baker 2; the sheet swapped them.
 usbFiles.P22 = {
-  ...withDelegates('P22', handCounts([[40, 44], [22, 24], [12, 0], [9, 0], [0, 0], [0, 0]])),
+  ...withDelegates(
+    'P22',
+    handCounts([
+      [40, 44],
+      [22, 24],
+      [12, 0],
+      [9, 0],
+      [0, 0],
+      [0, 0],
+    ]),
+  ),
 };
 usbFiles.P22 = {
   ...usbFiles.P22,
@@ -163,10 +255,21 @@ for (const [code, result] of Object.entries(usbFiles)) {
 }
 
 // Worksheets keyed or phoned in by the data-entry team.
-const coinToss = withDelegates('P13', handCounts([[6, 6], [6, 6], [2, 0], [0, 0], [0, 0], [0, 0]]), {
-  omitDelegates: true,
-  coinTossWinners: ['Baker'],
-});
+const coinToss = withDelegates(
+  'P13',
+  handCounts([
+    [6, 6],
+    [6, 6],
+    [2, 0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ]),
+  {
+    omitDelegates: true,
+    coinTossWinners: ['Baker'],
+  },
+);
 const entries = [
   // P01 keyed from the paper by a second operator: agrees with the USB file -> verified.
   { ...worksheetOf(usbFiles.P01 as PrecinctResult), operator: 'Jordan Lee', source: 'manual' },
@@ -186,7 +289,9 @@ writeFileSync(
   join(OUT, 'election.json'),
   `${JSON.stringify({ name: 'Tally County Democratic Caucus (demo)', date: '2026-02-02', rulesProfile: 'iowa-dem-2020' }, null, 2)}\n`,
 );
-console.log(`demo county written to ${OUT}: ${precincts.length} precincts, ${totalDelegates} county delegates, SDE per delegate ${sdePerDelegate}`);
+console.log(
+  `demo county written to ${OUT}: ${precincts.length} precincts, ${totalDelegates} county delegates, SDE per delegate ${sdePerDelegate}`,
+);
 
 function worksheetOf(result: PrecinctResult, change: (line: CandidateLine) => CandidateLine = (line) => line) {
   return {

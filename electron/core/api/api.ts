@@ -1,13 +1,13 @@
 import type { z } from 'zod';
+import { verifyAuditChain } from '../audit-log/chain';
 import { buildCountyView } from '../county/county-view';
 import { electionInfo } from '../county/election-info';
 import { buildOverview } from '../county/overview';
 import { loadDemoCounty } from '../demo/load-demo-county';
-import { verifyAuditChain } from '../audit-log/chain';
-import { type AppError, type Result, appError, ok } from '../result';
+import { type AppError, appError, ok, type Result } from '../result';
 import { evaluateWorksheet as evaluate } from '../rules/evaluate';
 import type { CountyStore } from '../store/county-store';
-import { PRECINCT_STATUSES, type Overview } from './contract';
+import { type Overview, PRECINCT_STATUSES } from './contract';
 import { createCounty, previewCountyDefinition } from './handlers/county-setup';
 import { evaluateWorksheet, submitWorksheet } from './handlers/worksheet';
 import { API_METHODS, type ApiMethodName } from './methods';
@@ -55,7 +55,8 @@ export function createApi(deps: ApiDeps): Api {
       const election = store.getElection();
       if (!election) return appError('NO_COUNTY', 'Set up the county first.');
       const precinct = store.findPrecinct(input.precinct);
-      if (!precinct) return appError('UNKNOWN_PRECINCT', `There is no precinct "${input.precinct}" in ${election.county}.`);
+      if (!precinct)
+        return appError('UNKNOWN_PRECINCT', `There is no precinct "${input.precinct}" in ${election.county}.`);
       const view = buildCountyView(store, election, precinct).precincts[0];
       if (!view) return appError('UNKNOWN_PRECINCT', `There is no precinct "${input.precinct}".`);
       return ok({

@@ -1,5 +1,5 @@
+export { type ApiDeps, createApi } from './api';
 export * from './contract';
 export * from './methods';
 export type { ApiInput } from './schemas';
 export * from './types';
-export { createApi, type ApiDeps } from './api';

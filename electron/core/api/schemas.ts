@@ -3,8 +3,8 @@
  * these, so nothing unvalidated reaches the domain (DESIGN.md, "Untrusted input everywhere").
  */
 import { z } from 'zod';
-import { REPORT_SOURCES } from './contract';
 import { RULES_PROFILES } from '../rules/types';
+import { REPORT_SOURCES } from './contract';
 import type { ApiMethodName } from './methods';
 
 const operatorName = z.string().trim().min(1, 'Enter the name of the person at the keyboard.').max(80);

@@ -1,6 +1,6 @@
+import { type AppError, ok, type Result } from '../result';
 import { parsePrecinctResults } from '../results-file/precinct-results';
 import { readTable } from '../results-file/table';
-import { type AppError, type Result, ok } from '../result';
 import { checkPrecinct } from '../rules/check';
 import type { FindingCode, RulesProfileId } from '../rules/types';
 

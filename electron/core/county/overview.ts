@@ -1,4 +1,4 @@
-import { PRECINCT_STATUSES, type CandidateTotal, type Overview, type PrecinctStatus } from '../api/contract';
+import { type CandidateTotal, type Overview, PRECINCT_STATUSES, type PrecinctStatus } from '../api/contract';
 import type { FindingCode } from '../rules/types';
 import type { CountyView } from './county-view';
 import { delegatesOf } from './delegates-of';
@@ -15,7 +15,10 @@ export function buildOverview(view: CountyView): Overview {
   >;
   const findingCounts: Partial<Record<FindingCode, number>> = {};
   const totals = new Map<string, { firstAlignment: number; finalAlignment: number; delegates: number; sde: number }>(
-    view.candidates.map((candidate) => [candidate.name, { firstAlignment: 0, finalAlignment: 0, delegates: 0, sde: 0 }]),
+    view.candidates.map((candidate) => [
+      candidate.name,
+      { firstAlignment: 0, finalAlignment: 0, delegates: 0, sde: 0 },
+    ]),
   );
   let precinctsCounted = 0;
   const profile = view.election.rulesProfile;
@@ -43,7 +46,11 @@ export function buildOverview(view: CountyView): Overview {
   });
 
   return {
-    election: electionInfo(view.election, view.candidates, view.precincts.map((precinct) => precinct.precinct)),
+    election: electionInfo(
+      view.election,
+      view.candidates,
+      view.precincts.map((precinct) => precinct.precinct),
+    ),
     statusCounts: { ...statusCounts, total: view.precincts.length },
     candidateTotals,
     precinctsCounted,

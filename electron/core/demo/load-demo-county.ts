@@ -4,9 +4,9 @@ import type { ElectionInfo, ReportSource, WorksheetLine } from '../api/contract'
 import { createCounty } from '../api/handlers/county-setup';
 import { submitWorksheet } from '../api/handlers/worksheet';
 import { importResultsFile } from '../intake/import-results-file';
+import { type AppError, appError, ok, type Result } from '../result';
 import { parseCountyDefinition } from '../results-file/county-definition';
 import { readTable } from '../results-file/table';
-import { type AppError, type Result, appError, ok } from '../result';
 import type { CoinToss, RulesProfileId } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ReportSource } from '../api/contract';
 import { canonicalJson } from '../audit-log/canonical-json';
+import { buildCountyView } from '../county/county-view';
+import { type AppError, appError, ok, type Result } from '../result';
 import { parsePrecinctResults } from '../results-file/precinct-results';
 import { readTable } from '../results-file/table';
-import { type AppError, type Result, appError, ok } from '../result';
 import type { PrecinctResult } from '../rules/types';
 import { derivePrecinctStatus } from '../status/derive-status';
 import type { CountyStore } from '../store/county-store';
-import { buildCountyView } from '../county/county-view';
 import { storeReport } from './store-report';
 
 export interface ImportedFile {

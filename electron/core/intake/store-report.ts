@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReportSource } from '../api/contract';
-import { type AppError, type Result, appError, ok } from '../result';
+import { type AppError, appError, ok, type Result } from '../result';
 import type { CandidateLine, CoinToss } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
 
@@ -27,7 +27,10 @@ export function storeReport(store: CountyStore, report: ReportToStore): Result<n
   if (!precinct) return appError('UNKNOWN_PRECINCT', `There is no precinct "${report.precinct}" in this county.`);
   const candidateIds = new Map(store.listCandidates().map((candidate) => [candidate.name, candidate.id]));
   const idOf = (name: string) => candidateIds.get(name);
-  for (const name of [...report.lines.map((line) => line.candidate), ...report.coinTosses.flatMap((toss) => toss.tied)]) {
+  for (const name of [
+    ...report.lines.map((line) => line.candidate),
+    ...report.coinTosses.flatMap((toss) => toss.tied),
+  ]) {
     if (idOf(name) === undefined) return appError('UNKNOWN_CANDIDATE', `"${name}" is not a candidate in this county.`);
   }
   const sha256 = createHash('sha256').update(report.content).digest('hex');

@@ -1,5 +1,5 @@
 import type { CountySetupInput, FileProblem } from '../api/contract';
-import { type AppError, type Result, ok } from '../result';
+import { type AppError, ok, type Result } from '../result';
 import type { RulesProfileId } from '../rules/types';
 import { cell, isBlankRow, locateColumns, parseNumberCell } from './columns';
 import { fileProblems } from './precinct-results';
@@ -97,7 +97,11 @@ export function parseCountyDefinition(
     if (code === '' || candidate === '' || delegates === null || delegates === undefined) return;
 
     if (seenPairs.has(`${code}\u0000${candidate}`)) {
-      problems.push({ row: rowNumber, column: 'candidate', message: `${candidate} appears twice for precinct ${code}.` });
+      problems.push({
+        row: rowNumber,
+        column: 'candidate',
+        message: `${candidate} appears twice for precinct ${code}.`,
+      });
     }
     seenPairs.add(`${code}\u0000${candidate}`);
     if (!candidates.includes(candidate)) candidates.push(candidate);

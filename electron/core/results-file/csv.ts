@@ -1,4 +1,4 @@
-import { type Result, ok, err } from '../result';
+import { err, ok, type Result } from '../result';
 
 export interface CsvSyntaxError {
   readonly row: number;

@@ -1,7 +1,7 @@
 import type { FileProblem } from '../api/contract';
-import { type AppError, type Result, appError, ok } from '../result';
+import { type AppError, appError, ok, type Result } from '../result';
 import type { CandidateLine, PrecinctResult } from '../rules/types';
-import { MAX_PROBLEMS_LISTED, RESULTS_COLUMNS, cell, isBlankRow, locateColumns, parseNumberCell } from './columns';
+import { cell, isBlankRow, locateColumns, MAX_PROBLEMS_LISTED, parseNumberCell, RESULTS_COLUMNS } from './columns';
 import type { Table } from './table';
 
 const NUMBER_COLUMNS = [

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { type AppError, type Result, appError, ok } from '../result';
+import { type AppError, appError, ok, type Result } from '../result';
 import { parseCsv } from './csv';
 
 /** Largest results or county file read (a state's worth of precincts is a few MB). */

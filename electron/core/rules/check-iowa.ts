@@ -113,7 +113,8 @@ export function checkIowaPrecinct(result: PrecinctResult): Finding[] {
   for (const line of lines) {
     const fewerBy = lines.find(
       (other) =>
-        other.finalAlignment < line.finalAlignment && (reported[other.candidate] ?? 0) > (reported[line.candidate] ?? 0),
+        other.finalAlignment < line.finalAlignment &&
+        (reported[other.candidate] ?? 0) > (reported[line.candidate] ?? 0),
     );
     if (fewerBy) {
       findings.push({

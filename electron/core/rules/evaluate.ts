@@ -46,9 +46,7 @@ export function evaluateWorksheet(profile: RulesProfileId, result: PrecinctResul
 
 function computeAllocation(result: PrecinctResult): ComputedAllocation {
   const d = result.precinctDelegates;
-  const countsComplete = result.lines.every(
-    (line) => isWhole(line.firstAlignment) && isWhole(line.finalAlignment),
-  );
+  const countsComplete = result.lines.every((line) => isWhole(line.firstAlignment) && isWhole(line.finalAlignment));
   if (d === null || !isWhole(d) || !countsComplete) {
     return { kind: 'not-computable', reason: 'Enter every first and final alignment count to see the delegates.' };
   }

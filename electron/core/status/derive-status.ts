@@ -70,7 +70,11 @@ export function sameNumbers(a: ComparableReport, b: ComparableReport): boolean {
     const other = b.lines.find((candidate) => candidate.candidate === line.candidate);
     if (!other) return false;
     const delegatesAgree =
-      line.delegatesAwarded === null || other.delegatesAwarded === null || line.delegatesAwarded === other.delegatesAwarded;
-    return line.firstAlignment === other.firstAlignment && line.finalAlignment === other.finalAlignment && delegatesAgree;
+      line.delegatesAwarded === null ||
+      other.delegatesAwarded === null ||
+      line.delegatesAwarded === other.delegatesAwarded;
+    return (
+      line.firstAlignment === other.firstAlignment && line.finalAlignment === other.finalAlignment && delegatesAgree
+    );
   });
 }

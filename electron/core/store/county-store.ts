@@ -1,9 +1,9 @@
 import type { AuditEntry, CountySetupInput, ReportSource } from '../api/contract';
-import { auditEntryHash, GENESIS_HASH } from '../audit-log/chain';
 import type { AuditAction } from '../audit-log/actions';
+import { auditEntryHash, GENESIS_HASH } from '../audit-log/chain';
 import type { Result } from '../result';
 import type { RulesProfileId } from '../rules/types';
-import { migrate, openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './database';
+import { migrate, type OpenDatabaseOptions, openDatabase, type SqliteDatabase } from './database';
 
 export interface ElectionRow {
   readonly county: string;
@@ -111,10 +111,12 @@ export class CountyStore {
     let outcome: Result<T, E> | undefined;
     const rollback = new Error('rollback requested by an error result');
     try {
-      this.db.transaction(() => {
-        outcome = work();
-        if (!outcome.ok) throw rollback;
-      }).immediate();
+      this.db
+        .transaction(() => {
+          outcome = work();
+          if (!outcome.ok) throw rollback;
+        })
+        .immediate();
     } catch (error) {
       if (error !== rollback) throw error;
     }
@@ -153,9 +155,7 @@ export class CountyStore {
 
   listPrecincts(): PrecinctRecord[] {
     return this.db
-      .prepare(
-        'SELECT id, code, name, delegates, chair_email AS chairEmail FROM precinct ORDER BY list_order',
-      )
+      .prepare('SELECT id, code, name, delegates, chair_email AS chairEmail FROM precinct ORDER BY list_order')
       .all() as PrecinctRecord[];
   }
 
@@ -264,7 +264,9 @@ export class CountyStore {
       ...report,
       counts: (countsByReport.get(report.id) ?? []).map(({ reportId: _, ...count }) => count),
       coinTosses: [...groupBy(tossesByReport.get(report.id) ?? [], (toss) => toss.tossIndex).values()].map(
-        (members) => ({ members: members.map((member) => ({ candidateId: member.candidateId, won: member.won === 1 })) }),
+        (members) => ({
+          members: members.map((member) => ({ candidateId: member.candidateId, won: member.won === 1 })),
+        }),
       ),
     }));
   }
@@ -282,7 +284,9 @@ export class CountyStore {
     const body = { seq, at: entry.at, operator: entry.operator, action: entry.action, payload: entry.payload ?? null };
     const hash = auditEntryHash(prevHash, body);
     this.db
-      .prepare('INSERT INTO audit_log (seq, at, operator, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO audit_log (seq, at, operator, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(seq, body.at, body.operator, body.action, JSON.stringify(body.payload), prevHash, hash);
     return { ...body, prevHash, hash };
   }

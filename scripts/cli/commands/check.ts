@@ -49,4 +49,3 @@ export async function checkCommand(args: string[], io: CliIo): Promise<ExitCode>
   }
   return summary.withFindings > 0 ? EXIT.problems : EXIT.ok;
 }
-

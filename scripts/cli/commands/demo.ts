@@ -66,9 +66,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<ExitCode> 
     const counts = overview.statusCounts;
     io.out(`${election.county} — ${election.name}`);
     io.out(`Database: ${dbPath}`);
-    io.out(
-      `Imported ${loaded.value.filesImported} USB files and keyed ${loaded.value.worksheetsEntered} worksheets.`,
-    );
+    io.out(`Imported ${loaded.value.filesImported} USB files and keyed ${loaded.value.worksheetsEntered} worksheets.`);
     io.out(
       `Precincts: ${counts.total} — missing ${counts.missing}, received ${counts.received}, conflict ${counts.conflict}, verified ${counts.verified}, certified ${counts.certified}`,
     );

@@ -40,7 +40,10 @@ export async function importCommand(args: string[], io: CliIo): Promise<ExitCode
   const store = openExistingStore(resolve(io.cwd, values.db));
   const summary: ImportSummary = { imported: 0, duplicates: 0, conflicts: 0, rejected: [], pendingReview: 0 };
   try {
-    for (const path of await collectFiles(positionals.map((entry) => resolve(io.cwd, entry)), summary)) {
+    for (const path of await collectFiles(
+      positionals.map((entry) => resolve(io.cwd, entry)),
+      summary,
+    )) {
       if (!READABLE.has(extname(path).toLowerCase())) {
         summary.rejected.push({
           path,

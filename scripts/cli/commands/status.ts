@@ -39,8 +39,12 @@ export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode
       `Precincts: ${total} (missing ${missing}, received ${received}, conflict ${conflict}, verified ${verified}, certified ${certified})`,
     );
     io.out(`Reports: ${status.reports}   Findings: ${status.findings}`);
-    for (const precinct of status.byPrecinct.filter((entry) => entry.status === 'conflict' || entry.findings.length > 0)) {
-      io.out(`  ${precinct.precinct}: ${precinct.status}${precinct.findings.length ? ` — ${precinct.findings.join(', ')}` : ''}`);
+    for (const precinct of status.byPrecinct.filter(
+      (entry) => entry.status === 'conflict' || entry.findings.length > 0,
+    )) {
+      io.out(
+        `  ${precinct.precinct}: ${precinct.status}${precinct.findings.length ? ` — ${precinct.findings.join(', ')}` : ''}`,
+      );
     }
     return EXIT.ok;
   } finally {

@@ -1,9 +1,9 @@
-import type { CountySetupInput, ElectionInfo } from '../contract';
 import { electionInfo } from '../../county/election-info';
+import { type AppError, appError, ok, type Result } from '../../result';
 import { parseCountyDefinition } from '../../results-file/county-definition';
 import { readTable } from '../../results-file/table';
-import { type AppError, type Result, appError, ok } from '../../result';
 import type { CountyStore } from '../../store/county-store';
+import type { CountySetupInput, ElectionInfo } from '../contract';
 
 export function previewCountyDefinition(fileName: string, bytes: Uint8Array): Result<CountySetupInput, AppError> {
   const table = readTable(fileName, bytes);

@@ -1,11 +1,11 @@
-import type { ReportSource, SubmittedReport, WorksheetEvaluation, WorksheetLine } from '../contract';
 import { canonicalJson } from '../../audit-log/canonical-json';
 import { buildCountyView } from '../../county/county-view';
 import { storeReport } from '../../intake/store-report';
-import { type AppError, type Result, appError, ok } from '../../result';
+import { type AppError, appError, ok, type Result } from '../../result';
 import { evaluateWorksheet as evaluate } from '../../rules/evaluate';
 import type { CoinToss, PrecinctResult } from '../../rules/types';
 import type { CountyStore } from '../../store/county-store';
+import type { ReportSource, SubmittedReport, WorksheetEvaluation, WorksheetLine } from '../contract';
 
 export interface WorksheetInput {
   readonly precinct: string;
