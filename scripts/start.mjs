@@ -44,7 +44,8 @@ function packageBin(packageName, command) {
 
 function runToCompletion(what, args, options = {}) {
   const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit', ...options });
-  if (result.status !== 0) fail(`${what} failed (exit code ${result.status ?? result.signal}); see the messages above.`);
+  if (result.status !== 0)
+    fail(`${what} failed (exit code ${result.status ?? result.signal}); see the messages above.`);
 }
 
 function buildApp() {
@@ -88,7 +89,14 @@ function startInBrowser() {
   if (!existsSync(serveEntry)) fail('The browser harness (scripts/serve/main.ts) is missing from this checkout.');
   buildApp();
   mkdirSync(dirname(demoDatabase), { recursive: true });
-  runUntilExit(process.execPath, [packageBin('tsx', 'tsx'), serveEntry, '--demo', '--db', demoDatabase, ...passThroughArgs]);
+  runUntilExit(process.execPath, [
+    packageBin('tsx', 'tsx'),
+    serveEntry,
+    '--demo',
+    '--db',
+    demoDatabase,
+    ...passThroughArgs,
+  ]);
 }
 
 const electronBinary = findElectronBinary();

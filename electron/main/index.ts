@@ -1,0 +1,231 @@
+/**
+ * The Electron shell: lifecycle, the one window, hardening, and the API on IPC.
+ * Decisions live in small pure modules beside this file (tested without Electron);
+ * this file only connects them to Electron's objects.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type Session, session, type WebContents } from 'electron';
+import { API_METHODS, type Api, createApi, ipcChannelOf } from '../core/api';
+import { type CountyStore, openCountyStore } from '../core/store';
+import { createApiInvokeHandler } from './api-ipc';
+import { type AppLayout, appLayout } from './app-layout';
+import { countyDatabasePath, parseLaunchOptions } from './launch-options';
+import { createFileLogger, type Logger } from './logger';
+import { applicationMenuTemplate } from './menu-template';
+import { electronNativeBindingPath } from './native-binding';
+import {
+  contentSecurityPolicy,
+  isAllowedRequestUrl,
+  isTrustedRendererUrl,
+  rendererEntryUrl,
+  secureWebPreferences,
+  withContentSecurityPolicy,
+} from './security';
+import { describeStartupFailure } from './startup-failure';
+
+const launch = parseLaunchOptions(process.argv, process.env);
+
+app.setName('Tallyroom');
+// The same data folder whether started packaged, from source or by a test; a test or a
+// portable install points it elsewhere. Must happen before the single-instance lock, which lives there.
+if (launch.userDataDir) {
+  app.setPath('userData', launch.userDataDir);
+} else if (!app.commandLine.hasSwitch('user-data-dir')) {
+  app.setPath('userData', join(app.getPath('appData'), 'Tallyroom'));
+}
+// Every renderer sandboxed, whatever a window's options say.
+app.enableSandbox();
+
+if (app.requestSingleInstanceLock()) {
+  main();
+} else {
+  // A second copy would open the same database: hand over to the running one (it focuses itself).
+  app.quit();
+}
+
+function main(): void {
+  const logPath = join(app.getPath('userData'), 'logs', 'main.log');
+  const logger = createFileLogger(logPath);
+  const layout = appLayout({
+    mainDir: dirname(fileURLToPath(import.meta.url)),
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+  });
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const appUrl = rendererEntryUrl({ devServerUrl, indexFileUrl: pathToFileURL(layout.rendererIndexPath).href });
+
+  process.on('uncaughtException', (error) => logger.error('Uncaught exception in the main process', error));
+  process.on('unhandledRejection', (reason) => logger.error('Unhandled promise rejection in the main process', reason));
+
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, appUrl, logger));
+  app.on('second-instance', () => focusMainWindow());
+  // One window, one database, no background work: closing the window ends the app on every OS.
+  app.on('window-all-closed', () => app.quit());
+
+  app
+    .whenReady()
+    .then(() => start({ layout, appUrl, devServerUrl, logger }))
+    .catch((error: unknown) => {
+      logger.error('Tallyroom failed to start', error);
+      dialog.showErrorBox('Tallyroom cannot start', `Tallyroom failed to start. The details are in ${logPath}.`);
+      app.exit(1);
+    });
+}
+
+async function start(context: {
+  layout: AppLayout;
+  appUrl: string;
+  devServerUrl: string | undefined;
+  logger: Logger;
+}): Promise<void> {
+  const { layout, appUrl, devServerUrl, logger } = context;
+  hardenSession(session.defaultSession, { appUrl, devServerUrl, logger });
+
+  const databasePath = countyDatabasePath(app.getPath('userData'), launch.demo);
+  const store = openStoreOrExplain(databasePath, layout, logger);
+  if (!store) return;
+  app.on('will-quit', () => store.close());
+
+  const api = createApi({ store, resourcesDir: layout.resourcesDir });
+  registerApiOnIpc(api, appUrl, logger);
+  if (launch.demo) await loadDemoCountyIfEmpty(api, logger);
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({
+        platform: process.platform,
+        isDevelopment: !app.isPackaged,
+        onAbout: () => showAbout(),
+      }),
+    ),
+  );
+  createMainWindow(layout, devServerUrl, logger);
+  logger.info(`Tallyroom ${app.getVersion()} started with ${databasePath}${launch.demo ? ' (demo)' : ''}`);
+}
+
+function openStoreOrExplain(databasePath: string, layout: AppLayout, logger: Logger): CountyStore | undefined {
+  const nativeBinding = electronNativeBindingPath({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appRoot: layout.appRoot,
+    exists: existsSync,
+  });
+  try {
+    mkdirSync(dirname(databasePath), { recursive: true });
+    return openCountyStore(databasePath, nativeBinding ? { nativeBinding } : undefined);
+  } catch (error) {
+    logger.error(`Could not open the county database at ${databasePath}`, error);
+    dialog.showErrorBox(
+      'Tallyroom cannot start',
+      describeStartupFailure(error, { databasePath, isPackaged: app.isPackaged }),
+    );
+    app.exit(1);
+    return undefined;
+  }
+}
+
+function registerApiOnIpc(api: Api, appUrl: string, logger: Logger): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(
+      ipcChannelOf(method),
+      createApiInvokeHandler(api, method, {
+        isTrustedSenderUrl: (url) => isTrustedRendererUrl(url, appUrl),
+        logError: (message, error) => logger.error(message, error),
+      }),
+    );
+  }
+}
+
+async function loadDemoCountyIfEmpty(api: Api, logger: Logger): Promise<void> {
+  const election = await api.getElection({});
+  if (!election.ok) {
+    logger.error(`Could not read the demo database: ${election.error.message}`);
+    return;
+  }
+  if (election.value !== null) return;
+  const loaded = await api.loadDemoCounty({ operator: 'Demo' });
+  if (!loaded.ok) logger.error(`Could not load the demo county: ${loaded.error.message}`);
+}
+
+function hardenSession(
+  target: Session,
+  options: { appUrl: string; devServerUrl: string | undefined; logger: Logger },
+): void {
+  // No camera, microphone, notifications, geolocation, clipboard reads, USB, serial...
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  target.setDevicePermissionHandler(() => false);
+
+  target.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequestUrl(details.url, { appUrl: options.appUrl });
+    if (!allowed) options.logger.error(`Blocked a request for ${details.url}`);
+    callback({ cancel: !allowed });
+  });
+
+  // Where file:// responses carry no headers, renderer/index.html repeats this policy in a meta tag.
+  const policy = contentSecurityPolicy({ devServerUrl: options.devServerUrl });
+  target.webRequest.onHeadersReceived((details, callback) => {
+    // DevTools pages (development only) run their own scripts: our policy would break them.
+    if (details.url.startsWith('devtools:')) return callback({});
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
+  });
+}
+
+function lockDownWebContents(contents: WebContents, appUrl: string, logger: Logger): void {
+  const blockUnlessOurPage = (event: { preventDefault(): void }, url: string) => {
+    if (isTrustedRendererUrl(url, appUrl)) return;
+    event.preventDefault();
+    logger.error(`Blocked navigation to ${url}`);
+  };
+  contents.on('will-navigate', (event) => blockUnlessOurPage(event, event.url));
+  contents.on('will-frame-navigate', (event) => blockUnlessOurPage(event, event.url));
+  contents.on('will-redirect', (event) => blockUnlessOurPage(event, event.url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    logger.error(`Blocked a new window for ${url}`);
+    return { action: 'deny' };
+  });
+}
+
+function createMainWindow(layout: AppLayout, devServerUrl: string | undefined, logger: Logger): void {
+  const mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Tallyroom',
+    icon: existsSync(layout.iconPath) ? layout.iconPath : undefined,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(layout.preloadPath, { allowDevTools: !app.isPackaged }),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow.show());
+  mainWindow.webContents.on('render-process-gone', (_event, details) =>
+    logger.error(`The Tallyroom window's renderer stopped: ${details.reason}`),
+  );
+  const loading = devServerUrl ? mainWindow.loadURL(devServerUrl) : mainWindow.loadFile(layout.rendererIndexPath);
+  loading.catch((error: unknown) => logger.error('Could not load the Tallyroom window', error));
+}
+
+function focusMainWindow(): void {
+  const [mainWindow] = BrowserWindow.getAllWindows();
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function showAbout(): void {
+  const [mainWindow] = BrowserWindow.getAllWindows();
+  const options = {
+    type: 'info' as const,
+    title: 'About Tallyroom',
+    message: `Tallyroom ${app.getVersion()}`,
+    detail:
+      'Offline county results consolidation for caucuses and elections.\nElectron ' +
+      `${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}.`,
+    buttons: ['OK'],
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
