@@ -99,6 +99,18 @@ function startInBrowser() {
   ]);
 }
 
-const electronBinary = findElectronBinary();
+/**
+ * Electron 45 fetches its binary on first use rather than at install: try that once (it answers
+ * within a second where its download host is unreachable), then look again.
+ */
+function downloadElectronBinary() {
+  const installer = join(projectRoot, 'node_modules', 'electron', 'install.js');
+  if (process.env.ELECTRON_EXEC_PATH || !existsSync(installer)) return undefined;
+  console.log('Fetching the Electron binary (first start only)...');
+  const result = spawnSync(process.execPath, [installer], { cwd: projectRoot, stdio: 'ignore', timeout: 10 * 60_000 });
+  return result.status === 0 ? findElectronBinary() : undefined;
+}
+
+const electronBinary = findElectronBinary() ?? downloadElectronBinary();
 if (electronBinary) startInElectron(electronBinary);
 else startInBrowser();
