@@ -132,7 +132,7 @@ export function parseCountyDefinition(
   return ok({
     county,
     name: options.electionName ?? `${county} caucus`,
-    date: options.date ?? new Date().toISOString().slice(0, 10),
+    date: options.date ?? localDate(new Date()),
     rulesProfile: options.rulesProfile,
     sdePerDelegate,
     precincts: [...precincts.values()].map(({ code, name, delegates, chairEmail }) => ({
@@ -143,4 +143,10 @@ export function parseCountyDefinition(
     })),
     candidates,
   });
+}
+
+/** Today's date where the county is, not in UTC: a caucus evening in Iowa is already tomorrow in UTC. */
+function localDate(now: Date): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -15,7 +15,6 @@ export function parseCsv(text: string): Result<string[][], CsvSyntaxError> {
   let field = '';
   let inQuotes = false;
   let fieldWasQuoted = false;
-  let line = 1;
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i] as string;
@@ -28,14 +27,16 @@ export function parseCsv(text: string): Result<string[][], CsvSyntaxError> {
           inQuotes = false;
         }
       } else {
-        if (ch === '\n') line++;
         field += ch;
       }
       continue;
     }
     if (ch === '"') {
       if (field.length > 0 || fieldWasQuoted) {
-        return err({ row: line, message: 'a quote mark appears in the middle of a value; quote the whole value' });
+        return err({
+          row: rows.length + 1,
+          message: 'a quote mark appears in the middle of a value; quote the whole value',
+        });
       }
       inQuotes = true;
       fieldWasQuoted = true;
@@ -50,13 +51,13 @@ export function parseCsv(text: string): Result<string[][], CsvSyntaxError> {
       row = [];
       field = '';
       fieldWasQuoted = false;
-      line++;
     } else {
-      if (fieldWasQuoted) return err({ row: line, message: 'text follows a closing quote mark' });
+      if (fieldWasQuoted) return err({ row: rows.length + 1, message: 'text follows a closing quote mark' });
       field += ch;
     }
   }
-  if (inQuotes) return err({ row: line, message: 'a quoted value is never closed (the file may be cut short)' });
+  if (inQuotes)
+    return err({ row: rows.length + 1, message: 'a quoted value is never closed (the file may be cut short)' });
   if (field.length > 0 || fieldWasQuoted || row.length > 0) {
     row.push(field);
     rows.push(row);

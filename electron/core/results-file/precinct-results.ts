@@ -23,6 +23,7 @@ export function parsePrecinctResults(table: Table, fileName: string): Result<Pre
   const { columns } = located;
   const problems: FileProblem[] = [];
   const byKey = new Map<string, { result: Mutable; firstRow: number }>();
+  const invalidFirstValues = new Set<string>();
 
   table.slice(1).forEach((row, index) => {
     const rowNumber = index + 2;
@@ -54,6 +55,9 @@ export function parsePrecinctResults(table: Table, fileName: string): Result<Pre
     };
     const existing = byKey.get(key);
     if (!existing) {
+      for (const column of ['precinct_delegates', 'sde_per_delegate']) {
+        if (numbers[column] === undefined) invalidFirstValues.add(`${key}\u0000${column}`);
+      }
       byKey.set(key, {
         firstRow: rowNumber,
         result: {
@@ -72,7 +76,9 @@ export function parsePrecinctResults(table: Table, fileName: string): Result<Pre
       ['sde_per_delegate', 'sdePerDelegate'],
     ] as const) {
       const value = numbers[column];
-      if (value !== undefined && value !== result[field]) {
+      // A first row whose value was not a number has its own problem listed; comparing to it adds noise.
+      const firstWasNumber = !invalidFirstValues.has(`${key}\u0000${column}`);
+      if (value !== undefined && firstWasNumber && value !== result[field]) {
         problems.push({
           row: rowNumber,
           column,

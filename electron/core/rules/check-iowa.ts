@@ -144,7 +144,10 @@ function reportedDelegates(
     findings.push({
       code: 'MISSING_DATA',
       field: 'sdePerDelegate',
-      message: 'SDEs are reported but the SDE per county delegate is missing, so they cannot be checked.',
+      message:
+        sdePerDelegate === null
+          ? 'SDEs are reported but the SDE per county delegate is missing, so they cannot be checked.'
+          : `SDEs are reported but the SDE per county delegate is ${sdePerDelegate}; it must be more than zero, so they cannot be checked.`,
     });
     return null;
   }
