@@ -11,7 +11,7 @@ test('a county typed in by hand appears on the dashboard and survives a reload',
 
   await page.getByLabel('County name').fill('Story County');
   await page.getByLabel('Election name').fill('2028 Democratic Precinct Caucuses');
-  await page.getByLabel('Date').fill('2028-02-07');
+  await page.getByLabel('Date', { exact: true }).fill('2028-02-07');
   await page.getByLabel('Rules profile').selectOption('iowa-dem-2020');
   await page.getByLabel('SDE per county delegate').fill('0.2');
 
@@ -21,8 +21,10 @@ test('a county typed in by hand appears on the dashboard and survives a reload',
     ['NV1', 'Nevada 1', '3'],
   ];
   for (const [index, [code, name, delegates]] of precincts.entries()) {
-    if (index > 0) await page.getByRole('button', { name: '+ Add precinct' }).click();
-    await expect(page.getByLabel(`Precinct ${index + 1} code`)).toBeFocused();
+    if (index > 0) {
+      await page.getByRole('button', { name: '+ Add precinct' }).click();
+      await expect(page.getByLabel(`Precinct ${index + 1} code`)).toBeFocused();
+    }
     await page.getByLabel(`Precinct ${index + 1} code`).fill(code as string);
     await page.getByLabel(`Precinct ${index + 1} name`).fill(name as string);
     await page.getByLabel(`Precinct ${index + 1} delegates`).fill(delegates as string);
@@ -88,7 +90,9 @@ test('a county definition file with a bad row is refused with row and column, th
     ['Story County', 'AM2', 'seven', '0.2', 'Adams', ''],
     ['Story County', 'AM2', '5', '0.2', 'Baker', ''],
   ]);
-  await page.getByLabel('County definition file').setInputFiles({ name: 'story-bad.csv', mimeType: 'text/csv', buffer: bad });
+  await page
+    .getByLabel('County definition file')
+    .setInputFiles({ name: 'story-bad.csv', mimeType: 'text/csv', buffer: bad });
 
   const problems = page.getByRole('table', { name: 'Problems in the file' });
   await expect(problems).toBeVisible();

@@ -77,7 +77,10 @@ export { expect };
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   // Let bars and fonts settle, and keep the caret out of the picture.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    window.scrollTo(0, 0);
+  });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
@@ -99,7 +102,9 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {
-      reject(new Error(`The serve harness did not start within ${timeoutMs} ms.\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(
+        new Error(`The serve harness did not start within ${timeoutMs} ms.\nstdout: ${stdout}\nstderr: ${stderr}`),
+      );
     }, timeoutMs);
     child.stdout?.setEncoding('utf8');
     child.stderr?.setEncoding('utf8');

@@ -1,0 +1,190 @@
+/** The shell: left navigation, header (county, election, rules, operator), the current screen. */
+import { type ReactNode, useEffect } from 'react';
+import { useOverview } from './api/hooks';
+import { RULES_LABELS } from './api/types';
+import { OperatorPrompt } from './components/OperatorPrompt';
+import { Kbd } from './components/ui';
+import { formatDate } from './format';
+import { AuditLog } from './screens/AuditLog';
+import { CountySetup } from './screens/CountySetup';
+import { Dashboard } from './screens/Dashboard';
+import { Precincts } from './screens/Precincts';
+import { WorksheetEntry } from './screens/WorksheetEntry';
+import { type ScreenId, useSession } from './session';
+
+interface NavItem {
+  readonly id: ScreenId;
+  readonly label: string;
+  readonly icon: ReactNode;
+}
+
+const stroke = {
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.8,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+} as const;
+
+const NAV: readonly NavItem[] = [
+  {
+    id: 'dashboard',
+    label: 'Dashboard',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <rect x="3.5" y="3.5" width="7" height="9" rx="1.5" />
+        <rect x="13.5" y="3.5" width="7" height="5" rx="1.5" />
+        <rect x="13.5" y="11.5" width="7" height="9" rx="1.5" />
+        <rect x="3.5" y="15.5" width="7" height="5" rx="1.5" />
+      </svg>
+    ),
+  },
+  {
+    id: 'worksheet',
+    label: 'Enter worksheet',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <rect x="4.5" y="3.5" width="15" height="17" rx="2" />
+        <path d="M8 8h8M8 12h8M8 16h5" />
+      </svg>
+    ),
+  },
+  {
+    id: 'precincts',
+    label: 'Precincts',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <path d="M12 21s-6.5-5.6-6.5-11a6.5 6.5 0 0 1 13 0c0 5.4-6.5 11-6.5 11z" />
+        <circle cx="12" cy="10" r="2.3" />
+      </svg>
+    ),
+  },
+  {
+    id: 'audit',
+    label: 'Audit log',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <path d="M9 7.5h-1.5a3 3 0 0 0 0 6H9M15 10.5h1.5a3 3 0 0 1 0 6H15M9.5 12h5" />
+      </svg>
+    ),
+  },
+  {
+    id: 'setup',
+    label: 'County setup',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <circle cx="12" cy="12" r="3" />
+        <path d="M12 3v2.5M12 18.5V21M3 12h2.5M18.5 12H21M5.6 5.6l1.8 1.8M16.6 16.6l1.8 1.8M5.6 18.4l1.8-1.8M16.6 7.4l1.8-1.8" />
+      </svg>
+    ),
+  },
+];
+
+const SCREENS: Record<ScreenId, () => ReactNode> = {
+  dashboard: () => <Dashboard />,
+  worksheet: () => <WorksheetEntry />,
+  precincts: () => <Precincts />,
+  audit: () => <AuditLog />,
+  setup: () => <CountySetup />,
+};
+
+export function App() {
+  const { route, navigate, operatorPromptOpen } = useSession();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = Number(event.key) - 1;
+      const digit = /^Digit([1-5])$/.exec(event.code);
+      const target = NAV[digit ? Number(digit[1]) - 1 : index];
+      if (target) {
+        event.preventDefault();
+        navigate({ screen: target.id });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  return (
+    <>
+      <div className="app" inert={operatorPromptOpen ? true : undefined}>
+        <nav className="sidebar" aria-label="Main">
+          <div className="brand">
+            <svg viewBox="0 0 32 32" className="brand-mark" aria-hidden="true">
+              <rect x="2" y="2" width="28" height="28" rx="7" />
+              <path d="M9 22V14M14 22V10M19 22v-6M24 22V12" />
+            </svg>
+            <span>Tallyroom</span>
+          </div>
+          <ul>
+            {NAV.map((item, index) => (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className={route.screen === item.id ? 'nav-item active' : 'nav-item'}
+                  aria-current={route.screen === item.id ? 'page' : undefined}
+                  onClick={() => navigate({ screen: item.id })}
+                  aria-keyshortcuts={`Alt+${index + 1}`}
+                >
+                  <span className="nav-icon">{item.icon}</span>
+                  <span className="nav-label">{item.label}</span>
+                  <Kbd>Alt+{index + 1}</Kbd>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="sidebar-foot">
+            <p>
+              <Kbd>Ctrl+Enter</Kbd> saves a worksheet
+            </p>
+            <p className="sidebar-mode">{window.tallyroom ? 'Desktop app' : 'Local browser session'} · offline</p>
+          </div>
+        </nav>
+        <div className="main-column">
+          <Header />
+          <main className="content" id="main">
+            {SCREENS[route.screen]()}
+          </main>
+        </div>
+      </div>
+      {operatorPromptOpen ? <OperatorPrompt /> : null}
+    </>
+  );
+}
+
+function Header() {
+  const overview = useOverview();
+  const { operator, openOperatorPrompt } = useSession();
+  const election = overview.data?.election ?? null;
+  return (
+    <header className="topbar">
+      <div className="topbar-title">
+        {election ? (
+          <>
+            <span className="county-name">{election.county}</span>
+            <span className="election-name">
+              {election.name} · {formatDate(election.date)}
+            </span>
+          </>
+        ) : (
+          <span className="county-name muted">No county set up</span>
+        )}
+      </div>
+      {election ? (
+        <span className="rules-chip" title={RULES_LABELS[election.rulesProfile]}>
+          Rules: <strong>{election.rulesProfile}</strong>
+        </span>
+      ) : null}
+      <div className="operator">
+        <span className="operator-label">At the keyboard</span>
+        <span className="operator-name" data-testid="operator-name">
+          {operator ?? '—'}
+        </span>
+        <button type="button" className="button ghost small" onClick={openOperatorPrompt}>
+          Change
+        </button>
+      </div>
+    </header>
+  );
+}

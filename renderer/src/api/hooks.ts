@@ -1,0 +1,84 @@
+/**
+ * react-query hooks over the API. Queries are keyed by what they read; mutations invalidate
+ * the groups of queries their change affects (a new report changes the overview, that precinct
+ * and the audit log; a new county changes everything).
+ */
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiInput } from '../../../electron/core/api/schemas';
+import { callApi } from './client';
+
+export const queryKeys = {
+  overview: ['overview'] as const,
+  precinct: (code: string) => ['precinct', code] as const,
+  precincts: ['precinct'] as const,
+  auditLog: ['audit-log'] as const,
+  auditPage: (offset: number, limit: number) => ['audit-log', offset, limit] as const,
+};
+
+/** What changes when results or the county change. */
+function invalidateResults(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.overview }),
+    client.invalidateQueries({ queryKey: queryKeys.precincts }),
+    client.invalidateQueries({ queryKey: queryKeys.auditLog }),
+  ]);
+}
+
+export function useOverview() {
+  return useQuery({
+    queryKey: queryKeys.overview,
+    queryFn: () => callApi('getOverview', {}),
+    // Reports also arrive from imports and other stations: keep the county view fresh.
+    refetchInterval: 5_000,
+  });
+}
+
+export function usePrecinct(code: string | null) {
+  return useQuery({
+    queryKey: queryKeys.precinct(code ?? ''),
+    queryFn: () => callApi('getPrecinct', { precinct: code as string }),
+    enabled: code !== null && code !== '',
+  });
+}
+
+export function useAuditLog(offset: number, limit: number) {
+  return useQuery({
+    queryKey: queryKeys.auditPage(offset, limit),
+    queryFn: () => callApi('getAuditLog', { offset, limit }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVerifyAuditLog() {
+  return useMutation({ mutationFn: () => callApi('verifyAuditLog', {}) });
+}
+
+export function usePreviewCountyDefinition() {
+  return useMutation({
+    mutationFn: (input: ApiInput<'previewCountyDefinition'>) => callApi('previewCountyDefinition', input),
+  });
+}
+
+export function useCreateCounty() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'createCounty'>) => callApi('createCounty', input),
+    onSuccess: () => invalidateResults(client),
+  });
+}
+
+export function useLoadDemoCounty() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'loadDemoCounty'>) => callApi('loadDemoCounty', input),
+    onSuccess: () => invalidateResults(client),
+  });
+}
+
+export function useSubmitWorksheet() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'submitWorksheet'>) => callApi('submitWorksheet', input),
+    onSuccess: () => invalidateResults(client),
+  });
+}

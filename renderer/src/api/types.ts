@@ -1,0 +1,71 @@
+/** Types and constant lists the screens use, from the API contract (no domain logic from electron/core runs here). */
+export type {
+  AuditEntry,
+  AuditLogPage,
+  AuditVerification,
+  CandidateTotal,
+  ComputedAllocation,
+  CountySetupInput,
+  ElectionInfo,
+  FileProblem,
+  Overview,
+  PrecinctDetail,
+  PrecinctRow,
+  PrecinctStatus,
+  ReportSource,
+  ReportView,
+  SubmittedReport,
+  WorksheetEvaluation,
+  WorksheetLine,
+} from '../../../electron/core/api/contract';
+export type { Tie, TieReason } from '../../../electron/core/rules/allocation';
+export type { CoinToss, Finding, FindingCode, FindingField, RulesProfileId } from '../../../electron/core/rules/types';
+
+import type { PrecinctStatus, ReportSource } from '../../../electron/core/api/contract';
+import type { FindingCode, RulesProfileId } from '../../../electron/core/rules/types';
+
+/** The contract's constant lists: pure modules with no imports, safe to bundle into the renderer. */
+export { PRECINCT_STATUSES as STATUSES } from '../../../electron/core/api/contract';
+export { FINDING_CODES, RULES_PROFILES } from '../../../electron/core/rules/types';
+
+export const SOURCE_LABELS: Record<ReportSource, string> = {
+  usb: 'USB stick',
+  email: 'Email',
+  scan: 'Scan',
+  manual: 'Keyed in',
+  phone: 'Phoned in',
+  recount: 'Recount',
+};
+
+export const STATUS_LABELS: Record<PrecinctStatus, string> = {
+  missing: 'Missing',
+  received: 'Received',
+  conflict: 'Conflict',
+  verified: 'Verified',
+  certified: 'Certified',
+};
+
+export const STATUS_HINTS: Record<PrecinctStatus, string> = {
+  missing: 'No report yet',
+  received: 'One report, not yet checked twice',
+  conflict: 'Reports disagree: a person must resolve',
+  verified: 'Two reports agree',
+  certified: 'Certified by the chair',
+};
+
+export const RULES_LABELS: Record<RulesProfileId, string> = {
+  'iowa-dem-2020': 'Iowa Democratic caucus 2020',
+  plurality: 'Plurality (vote totals only)',
+};
+
+export const FINDING_LABELS: Record<FindingCode, string> = {
+  FINAL_EXCEEDS_FIRST: 'Final exceeds first',
+  VIABLE_GROUP_SHRANK: 'Viable group shrank',
+  DELEGATES_TO_NONVIABLE: 'Delegates to non-viable group',
+  DELEGATE_TOTAL_MISMATCH: 'Delegate total mismatch',
+  ALLOCATION_MISMATCH: 'Allocation mismatch',
+  SDE_MISMATCH: 'SDE mismatch',
+  MORE_VOTES_FEWER_DELEGATES: 'More votes, fewer delegates',
+  NEGATIVE_OR_NON_INTEGER: 'Negative or non-integer',
+  MISSING_DATA: 'Missing data',
+};

@@ -1,0 +1,805 @@
+/**
+ * Key in a precinct's caucus worksheet from the keyboard alone. Every change is checked by the
+ * API (evaluateWorksheet): threshold, viable groups, the delegates the rules give, SDEs and every
+ * finding, shown beside the box it concerns. Ctrl+Enter saves (submitWorksheet).
+ */
+import {
+  Fragment,
+  type KeyboardEvent as ReactKeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { api } from '../api/client';
+import { useOverview, useSubmitWorksheet } from '../api/hooks';
+import type {
+  CoinToss,
+  ElectionInfo,
+  Finding,
+  FindingField,
+  PrecinctRow,
+  PrecinctStatus,
+  ReportSource,
+  Tie,
+  TieReason,
+  WorksheetEvaluation,
+  WorksheetLine,
+} from '../api/types';
+import { PrecinctPicker } from '../components/PrecinctPicker';
+import { EmptyState, ErrorNotice, FindingChip, Kbd, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
+import { formatCount, formatSde, joinNames, plural } from '../format';
+import { useOperatorName, useSession } from '../session';
+
+type Column = 'firstAlignment' | 'finalAlignment' | 'delegatesAwarded';
+type CellTexts = Record<Column, string>;
+
+const COLUMN_LABELS: Record<Column, string> = {
+  firstAlignment: 'First alignment',
+  finalAlignment: 'Final alignment',
+  delegatesAwarded: 'Delegates awarded',
+};
+
+const EMPTY_CELLS: CellTexts = { firstAlignment: '', finalAlignment: '', delegatesAwarded: '' };
+
+const NUMBER_PATTERN = /^-?\d+(\.\d+)?$/;
+
+/** Empty box -> null; a number as typed (the checker judges negatives and fractions); otherwise a problem. */
+export function parseCount(text: string): { value: number | null; problem: string | null } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: null, problem: null };
+  if (NUMBER_PATTERN.test(trimmed)) return { value: Number(trimmed), problem: null };
+  return { value: null, problem: `“${trimmed}” is not a number. Type digits only.` };
+}
+
+const TIE_REASONS: Record<TieReason, string> = {
+  'one-delegate-largest-group':
+    'The precinct elects one delegate and the largest groups are tied. The winner gets the delegate.',
+  'more-groups-than-delegates':
+    'More groups are viable than there are delegates, and the smallest viable groups are tied. The winners get a delegate.',
+  'remove-extra-delegate':
+    'Rounding gave one delegate too many and the groups that could give one up have equal decimals. The winner keeps its delegate.',
+  'add-missing-delegate':
+    'Rounding left a delegate over and the groups that could take it have equal decimals. The winner gets the delegate.',
+};
+
+interface Saved {
+  readonly precinct: PrecinctRow;
+  readonly reportId: number;
+  readonly status: PrecinctStatus;
+  readonly findings: readonly Finding[];
+}
+
+export function WorksheetEntry() {
+  const overview = useOverview();
+  const { route } = useSession();
+  if (overview.isPending) return <Loading />;
+  if (overview.isError) return <ErrorNotice error={overview.error} title="The county could not be loaded." />;
+  const election = overview.data.election;
+  if (!election) return <NoCountyYet />;
+  return (
+    <WorksheetForm
+      election={election}
+      precincts={overview.data.precincts}
+      initialPrecinct={route.screen === 'worksheet' ? (route.precinct ?? null) : null}
+    />
+  );
+}
+
+function NoCountyYet() {
+  const { navigate } = useSession();
+  return (
+    <EmptyState
+      title="Set up the county first"
+      actions={
+        <button type="button" className="button primary" onClick={() => navigate({ screen: 'setup' })}>
+          Go to county setup
+        </button>
+      }
+    >
+      <p>Worksheets are keyed against the county’s precincts and candidates. Set them up, or open the demo county.</p>
+    </EmptyState>
+  );
+}
+
+function WorksheetForm({
+  election,
+  precincts,
+  initialPrecinct,
+}: {
+  election: ElectionInfo;
+  precincts: readonly PrecinctRow[];
+  initialPrecinct: string | null;
+}) {
+  const operator = useOperatorName();
+  const candidates = useMemo(
+    () => [...election.candidates].sort((a, b) => a.ballotOrder - b.ballotOrder).map((c) => c.name),
+    [election.candidates],
+  );
+  const plurality = election.rulesProfile === 'plurality';
+  const columns: Column[] = plurality ? ['firstAlignment'] : ['firstAlignment', 'finalAlignment', 'delegatesAwarded'];
+
+  const [precinctCode, setPrecinctCode] = useState<string | null>(initialPrecinct);
+  const precinct = precincts.find((row) => row.code === precinctCode) ?? null;
+  const [cells, setCells] = useState<Record<string, CellTexts>>({});
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [coinTosses, setCoinTosses] = useState<CoinToss[]>([]);
+  const [source, setSource] = useState<ReportSource>('manual');
+  const [evaluation, setEvaluation] = useState<WorksheetEvaluation | null>(null);
+  const [evaluationError, setEvaluationError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [triedSave, setTriedSave] = useState(false);
+  const submit = useSubmitWorksheet();
+
+  const pickerRef = useRef<HTMLInputElement>(null);
+  const [focusRequest, setFocusRequest] = useState<{ target: 'picker' | 'grid' } | null>(null);
+  const requestFocus = (target: 'picker' | 'grid') => setFocusRequest({ target });
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const cellRefs = useRef(new Map<string, HTMLInputElement>());
+
+  const parsed = useMemo(
+    () =>
+      candidates.map((candidate) => {
+        const texts = cells[candidate] ?? EMPTY_CELLS;
+        return {
+          candidate,
+          firstAlignment: parseCount(texts.firstAlignment),
+          finalAlignment: parseCount(plurality ? '' : texts.finalAlignment),
+          delegatesAwarded: parseCount(plurality ? '' : texts.delegatesAwarded),
+        };
+      }),
+    [candidates, cells, plurality],
+  );
+  const lines: WorksheetLine[] = useMemo(
+    () =>
+      parsed.map((row) => ({
+        candidate: row.candidate,
+        firstAlignment: row.firstAlignment.value,
+        finalAlignment: row.finalAlignment.value,
+        delegatesAwarded: row.delegatesAwarded.value,
+      })),
+    [parsed],
+  );
+  const hasProblems = parsed.some(
+    (row) => row.firstAlignment.problem || row.finalAlignment.problem || row.delegatesAwarded.problem,
+  );
+  const dirty = Object.values(cells).some((texts) => Object.values(texts).some((text) => text.trim() !== ''));
+
+  // Check the worksheet on every change; a slower, older answer never replaces a newer one.
+  const requestSeq = useRef(0);
+  useEffect(() => {
+    const seq = ++requestSeq.current;
+    if (!precinctCode) {
+      setEvaluation(null);
+      setEvaluationError(null);
+      return;
+    }
+    api
+      .evaluateWorksheet({ precinct: precinctCode, lines, coinTosses })
+      .then((result) => {
+        if (seq !== requestSeq.current) return;
+        if (result.ok) {
+          setEvaluation(result.value);
+          setEvaluationError(null);
+        } else {
+          setEvaluationError(result.error.message);
+        }
+      })
+      .catch((cause: unknown) => {
+        if (seq !== requestSeq.current) return;
+        setEvaluationError(cause instanceof Error ? cause.message : String(cause));
+      });
+  }, [precinctCode, lines, coinTosses]);
+
+  const focusCell = useCallback((row: number, column: number) => {
+    const input = cellRefs.current.get(`${row}:${column}`);
+    if (input) {
+      input.focus();
+      input.select();
+      return true;
+    }
+    return false;
+  }, []);
+
+  const selectPrecinct = (row: PrecinctRow) => {
+    setPrecinctCode(row.code);
+    setSaved(null);
+    setCoinTosses([]);
+    setEvaluation(null);
+    requestFocus('grid');
+  };
+
+  const clearWorksheet = useCallback(() => {
+    setCells({});
+    setTouched(new Set());
+    setCoinTosses([]);
+    setTriedSave(false);
+    setEvaluation(null);
+  }, []);
+
+  const usedTosses = (): CoinToss[] => {
+    if (evaluation?.allocation.kind === 'decided') return [...evaluation.allocation.coinTosses];
+    return coinTosses;
+  };
+
+  const save = () => {
+    setTriedSave(true);
+    if (!precinct || hasProblems || submit.isPending) return;
+    submit.mutate(
+      { precinct: precinct.code, lines, coinTosses: usedTosses(), operator, source },
+      {
+        onSuccess: (value) => {
+          setSaved({ precinct, reportId: value.reportId, status: value.status, findings: value.findings });
+          clearWorksheet();
+          setPrecinctCode(null);
+          requestFocus('picker');
+        },
+      },
+    );
+  };
+  const saveRefFn = useRef(save);
+  saveRefFn.current = save;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        saveRefFn.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useLayoutEffect(() => {
+    setFocusRequest({ target: initialPrecinct ? 'grid' : 'picker' });
+  }, [initialPrecinct]);
+
+  // Focus moves once the screen has rendered what it moves to (the picker or the grid's first box).
+  useLayoutEffect(() => {
+    if (!focusRequest) return;
+    if (focusRequest.target === 'picker' && pickerRef.current) {
+      pickerRef.current.focus();
+      setFocusRequest(null);
+    } else if (focusRequest.target === 'grid' && focusCell(0, 0)) {
+      setFocusRequest(null);
+    }
+  });
+
+  const onCellKeyDown = (event: ReactKeyboardEvent<HTMLInputElement>, row: number, column: number) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (focusCell(row + 1, column)) return;
+      if (focusCell(0, column + 1)) return;
+      saveRef.current?.focus();
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusCell(row + 1, column);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      focusCell(row - 1, column);
+    }
+  };
+
+  const setCell = (candidate: string, column: Column, text: string) => {
+    setCells((current) => ({ ...current, [candidate]: { ...(current[candidate] ?? EMPTY_CELLS), [column]: text } }));
+    setSaved(null);
+  };
+
+  // Findings by place: beside a box, beside a candidate, or at the top of the worksheet.
+  const findings = evaluation && precinctCode && evaluation.precinct === precinctCode ? evaluation.findings : [];
+  const showFinding = (finding: Finding) => {
+    if (finding.code !== 'MISSING_DATA') return true;
+    if (triedSave) return true;
+    if (finding.candidate && finding.field) return touched.has(`${finding.candidate}:${finding.field}`);
+    return touched.size > 0;
+  };
+  const visible = findings.filter(showFinding);
+  const cellFindings = (candidate: string, field: FindingField) =>
+    visible.filter((f) => f.candidate === candidate && f.field === field);
+  const rowFindings = (candidate: string) =>
+    visible.filter(
+      (f) => f.candidate === candidate && (!f.field || !(columns as string[]).includes(f.field as string)),
+    );
+  const topFindings = visible.filter((f) => !f.candidate);
+  const totalColumns = 1 + columns.length + (plurality ? 0 : 3);
+  const totalFlag = (field: Column) => topFindings.some((f) => f.field === field);
+
+  const allocation = evaluation?.allocation;
+  const pendingTie = allocation?.kind === 'coin-toss-needed' ? allocation.tie : null;
+  const delegatesByRules = allocation?.kind === 'decided' ? allocation.delegates : null;
+  const sdeByRules = allocation?.kind === 'decided' ? allocation.sde : null;
+  const localTotal = (column: Column) => parsed.reduce((sum, row) => sum + (row[column].value ?? 0), 0);
+  const eligible = evaluation?.eligibleAttendees ?? localTotal('firstAlignment');
+
+  return (
+    <div className="screen worksheet-screen">
+      <PageHeader
+        title="Enter a worksheet"
+        subtitle={
+          <span className="shortcut-line">
+            <Kbd>Tab</Kbd> next box · <Kbd>Enter</Kbd> down the column · <Kbd>↑</Kbd>
+            <Kbd>↓</Kbd> move · <Kbd>Ctrl+Enter</Kbd> save
+          </span>
+        }
+      />
+
+      {saved ? <SavedNotice saved={saved} /> : null}
+
+      <div className="worksheet-top card">
+        <div className="worksheet-precinct">
+          <span className="field-label" id="precinct-label">
+            Precinct
+          </span>
+          {precinct ? (
+            <div className="precinct-chosen">
+              <span className="precinct-chosen-code mono">{precinct.code}</span>
+              <span className="precinct-chosen-name">{precinct.name}</span>
+              <span className="precinct-chosen-meta">
+                elects {plural(precinct.delegates, 'delegate')}
+                {precinct.reportCount > 0 ? ` · already ${plural(precinct.reportCount, 'report')}` : ''}
+              </span>
+              <StatusBadge status={precinct.status} />
+              <button
+                type="button"
+                className="button ghost small"
+                onClick={() => {
+                  setPrecinctCode(null);
+                  requestFocus('picker');
+                }}
+              >
+                Change precinct
+              </button>
+            </div>
+          ) : (
+            <PrecinctPicker ref={pickerRef} precincts={precincts} onSelect={selectPrecinct} />
+          )}
+          {precinct && precinct.reportCount > 0 ? (
+            <p className="hint">
+              This precinct already has a result. What you key now is stored as a separate report and compared with it:
+              matching numbers confirm it, different numbers are flagged as a conflict for the chair.
+            </p>
+          ) : null}
+        </div>
+        <fieldset className="source-select">
+          <legend className="field-label">Source</legend>
+          <label className={`segment${source === 'manual' ? ' on' : ''}`}>
+            <input
+              type="radio"
+              name="source"
+              value="manual"
+              checked={source === 'manual'}
+              onChange={() => setSource('manual')}
+            />
+            Paper worksheet
+          </label>
+          <label className={`segment${source === 'phone' ? ' on' : ''}`}>
+            <input
+              type="radio"
+              name="source"
+              value="phone"
+              checked={source === 'phone'}
+              onChange={() => setSource('phone')}
+            />
+            Phoned in
+          </label>
+        </fieldset>
+      </div>
+
+      {!precinct ? (
+        <div className="worksheet-placeholder">
+          Type the precinct code or name from the top of the worksheet and press <Kbd>Enter</Kbd>. The grid for its
+          candidates opens here.
+        </div>
+      ) : (
+        <div className="worksheet-body">
+          <div className="worksheet-main card">
+            {evaluationError ? <Notice kind="error">{evaluationError}</Notice> : null}
+            {topFindings.length > 0 ? (
+              <ul className="findings-top" aria-label="Findings for the whole worksheet">
+                {topFindings.map((finding) => (
+                  <FindingLine key={`${finding.code}:${finding.field ?? ''}:${finding.message}`} finding={finding} />
+                ))}
+              </ul>
+            ) : null}
+            <table className="entry-grid" aria-label={`Worksheet for precinct ${precinct.code}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Candidate</th>
+                  {columns.map((column) => (
+                    <th scope="col" key={column} className="num">
+                      {plurality ? 'Votes' : COLUMN_LABELS[column]}
+                      {column === 'delegatesAwarded' ? <span className="th-note">if on the worksheet</span> : null}
+                    </th>
+                  ))}
+                  {plurality ? null : (
+                    <>
+                      <th scope="col">Viability</th>
+                      <th scope="col" className="num computed">
+                        Delegates by the rules
+                      </th>
+                      <th scope="col" className="num computed">
+                        SDE
+                      </th>
+                    </>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {candidates.map((candidate, rowIndex) => {
+                  const row = parsed[rowIndex];
+                  // Messages about a box sit right under it, in a row of their own starting at its column.
+                  const messages = [
+                    { field: 'row', columnIndex: -1, problem: null as string | null, findings: rowFindings(candidate) },
+                    ...columns.map((column, columnIndex) => ({
+                      field: column as string,
+                      columnIndex,
+                      problem: row?.[column].problem ?? null,
+                      findings: cellFindings(candidate, column),
+                    })),
+                  ].filter((entry) => entry.problem || entry.findings.length > 0);
+                  const messageIds = (columnIndex: number) => {
+                    const entry = messages.find((m) => m.columnIndex === columnIndex);
+                    if (!entry) return undefined;
+                    return [
+                      entry.problem ? `p-${rowIndex}-${columnIndex}` : null,
+                      ...entry.findings.map((_, index) => `f-${rowIndex}-${columnIndex}-${index}`),
+                    ]
+                      .filter(Boolean)
+                      .join(' ');
+                  };
+                  return (
+                    <Fragment key={candidate}>
+                      <tr data-candidate={candidate} className={messages.length > 0 ? 'has-messages' : undefined}>
+                        <th scope="row" className="candidate-cell">
+                          <span className="candidate-name">{candidate}</span>
+                        </th>
+                        {columns.map((column, columnIndex) => {
+                          const text = cells[candidate]?.[column] ?? '';
+                          const problem = row?.[column].problem ?? null;
+                          const serious = cellFindings(candidate, column).some((f) => f.code !== 'MISSING_DATA');
+                          return (
+                            <td key={column} className="entry-cell">
+                              <input
+                                ref={(element) => {
+                                  const key = `${rowIndex}:${columnIndex}`;
+                                  if (element) cellRefs.current.set(key, element);
+                                  else cellRefs.current.delete(key);
+                                }}
+                                className={`count-input${problem || serious ? ' invalid' : ''}`}
+                                type="text"
+                                inputMode="numeric"
+                                autoComplete="off"
+                                spellCheck={false}
+                                aria-label={`${plurality ? 'Votes' : COLUMN_LABELS[column]} for ${candidate}`}
+                                aria-invalid={problem || serious ? true : undefined}
+                                aria-describedby={messageIds(columnIndex)}
+                                value={text}
+                                onChange={(event) => setCell(candidate, column, event.target.value)}
+                                onFocus={(event) => event.target.select()}
+                                onBlur={() =>
+                                  setTouched((current) => {
+                                    const key = `${candidate}:${column}`;
+                                    if (current.has(key)) return current;
+                                    const next = new Set(current);
+                                    next.add(key);
+                                    return next;
+                                  })
+                                }
+                                onKeyDown={(event) => onCellKeyDown(event, rowIndex, columnIndex)}
+                              />
+                            </td>
+                          );
+                        })}
+                        {plurality ? null : (
+                          <>
+                            <td className="viability-cell">
+                              <Viability evaluation={evaluation} candidate={candidate} />
+                            </td>
+                            <td className="num computed big" data-column="rules-delegates">
+                              {delegatesByRules ? formatCount(delegatesByRules[candidate] ?? 0) : '—'}
+                            </td>
+                            <td className="num computed" data-column="rules-sde">
+                              {sdeByRules ? formatSde(sdeByRules[candidate] ?? 0) : '—'}
+                            </td>
+                          </>
+                        )}
+                      </tr>
+                      {messages.map((entry) => {
+                        const start = Math.max(entry.columnIndex, 0);
+                        return (
+                          <tr
+                            key={entry.field}
+                            className="message-row"
+                            data-candidate={candidate}
+                            data-field={entry.field}
+                          >
+                            <td />
+                            {start > 0 ? <td colSpan={start} /> : null}
+                            <td colSpan={totalColumns - 1 - start}>
+                              <div
+                                className={`cell-messages${entry.columnIndex < 0 ? ' whole-row' : ''}${!entry.problem && entry.findings.every((f) => f.code === 'MISSING_DATA') ? ' quiet' : ''}`}
+                              >
+                                {entry.problem ? (
+                                  <p className="field-message error" id={`p-${rowIndex}-${entry.columnIndex}`}>
+                                    {entry.problem}
+                                  </p>
+                                ) : null}
+                                {entry.findings.map((finding, index) => (
+                                  <FindingMessage
+                                    key={`${finding.code}:${finding.message}`}
+                                    finding={finding}
+                                    id={`f-${rowIndex}-${entry.columnIndex}-${index}`}
+                                  />
+                                ))}
+                              </div>
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  {columns.map((column) => (
+                    <td
+                      key={column}
+                      className={`num total-cell${totalFlag(column) ? ' flagged' : ''}`}
+                      data-column={`total-${column}`}
+                    >
+                      {formatCount(localTotal(column))}
+                    </td>
+                  ))}
+                  {plurality ? null : (
+                    <>
+                      <td />
+                      <td className="num computed">
+                        {delegatesByRules
+                          ? formatCount(Object.values(delegatesByRules).reduce((sum, value) => sum + value, 0))
+                          : '—'}
+                      </td>
+                      <td className="num computed">
+                        {sdeByRules ? formatSde(Object.values(sdeByRules).reduce((sum, value) => sum + value, 0)) : '—'}
+                      </td>
+                    </>
+                  )}
+                </tr>
+              </tfoot>
+            </table>
+            {allocation?.kind === 'not-computable' && dirty ? (
+              <p className="hint computed-note">{allocation.reason}</p>
+            ) : null}
+            {pendingTie ? (
+              <CoinTossPanel
+                tie={pendingTie}
+                onRecord={(winners) =>
+                  setCoinTosses((current) => [...current, { tied: [...pendingTie.tied], winners }])
+                }
+              />
+            ) : null}
+            {coinTosses.length > 0 ? (
+              <ul className="tosses-recorded" aria-label="Coin tosses recorded">
+                {coinTosses.map((toss, index) => (
+                  <li key={`${toss.tied.join('|')}:${toss.winners.join('|')}`}>
+                    <span>
+                      Coin toss recorded: <strong>{joinNames(toss.winners)}</strong> won over{' '}
+                      {joinNames(toss.tied.filter((name) => !toss.winners.includes(name)))}
+                    </span>
+                    <button
+                      type="button"
+                      className="button ghost small"
+                      onClick={() => setCoinTosses((current) => current.filter((_, i) => i < index))}
+                    >
+                      Undo
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="save-bar">
+              <div className="save-bar-text">
+                {hasProblems ? (
+                  <span className="error-text">Fix the boxes that are not numbers before saving.</span>
+                ) : pendingTie ? (
+                  <span className="warning-text">
+                    The coin toss is not recorded yet. You can still save what the worksheet says.
+                  </span>
+                ) : (
+                  <span className="muted">
+                    Will be recorded as {source === 'phone' ? 'phoned in' : 'keyed from the paper worksheet'}, by{' '}
+                    {operator}.
+                  </span>
+                )}
+                <ErrorNotice error={submit.error} title="Not saved." />
+              </div>
+              <button type="button" className="button ghost" onClick={clearWorksheet} disabled={!dirty}>
+                Clear
+              </button>
+              <button
+                ref={saveRef}
+                type="button"
+                className="button primary large"
+                onClick={save}
+                disabled={submit.isPending || hasProblems}
+              >
+                {submit.isPending ? 'Saving…' : 'Save worksheet'} <Kbd>Ctrl+Enter</Kbd>
+              </button>
+            </div>
+          </div>
+
+          {plurality ? null : (
+            <aside className="worksheet-side card" aria-label="Precinct math">
+              <h2>Precinct math</h2>
+              <dl className="math-list">
+                <div>
+                  <dt>Delegates to elect</dt>
+                  <dd className="big-number" data-testid="precinct-delegates">
+                    {precinct.delegates}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Eligible attendees</dt>
+                  <dd className="big-number" data-testid="eligible-attendees">
+                    {formatCount(eligible)}
+                  </dd>
+                  <dd className="dd-note">total of the first alignment</dd>
+                </div>
+                <div>
+                  <dt>Viability threshold</dt>
+                  <dd className="big-number" data-testid="viability-threshold">
+                    {evaluation ? (evaluation.threshold === null ? 'None' : formatCount(evaluation.threshold)) : '—'}
+                  </dd>
+                  <dd className="dd-note" data-testid="threshold-rule">
+                    {evaluation?.thresholdRule ?? ''}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Final alignment total</dt>
+                  <dd className="big-number">{formatCount(evaluation?.finalTotal ?? localTotal('finalAlignment'))}</dd>
+                </div>
+                <div>
+                  <dt>Viable groups</dt>
+                  <dd className="viable-list" data-testid="viable-groups">
+                    {evaluation && eligible > 0
+                      ? evaluation.viableFinal.length > 0
+                        ? joinNames(evaluation.viableFinal)
+                        : 'None yet'
+                      : '—'}
+                  </dd>
+                </div>
+              </dl>
+            </aside>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Viability({ evaluation, candidate }: { evaluation: WorksheetEvaluation | null; candidate: string }) {
+  if (!evaluation || evaluation.eligibleAttendees <= 0) return <span className="muted">—</span>;
+  if (evaluation.threshold === null) return <span className="muted">No threshold</span>;
+  const first = evaluation.viableFirst.includes(candidate);
+  const final = evaluation.viableFinal.includes(candidate);
+  if (first) return <span className="viable yes">Viable</span>;
+  if (final) return <span className="viable yes">Viable after realigning</span>;
+  return <span className="viable no">Not viable</span>;
+}
+
+function FindingMessage({ finding, id }: { finding: Finding; id?: string }) {
+  return (
+    <p
+      className={`field-message ${finding.code === 'MISSING_DATA' ? 'info' : 'warning'}`}
+      id={id}
+      data-finding={finding.code}
+    >
+      {finding.message}
+    </p>
+  );
+}
+
+function FindingLine({ finding }: { finding: Finding }) {
+  return (
+    <li className={finding.code === 'MISSING_DATA' ? 'info' : 'warning'} data-finding={finding.code}>
+      <FindingChip code={finding.code} />
+      <span>{finding.message}</span>
+    </li>
+  );
+}
+
+function CoinTossPanel({ tie, onRecord }: { tie: Tie; onRecord(winners: string[]): void }) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const single = tie.awarded === 1;
+  return (
+    <section className="coin-toss" aria-label="Coin toss">
+      <div className="coin-toss-head">
+        <svg viewBox="0 0 24 24" className="coin-icon" aria-hidden="true">
+          <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path
+            d="M9 9.5c0-1.4 1.3-2.3 3-2.3s3 .9 3 2.3M9 14.5c0 1.4 1.3 2.3 3 2.3s3-.9 3-2.3"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+          />
+        </svg>
+        <div>
+          <h3>
+            Coin toss needed between {joinNames(tie.tied)} for {plural(tie.awarded, 'delegate')}
+          </h3>
+          <p>{TIE_REASONS[tie.reason]} The app never decides a toss: record what happened in the room.</p>
+        </div>
+      </div>
+      {single ? (
+        <div className="coin-toss-actions">
+          {tie.tied.map((name) => (
+            <button key={name} type="button" className="button" onClick={() => onRecord([name])}>
+              {name} won the toss
+            </button>
+          ))}
+        </div>
+      ) : (
+        <div className="coin-toss-actions">
+          <span className="hint">Tick the {tie.awarded} groups that won:</span>
+          {tie.tied.map((name) => (
+            <label key={name} className="check">
+              <input
+                type="checkbox"
+                checked={chosen.includes(name)}
+                onChange={(event) =>
+                  setChosen((current) =>
+                    event.target.checked ? [...current, name] : current.filter((other) => other !== name),
+                  )
+                }
+              />
+              {name} won
+            </label>
+          ))}
+          <button
+            type="button"
+            className="button"
+            disabled={chosen.length !== tie.awarded}
+            onClick={() => {
+              onRecord(tie.tied.filter((name) => chosen.includes(name)));
+              setChosen([]);
+            }}
+          >
+            Record the coin toss
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SavedNotice({ saved }: { saved: Saved }) {
+  const { navigate } = useSession();
+  const serious = saved.findings.filter((f) => f.code !== 'MISSING_DATA');
+  return (
+    <div className={`notice ${serious.length ? 'notice-warning' : 'notice-success'} saved-notice`} role="status">
+      <div>
+        <strong>
+          Saved precinct {saved.precinct.code} · {saved.precinct.name}.
+        </strong>{' '}
+        Status now <StatusBadge status={saved.status} />
+        {saved.findings.length > 0 ? (
+          <span> — {plural(saved.findings.length, 'finding')} for the chair to review.</span>
+        ) : (
+          <span> — no findings.</span>
+        )}
+      </div>
+      <button
+        type="button"
+        className="button ghost small"
+        onClick={() => navigate({ screen: 'precincts', precinct: saved.precinct.code })}
+      >
+        Open precinct
+      </button>
+    </div>
+  );
+}
