@@ -7,6 +7,10 @@ export const AUDIT_ACTIONS = {
   'report.received': 'A precinct report was stored as received (keyed, phoned in, or imported from a file).',
   'import.file-stored': 'A file was imported and stored byte for byte with its sha256.',
   'database.migrated': 'The database schema was upgraded by a numbered migration.',
+  'bundle.exported':
+    'A signed result bundle was exported: sequence, status, signing key id and format (the bundle ends with this entry).',
+  'signing-key.changed':
+    'Bundles are now signed with a different county key than the last export; the state party must register the new key.',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -9,6 +9,7 @@ import { loadDemoCounty } from '../../../electron/core/demo/load-demo-county';
 import { writePrecinctResultsCsv } from '../../../electron/core/results-file/write-results';
 import { openCountyStore } from '../../../electron/core/store';
 import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
+import { DEMO_KEY_PASSPHRASE, exportDemoBundle } from './demo-bundle';
 
 const RESOURCES_DIR = resolve(import.meta.dirname, '../../../resources');
 
@@ -44,6 +45,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<ExitCode> 
     writeFileSync(join(dir, 'results.csv'), resultsCsv);
     const check = checkResultsFile('results.csv', Buffer.from(resultsCsv), election.rulesProfile);
     if (check.ok) writeFileSync(join(dir, 'check.json'), `${JSON.stringify(check.value, null, 2)}\n`);
+    const bundle = exportDemoBundle(store, dir);
 
     const summary = {
       dir,
@@ -57,7 +59,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<ExitCode> 
       findings: overview.findingCounts,
       totals: overview.candidateTotals,
       files: { results: join(dir, 'results.csv'), check: join(dir, 'check.json') },
-      bundle: null,
+      bundle,
     };
     if (values.json) {
       printJson(io, summary);
@@ -82,7 +84,10 @@ export async function demoCommand(args: string[], io: CliIo): Promise<ExitCode> 
       );
     }
     io.out(`\nWrote ${summary.files.results} and ${summary.files.check}.`);
-    io.out('Signed result bundles come with the bundle feature (tallyroom export); not in this version yet.');
+    io.out(`Signed bundle ${bundle.sequence} (${bundle.status}): ${bundle.path}`);
+    io.out(`  demo county key in ${bundle.keyDir} (passphrase "${DEMO_KEY_PASSPHRASE}"), key id ${bundle.keyId}`);
+    io.out(`  bundle fingerprint ${bundle.readableFingerprint}`);
+    io.out(`  check it: tallyroom verify ${bundle.path} --pubkey ${bundle.publicKey}`);
     return EXIT.ok;
   } finally {
     if (store.db.open) store.close();

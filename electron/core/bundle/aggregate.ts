@@ -1,0 +1,242 @@
+import type { Result } from '../result';
+import { keyIdHex } from '../signing/county-key';
+import { parseMinisignSignature } from '../signing/minisign-signature';
+import { type BundleFiles, TAG_MANIFEST_SIGNATURE } from './bag-layout';
+import type { BundleStatus } from './bundle-status';
+import { type KeyRegistry, sameCounty } from './key-registry';
+import { roundSde } from './results-totals';
+import { type BundleProblem, type BundleVerification, verifyBundle } from './verify-bundle';
+
+export interface BundleInput {
+  readonly path: string;
+  readonly files: Result<BundleFiles>;
+}
+
+export type RejectionCode =
+  | 'UNREADABLE'
+  | 'UNREGISTERED_KEY'
+  | 'TAMPERED'
+  | 'INCONSISTENT'
+  | 'COUNTY_MISMATCH'
+  | 'REPLAYED_OLDER'
+  | 'CONFLICTING_SEQUENCE';
+
+export interface RejectedBundle {
+  readonly path: string;
+  readonly county: string | null;
+  readonly code: RejectionCode;
+  readonly message: string;
+  readonly problems: readonly BundleProblem[];
+}
+
+export interface CountyStanding {
+  readonly county: string;
+  /** The accepted bundle's status, or null when no bundle from the county was accepted. */
+  readonly status: BundleStatus | null;
+  readonly sequence: number | null;
+  readonly fingerprint: string | null;
+  readonly bundle: string | null;
+  readonly precinctsReporting: number;
+  readonly precinctsTotal: number;
+  /** Rule findings in the accepted bundle: authentic numbers that break a caucus rule. */
+  readonly findings: number;
+}
+
+export interface StatewideTotal {
+  readonly candidate: string;
+  readonly firstAlignment: number;
+  readonly finalAlignment: number;
+  readonly delegates: number;
+  readonly sde: number;
+}
+
+export interface Aggregation {
+  readonly counties: { readonly registered: number; readonly reporting: number };
+  readonly totals: readonly StatewideTotal[];
+  readonly byCounty: readonly CountyStanding[];
+  readonly rejected: readonly RejectedBundle[];
+  /** Same bundle given twice: counted once. */
+  readonly duplicates: readonly string[];
+}
+
+interface Accepted {
+  readonly path: string;
+  readonly county: string;
+  readonly verification: BundleVerification & { results: NonNullable<BundleVerification['results']> };
+}
+
+/**
+ * The state party's side: verify every county bundle against the registered keys, keep each
+ * county's newest authentic bundle, and total the state. A bundle is rejected when it cannot be
+ * read, is signed by an unregistered key, was changed after signing, claims a county other than the
+ * one its key is registered to, or is older than (or conflicts with) another bundle of that county.
+ */
+export function aggregateBundles(registry: KeyRegistry, bundles: readonly BundleInput[]): Aggregation {
+  const rejected: RejectedBundle[] = [];
+  const reject = (
+    path: string,
+    county: string | null,
+    code: RejectionCode,
+    message: string,
+    problems: readonly BundleProblem[] = [],
+  ) => rejected.push({ path, county, code, message, problems });
+  const accepted: Accepted[] = [];
+
+  for (const bundle of bundles) {
+    if (!bundle.files.ok) {
+      reject(bundle.path, null, 'UNREADABLE', bundle.files.error.message);
+      continue;
+    }
+    const signatureFile = bundle.files.value.get(TAG_MANIFEST_SIGNATURE);
+    const signature = signatureFile ? parseMinisignSignature(Buffer.from(signatureFile).toString('utf8')) : null;
+    if (!signature?.ok) {
+      reject(bundle.path, null, 'TAMPERED', `${bundle.path} has no readable signature, so nobody can vouch for it.`);
+      continue;
+    }
+    const keyId = keyIdHex(signature.value.keyNumber);
+    const registered = registry.get(keyId);
+    if (!registered) {
+      reject(
+        bundle.path,
+        null,
+        'UNREGISTERED_KEY',
+        `${bundle.path} is signed with key ${keyId}, which is not registered to any county.`,
+      );
+      continue;
+    }
+    const verification = verifyBundle(bundle.files.value, registered.key);
+    if (!verification.authentic || !verification.results) {
+      reject(
+        bundle.path,
+        registered.county,
+        'TAMPERED',
+        `${bundle.path} (key of ${registered.county}) was changed after it was signed or is damaged.`,
+        verification.problems,
+      );
+      continue;
+    }
+    if (
+      !sameCounty(verification.results.county, registered.county) ||
+      !verification.claims ||
+      !sameCounty(verification.claims.county, registered.county)
+    ) {
+      reject(
+        bundle.path,
+        registered.county,
+        'COUNTY_MISMATCH',
+        `${bundle.path} is signed with the key registered to ${registered.county}, but says it is from ${verification.claims?.county ?? verification.results.county}.`,
+      );
+      continue;
+    }
+    if (verification.problems.length > 0) {
+      reject(
+        bundle.path,
+        registered.county,
+        'INCONSISTENT',
+        `${bundle.path} from ${registered.county} is signed, but its files disagree with each other.`,
+        verification.problems,
+      );
+      continue;
+    }
+    accepted.push({
+      path: bundle.path,
+      county: registered.county,
+      verification: verification as Accepted['verification'],
+    });
+  }
+
+  const duplicates: string[] = [];
+  const standing = new Map<string, Accepted>();
+  for (const group of groupByCounty(accepted)) {
+    const bySequence = [...group].sort(
+      (a, b) => b.verification.results.bundle.sequence - a.verification.results.bundle.sequence,
+    );
+    const newest = bySequence[0] as Accepted;
+    const newestSequence = newest.verification.results.bundle.sequence;
+    const sameSequence = bySequence.filter((entry) => entry.verification.results.bundle.sequence === newestSequence);
+    const distinct = new Set(sameSequence.map((entry) => entry.verification.fingerprint));
+    if (distinct.size > 1) {
+      for (const entry of sameSequence) {
+        reject(
+          entry.path,
+          entry.county,
+          'CONFLICTING_SEQUENCE',
+          `${entry.county} has ${distinct.size} different signed bundles numbered ${newestSequence}; none of them is counted until the county says which stands.`,
+        );
+      }
+    } else {
+      standing.set(newest.county, newest);
+      duplicates.push(...sameSequence.slice(1).map((entry) => entry.path));
+    }
+    for (const older of bySequence.filter((entry) => entry.verification.results.bundle.sequence < newestSequence)) {
+      reject(
+        older.path,
+        older.county,
+        'REPLAYED_OLDER',
+        `${older.path} is ${older.county}'s bundle number ${older.verification.results.bundle.sequence}, older than number ${newestSequence}; only the newest counts.`,
+      );
+    }
+  }
+
+  const registeredCounties = uniqueCounties([...registry.values()].map((key) => key.county));
+  return {
+    counties: { registered: registeredCounties.length, reporting: standing.size },
+    totals: statewideTotals([...standing.values()]),
+    byCounty: registeredCounties.map((county) => countyStanding(county, standing.get(county))),
+    rejected,
+    duplicates,
+  };
+}
+
+function groupByCounty(accepted: readonly Accepted[]): Accepted[][] {
+  const groups = new Map<string, Accepted[]>();
+  for (const entry of accepted) {
+    const key = [...groups.keys()].find((county) => sameCounty(county, entry.county)) ?? entry.county;
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return [...groups.values()];
+}
+
+function uniqueCounties(counties: readonly string[]): string[] {
+  const unique: string[] = [];
+  for (const county of counties) if (!unique.some((known) => sameCounty(known, county))) unique.push(county);
+  return unique;
+}
+
+function countyStanding(county: string, entry: Accepted | undefined): CountyStanding {
+  const results = entry?.verification.results;
+  return {
+    county,
+    status: results?.bundle.status ?? null,
+    sequence: results?.bundle.sequence ?? null,
+    fingerprint: entry?.verification.fingerprint ?? null,
+    bundle: entry?.path ?? null,
+    precinctsReporting: results?.precinctsReporting ?? 0,
+    precinctsTotal: results?.precincts.length ?? 0,
+    findings: entry?.verification.findings.length ?? 0,
+  };
+}
+
+/** Sums of the county totals, candidates in the order they first appear on a county's ballot. */
+function statewideTotals(standing: readonly Accepted[]): StatewideTotal[] {
+  const totals = new Map<string, StatewideTotal>();
+  for (const entry of standing) {
+    for (const total of entry.verification.results.totals) {
+      const sum = totals.get(total.candidate) ?? {
+        candidate: total.candidate,
+        firstAlignment: 0,
+        finalAlignment: 0,
+        delegates: 0,
+        sde: 0,
+      };
+      totals.set(total.candidate, {
+        candidate: total.candidate,
+        firstAlignment: sum.firstAlignment + total.firstAlignment,
+        finalAlignment: sum.finalAlignment + total.finalAlignment,
+        delegates: sum.delegates + total.delegates,
+        sde: sum.sde + total.sde,
+      });
+    }
+  }
+  return [...totals.values()].map((total) => ({ ...total, sde: roundSde(total.sde) }));
+}

@@ -1,0 +1,186 @@
+import { existsSync, renameSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { buildCountyView } from '../county/county-view';
+import { appError, ok, type Result } from '../result';
+import { type CountySigningKey, keyIdHex } from '../signing/county-key';
+import { insertBundleExport, latestBundleExport, nextBundleSequence } from '../store/bundle-records';
+import type { CountyStore } from '../store/county-store';
+import { fsyncFolder, temporaryPathBeside } from './atomic-write';
+import type { BundleFiles } from './bag-layout';
+import { buildBundle } from './build-bundle';
+import { buildResultsDocument } from './build-results-document';
+import { readBundle } from './bundle-container';
+import type { BundleStatus } from './bundle-status';
+import { checkBundleStatus, defaultBundleStatus } from './export-status';
+import { verifyBundle } from './verify-bundle';
+import {
+  type AfterFileWritten,
+  type BundleFormat,
+  bundleFormatOf,
+  removeTemporary,
+  writeBundleTemporary,
+} from './write-bundle';
+
+export interface ExportBundleInput {
+  /** Where the bundle goes: a path ending in .zip gives a zipped bag, anything else a bag folder. */
+  readonly out: string;
+  readonly key: CountySigningKey;
+  /** Without one: unofficial-complete when every precinct is settled, else unofficial-partial. */
+  readonly status?: BundleStatus;
+  readonly operator: string;
+  readonly appVersion: string;
+  readonly now: () => Date;
+  readonly afterFileWritten?: AfterFileWritten;
+}
+
+export interface ExportedBundle {
+  readonly path: string;
+  readonly format: BundleFormat;
+  readonly sequence: number;
+  readonly status: BundleStatus;
+  readonly fingerprint: string;
+  readonly keyId: string;
+  readonly precinctsReporting: number;
+  readonly precinctsTotal: number;
+  /** Rule findings the bundle carries (the state party's verify will list them too). */
+  readonly findings: number;
+}
+
+/**
+ * Exports the county's signed result bundle. In one database transaction: the next sequence number,
+ * the `bundle.exported` audit entry (so the bundle's own log ends with its export), the bundle built
+ * and written under a temporary name, read back and verified, recorded, and renamed into place.
+ * Any failure rolls the database back and removes the temporary files: no sequence is used up and
+ * nothing ever appears under the final name unless it is complete and verified.
+ */
+export function exportBundle(store: CountyStore, input: ExportBundleInput): Result<ExportedBundle> {
+  const election = store.getElection();
+  if (!election) return appError('NO_COUNTY', 'This database has no county yet; set one up first.');
+  if (existsSync(input.out)) {
+    return appError(
+      'BUNDLE_EXISTS',
+      `${input.out} already exists; Tallyroom never overwrites a bundle. Choose a new name.`,
+    );
+  }
+  if (!isFolder(dirname(input.out))) {
+    return appError(
+      'OUT_FOLDER_MISSING',
+      `The folder ${dirname(input.out)} does not exist; create it or choose another place.`,
+    );
+  }
+  const format = bundleFormatOf(input.out);
+  const keyId = keyIdHex(input.key.keyNumber);
+  const temporary = temporaryPathBeside(input.out);
+  let published = false;
+
+  try {
+    return store.transaction((): Result<ExportedBundle> => {
+      const view = buildCountyView(store, election);
+      const previous = latestBundleExport(store);
+      const status = checkBundleStatus(input.status ?? defaultBundleStatus(view), view, previous);
+      if (!status.ok) return status;
+      const sequence = nextBundleSequence(store);
+      const generated = wholeSeconds(input.now());
+      const generatedAt = generated.toISOString().replace('.000Z', 'Z');
+
+      if (previous && previous.keyId !== keyId) {
+        store.appendAudit({
+          at: generatedAt,
+          operator: input.operator,
+          action: 'signing-key.changed',
+          payload: { previousKeyId: previous.keyId, keyId },
+        });
+      }
+      const exported = store.appendAudit({
+        at: generatedAt,
+        operator: input.operator,
+        action: 'bundle.exported',
+        payload: { sequence, status: status.value, keyId, format, fileName: basename(input.out) },
+      });
+      const auditEntries = [...store.iterateAudit()];
+      const document = buildResultsDocument(
+        view,
+        { sequence, status: status.value, generatedAt, appVersion: input.appVersion, keyId },
+        { entries: auditEntries.length, headHash: exported.hash },
+      );
+      const built = buildBundle(document, auditEntries, input.key);
+
+      writeBundleTemporary(built.files, temporary, input.out, generated, input.afterFileWritten);
+      const readBack = readBundle(temporary);
+      const verification = readBack.ok ? verifyBundle(readBack.value, input.key) : null;
+      if (!readBack.ok || !sameFiles(readBack.value, built.files) || verification?.problems.length !== 0) {
+        removeTemporary(temporary);
+        return appError(
+          'BUNDLE_READ_BACK_FAILED',
+          `The bundle written to ${dirname(input.out)} did not read back exactly as written, so it was not kept and nothing was exported. The drive may be failing; try another place.`,
+          verification?.problems,
+        );
+      }
+
+      insertBundleExport(store, {
+        sequence,
+        status: status.value,
+        keyId,
+        publicKey: Buffer.from(input.key.publicKey).toString('base64'),
+        fingerprint: built.fingerprint,
+        format,
+        fileName: basename(input.out),
+        generatedAt,
+        operator: input.operator,
+        auditSeq: exported.seq,
+      });
+      renameSync(temporary, input.out);
+      published = true;
+      fsyncFolder(dirname(input.out));
+      return ok({
+        path: input.out,
+        format,
+        sequence,
+        status: status.value,
+        fingerprint: built.fingerprint,
+        keyId,
+        precinctsReporting: document.precinctsReporting,
+        precinctsTotal: document.precincts.length,
+        findings: verification.findings.length,
+      });
+    });
+  } catch (error) {
+    // The transaction is already rolled back: leave no files behind that the database does not record.
+    removeTemporary(temporary);
+    if (published) removeTemporary(input.out);
+    if (isFileSystemError(error)) {
+      return appError(
+        'BUNDLE_WRITE_FAILED',
+        `The bundle could not be written to ${dirname(input.out)} (${error.code}); nothing was exported. Check the drive has space and is not write-protected.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Disk full, read-only drive, pulled USB stick: expected on election night, so a value, not a crash. */
+function isFileSystemError(error: unknown): error is Error & { code: string } {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+function sameFiles(a: BundleFiles, b: BundleFiles): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, bytes] of a) {
+    const other = b.get(path);
+    if (!other || !Buffer.from(bytes).equals(Buffer.from(other))) return false;
+  }
+  return true;
+}
+
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

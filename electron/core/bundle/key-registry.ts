@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appError, ok, type Result } from '../result';
+import { type CountyPublicKey, keyIdHex } from '../signing/county-key';
+import { parseMinisignPublicKey } from '../signing/minisign-public-key';
+
+export interface RegisteredKey {
+  readonly county: string;
+  readonly keyId: string;
+  readonly key: CountyPublicKey;
+  readonly file: string;
+}
+
+/** The state party's registered county keys, by key id. */
+export type KeyRegistry = ReadonlyMap<string, RegisteredKey>;
+
+/**
+ * A registry folder holds one minisign public key per county, named for the county it is
+ * registered to: `Polk County.pub`. The state party saves each county's county.pub under that
+ * name after checking its fingerprint with the chair out of band; the name is the registration.
+ * A county whose key was replaced keeps a second file, `Polk County#2.pub`: text after "#" is a note.
+ */
+export function readKeyRegistry(dir: string): Result<KeyRegistry> {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.toLowerCase().endsWith('.pub'));
+  } catch {
+    return appError('REGISTRY_MISSING', `There is no folder of registered county keys at ${dir}.`);
+  }
+  if (names.length === 0) {
+    return appError('REGISTRY_EMPTY', `${dir} holds no registered county keys (files named "<County>.pub").`);
+  }
+  const registry = new Map<string, RegisteredKey>();
+  for (const name of names.sort()) {
+    const file = join(dir, name);
+    const parsed = parseMinisignPublicKey(readFileSync(file, 'utf8'), file);
+    if (!parsed.ok) return parsed;
+    const county = name.slice(0, -'.pub'.length).split('#')[0]?.trim() ?? '';
+    const keyId = keyIdHex(parsed.value.keyNumber);
+    const existing = registry.get(keyId);
+    if (existing && sameCounty(existing.county, county) === false) {
+      return appError(
+        'REGISTRY_CONFLICT',
+        `Key ${keyId} is registered to both ${existing.county} (${existing.file}) and ${county} (${file}); one key can sign for one county only.`,
+      );
+    }
+    registry.set(keyId, { county, keyId, key: parsed.value, file });
+  }
+  return ok(registry);
+}
+
+/** County names compare without regard to case, Unicode form or surrounding spaces. */
+export function sameCounty(a: string, b: string): boolean {
+  const normal = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('en-US');
+  return normal(a) === normal(b);
+}
