@@ -1,10 +1,12 @@
 import { aggregateCommand } from './commands/aggregate';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { keygenCommand } from './commands/keygen';
+import { mailCommand } from './commands/mail';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
 import { type CliIo, EXIT, type ExitCode, processIo, UsageError } from './io';
@@ -15,16 +17,19 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   init: initCommand,
   import: importCommand,
+  mail: mailCommand,
   status: statusCommand,
   check: checkCommand,
   keygen: keygenCommand,
   export: exportCommand,
   verify: verifyCommand,
   aggregate: aggregateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 /** Contract commands whose issues are still open: they answer plainly instead of pretending. */
-const NOT_YET = ['mail', 'worksheets', 'ocr', 'audit'];
+const NOT_YET = ['worksheets', 'ocr', 'audit'];
 
 const USAGE = `Usage: tallyroom <command> [options]
 
@@ -32,7 +37,10 @@ const USAGE = `Usage: tallyroom <command> [options]
   init --db FILE --county FILE [--rules iowa-dem-2020|plurality] [--election NAME] [--date YYYY-MM-DD]
                                          a new county database from a county definition CSV/XLSX
   import --db FILE [--operator NAME] [--source usb|email|scan|manual|phone|recount] [--json] PATH...
-                                         precinct results files (CSV/XLSX) or folders of them
+                                         files or folders: results CSV/XLSX, precinct report JSON,
+                                         emails (.eml), worksheet scans (PNG/JPEG/PDF, queued for OCR)
+  mail --db FILE --imap imap[s]://user@host:port/MAILBOX [--operator NAME] [--json]
+                                         fetch new mail once (password from TALLYROOM_IMAP_PASSWORD)
   status --db FILE [--json]              precincts by status, reports, findings
   check --rules iowa-dem-2020 FILE [--json]
                                          check a precinct results CSV/XLSX against the caucus rules
@@ -45,7 +53,11 @@ const USAGE = `Usage: tallyroom <command> [options]
                                          (exit 0 valid, 1 invalid, 2 bad usage)
   aggregate --keys DIR BUNDLE... [--json]
                                          state party: verify county bundles against registered keys
-                                         (DIR/<County>.pub) and total the state`;
+                                         (DIR/<County>.pub) and total the state
+  backup --db FILE --to DIR [--keep N] [--json]
+                                         a verified online backup (integrity and audit chain checked)
+  restore --backup FILE --db FILE [--operator NAME]
+                                         restore a verified backup; a database already there is kept aside`;
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<ExitCode> {
   const [name, ...rest] = argv;

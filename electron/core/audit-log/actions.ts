@@ -7,10 +7,30 @@ export const AUDIT_ACTIONS = {
   'report.received': 'A precinct report was stored as received (keyed, phoned in, or imported from a file).',
   'import.file-stored': 'A file was imported and stored byte for byte with its sha256.',
   'database.migrated': 'The database schema was upgraded by a numbered migration.',
+  'database.restored': 'The database was restored from a verified backup; the one it replaced was kept aside.',
   'bundle.exported':
     'A signed result bundle was exported: sequence, status, signing key id and format (the bundle ends with this entry).',
   'signing-key.changed':
     'Bundles are now signed with a different county key than the last export; the state party must register the new key.',
+  'scan.queued': 'A worksheet image or PDF was stored as received and queued for reading (OCR).',
+  'mail.received': 'An email was stored as received (raw message, sha256, sender, Message-ID).',
+  'mail.quarantined':
+    "An email, or one attachment of it, was held for review: not from the precinct's registered chair.",
+  'quarantine.accepted': 'A person accepted a quarantined email or attachment; its reports went through intake.',
+  'quarantine.rejected': 'A person rejected a quarantined email or attachment; nothing from it entered the results.',
+  'operator.added':
+    'A person was added to the county team with a role (chair, entry, verifier); their PIN is stored only as a salted hash.',
+  'operator.signed-in': 'A person signed in with their name and PIN on this laptop.',
+  'operator.signed-out': 'A person signed out (their session token no longer works).',
+  'discrepancy.resolved':
+    'The chair resolved disagreeing reports: the report whose numbers are right, every report it settles, and why. The reports stay as received.',
+  'precinct.certified':
+    "The chair certified a precinct's verified result with their PIN (the report whose numbers are certified).",
+  'county.certified': 'The chair certified the county with their PIN: every precinct certified.',
+  'certified-result.recounted':
+    'A hand recount changed a certified result: who counted, when, why, and the report with the recounted numbers.',
+  'certified-result.corrected':
+    'The chair corrected a certified result with their PIN: when, why, and the report with the corrected numbers.',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
