@@ -3,11 +3,11 @@ import type { ReportSource } from '../api/contract';
 import { canonicalJson } from '../audit-log/canonical-json';
 import { buildCountyView } from '../county/county-view';
 import { type AppError, appError, ok, type Result } from '../result';
-import { parsePrecinctResults } from '../results-file/precinct-results';
-import { readTable } from '../results-file/table';
 import type { PrecinctResult } from '../rules/types';
 import { derivePrecinctStatus } from '../status/derive-status';
 import type { CountyStore } from '../store/county-store';
+import { linkFileToMail } from '../store/intake-records';
+import { parseReportFile } from './parse-report-file';
 import { storeReport } from './store-report';
 
 export interface ImportedFile {
@@ -26,11 +26,25 @@ export interface ImportRequest {
   readonly source: ReportSource;
   readonly operator: string;
   readonly at: string;
+  /** The email this file was attached to: its reports then record the sender and Message-ID. */
+  readonly mail?: MailOrigin;
+}
+
+export interface MailOrigin {
+  readonly mailMessageId: number;
+  readonly sender: string;
+  readonly messageId: string | null;
+  /**
+   * Only the registered chair of a precinct may send its results; a file with another precinct
+   * is refused with NOT_FROM_PRECINCT_CHAIR (the mail intake quarantines it). False once a person
+   * has accepted the mail from quarantine.
+   */
+  readonly chairOnly: boolean;
 }
 
 /**
- * Imports a precinct results file (CSV/XLSX, DESIGN.md format): stored byte for byte with its
- * sha256, one report per precinct in it. Idempotent: the same bytes again change nothing.
+ * Imports a precinct results file (CSV/XLSX, DESIGN.md format) or a precinct report JSON
+ * (docs/INTAKE.md): stored byte for byte with its sha256, one report per precinct in it. Idempotent: the same bytes again change nothing.
  * All or nothing: a file with any problem (unknown precinct or candidate, a count that is not a
  * whole number) is rejected whole with the problem named, and nothing from it is stored.
  */
@@ -42,12 +56,22 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
   if (seen) {
     return ok({ fileName: request.fileName, sha256, outcome: 'duplicate', reportIds: [], conflicts: [] });
   }
-  const table = readTable(request.fileName, request.bytes);
-  if (!table.ok) return table;
-  const parsed = parsePrecinctResults(table.value, request.fileName);
+  const parsed = parseReportFile(request.fileName, request.bytes);
   if (!parsed.ok) return parsed;
-  const problem = findIntakeProblem(store, parsed.value, election.county, request.fileName);
+  const results = parsed.value.results;
+  const problem = findIntakeProblem(store, results, election.county, request.fileName);
   if (problem) return problem;
+  if (request.mail?.chairOnly) {
+    const notTheirs = results.find(
+      (result) => normalEmail(store.findPrecinct(result.precinct)?.chairEmail) !== normalEmail(request.mail?.sender),
+    );
+    if (notTheirs) {
+      return appError(
+        'NOT_FROM_PRECINCT_CHAIR',
+        `${request.fileName} has results for precinct ${notTheirs.precinct}, but it was sent by ${request.mail.sender || 'an unknown sender'}, who is not that precinct's registered chair. It is held for review.`,
+      );
+    }
+  }
 
   return store.transaction(() => {
     const importFileId = store.insertImportFile({
@@ -58,25 +82,37 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
       operator: request.operator,
       receivedAt: request.at,
     });
+    if (request.mail) linkFileToMail(store, importFileId, request.mail.mailMessageId);
     store.appendAudit({
       at: request.at,
       operator: request.operator,
       action: 'import.file-stored',
-      payload: { fileName: request.fileName, sha256, bytes: request.bytes.length, source: request.source },
+      payload: {
+        fileName: request.fileName,
+        sha256,
+        bytes: request.bytes.length,
+        source: request.source,
+        format: parsed.value.format,
+        ...(request.mail ? { sender: request.mail.sender, messageId: request.mail.messageId } : {}),
+      },
     });
     const reportIds: number[] = [];
     const conflicts: string[] = [];
-    for (const result of parsed.value) {
+    for (const result of results) {
       const stored = storeReport(store, {
         precinct: result.precinct,
         lines: result.lines,
-        coinTosses: [],
+        coinTosses: result.coinTosses ?? [],
         source: request.source,
         operator: request.operator,
         at: request.at,
         importFileId,
         fileName: request.fileName,
-        content: canonicalJson({ kind: 'tallyroom.precinct-results-row-group', fileSha256: sha256, result }),
+        content: canonicalJson(
+          parsed.value.report
+            ? { kind: 'tallyroom.precinct-report', fileSha256: sha256, report: parsed.value.report }
+            : { kind: 'tallyroom.precinct-results-row-group', fileSha256: sha256, result },
+        ),
       });
       if (!stored.ok) return stored;
       reportIds.push(stored.value);
@@ -88,6 +124,10 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
     }
     return ok({ fileName: request.fileName, sha256, outcome: 'imported' as const, reportIds, conflicts });
   });
+}
+
+function normalEmail(address: string | null | undefined): string {
+  return (address ?? '').trim().toLowerCase();
 }
 
 /** The first reason this file's data cannot enter this county's database, or null. */
@@ -118,6 +158,14 @@ function findIntakeProblem(
         `${fileName} says precinct ${result.precinct} elects ${result.precinctDelegates} delegates, but the county setup says ${precinct.delegates}. Nothing was imported; check which is right.`,
       );
     }
+    for (const name of (result.coinTosses ?? []).flatMap((toss) => toss.tied)) {
+      if (!candidates.has(name)) {
+        return appError(
+          'UNKNOWN_CANDIDATE',
+          `${fileName} records a coin toss for "${name}" in precinct ${result.precinct}, who is not on this county's ballot. Nothing was imported.`,
+        );
+      }
+    }
     for (const line of result.lines) {
       if (!candidates.has(line.candidate)) {
         return appError(
@@ -133,7 +181,7 @@ function findIntakeProblem(
         if (value !== null && !(Number.isInteger(value) && value >= 0)) {
           return appError(
             'INVALID_COUNT',
-            `${fileName}: the ${label} for ${line.candidate} in precinct ${result.precinct} is ${value}, which is not a whole number of people. Nothing was imported.`,
+            `${fileName}: the ${label} for ${line.candidate} in precinct ${result.precinct} is ${value}, ${value < 0 ? 'and a count cannot be negative' : 'which is not a whole number of people'}. Nothing was imported.`,
           );
         }
       }

@@ -1,0 +1,37 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/**
+ * How intake reads a file from hostile media: chunk by chunk, so a cap stops it early and a
+ * drive pulled mid-read surfaces as an error on the next chunk. Tests pass readers that fail.
+ */
+export interface MediaReader {
+  /** The file's bytes in chunks; throws the OS error (code ELOOP for a link, ENOTREG for a non-file). */
+  read(path: string): AsyncIterable<Uint8Array>;
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Reads from the disk without following a symbolic link even if one is swapped in after the
+ * folder was listed (O_NOFOLLOW), and only regular files: a FIFO or device on a stick would block
+ * or never end.
+ */
+export const diskReader: MediaReader = {
+  async *read(path: string) {
+    // O_NOFOLLOW does not exist on Windows, which has no such links on removable FAT/exFAT drives.
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTREG' });
+      const buffer = new Uint8Array(CHUNK_BYTES);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+        if (bytesRead === 0) return;
+        yield buffer.slice(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import { type AppError, ok, type Result } from '../result';
+import { parsePrecinctResults } from '../results-file/precinct-results';
+import { readTable } from '../results-file/table';
+import type { PrecinctResult } from '../rules/types';
+import { fileKindOf } from './file-kind';
+import { type PrecinctReportV1, parsePrecinctReportJson } from './precinct-report-json';
+import { guardXlsx } from './xlsx-guard';
+
+export interface ParsedReportFile {
+  readonly format: 'results-table' | 'precinct-report';
+  readonly results: readonly PrecinctResult[];
+  /** For a precinct report JSON: the report as written (who prepared it, when). */
+  readonly report?: PrecinctReportV1;
+}
+
+/**
+ * A results CSV/XLSX or a precinct report JSON into precinct results, without touching the
+ * database: the one parser behind every intake path (drive, mailbox, dropped file, inbox preview).
+ * An XLSX passes the zip guard before the spreadsheet reader sees a byte of it.
+ */
+export function parseReportFile(fileName: string, bytes: Uint8Array): Result<ParsedReportFile, AppError> {
+  if (fileKindOf(fileName) === 'precinct-report') {
+    const parsed = parsePrecinctReportJson(fileName, bytes);
+    if (!parsed.ok) return parsed;
+    return ok({ format: 'precinct-report', results: [parsed.value.result], report: parsed.value.report });
+  }
+  let tableBytes = bytes;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const guarded = guardXlsx(fileName, bytes);
+    if (!guarded.ok) return guarded;
+    tableBytes = guarded.value;
+  }
+  const table = readTable(fileName, tableBytes);
+  if (!table.ok) return withNothingImported(table);
+  const parsed = parsePrecinctResults(table.value, fileName);
+  if (!parsed.ok) return parsed;
+  return ok({ format: 'results-table', results: parsed.value });
+}
+
+/** The table reader's sentences predate intake; every intake refusal says nothing was imported. */
+function withNothingImported(result: Result<never, AppError>): Result<never, AppError> {
+  if (result.ok || /Nothing (from it )?was (imported|used)/.test(result.error.message)) return result;
+  return { ok: false, error: { ...result.error, message: `${result.error.message} Nothing was imported.` } };
+}
