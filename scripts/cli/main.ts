@@ -7,6 +7,7 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { keygenCommand } from './commands/keygen';
 import { mailCommand } from './commands/mail';
+import { recountReportCommand } from './commands/recount-report';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
 import { type CliIo, EXIT, type ExitCode, processIo, UsageError } from './io';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   aggregate: aggregateCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'recount-report': recountReportCommand,
 };
 
 /** Contract commands whose issues are still open: they answer plainly instead of pretending. */
@@ -35,7 +37,9 @@ const USAGE = `Usage: tallyroom <command> [options]
 
   demo [--dir DIR]                       the built-in demo county: DIR/county.db, imports, checks, a summary
   init --db FILE --county FILE [--rules iowa-dem-2020|plurality] [--election NAME] [--date YYYY-MM-DD]
-                                         a new county database from a county definition CSV/XLSX
+       [--chair NAME]                    a new county database from a county definition CSV/XLSX; --chair makes
+                                         NAME its chair (PIN from env TALLYROOM_CHAIR_PIN, else the first
+                                         person to open the app signs up as chair)
   import --db FILE [--operator NAME] [--source usb|email|scan|manual|phone|recount] [--json] PATH...
                                          files or folders: results CSV/XLSX, precinct report JSON,
                                          emails (.eml), worksheet scans (PNG/JPEG/PDF, queued for OCR)
@@ -57,7 +61,10 @@ const USAGE = `Usage: tallyroom <command> [options]
   backup --db FILE --to DIR [--keep N] [--json]
                                          a verified online backup (integrity and audit chain checked)
   restore --backup FILE --db FILE [--operator NAME]
-                                         restore a verified backup; a database already there is kept aside`;
+                                         restore a verified backup; a database already there is kept aside
+  recount-report --db FILE --out PATH.pdf|PATH.xlsx [--json]
+                                         every recount and correction of a certified result: differences,
+                                         county totals before/after, who, when and why`;
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<ExitCode> {
   const [name, ...rest] = argv;

@@ -8,7 +8,9 @@ import { type AppError, appError, ok, type Result } from '../result';
 import { evaluateWorksheet as evaluate } from '../rules/evaluate';
 import type { CountyStore } from '../store/county-store';
 import { type Overview, PRECINCT_STATUSES } from './contract';
-import { createCounty, previewCountyDefinition } from './handlers/county-setup';
+import { createCountyWithChair, previewCountyDefinition } from './handlers/county-setup';
+import { actorFor } from './handlers/operators';
+import { verificationHandlers } from './handlers/verification';
 import { evaluateWorksheet, submitWorksheet } from './handlers/worksheet';
 import { API_METHODS, type ApiMethodName } from './methods';
 import { type ApiParsedInput, inputSchemas } from './schemas';
@@ -22,7 +24,11 @@ export interface ApiDeps {
   readonly clock?: () => Date;
 }
 
-type Handlers = { [M in ApiMethodName]: (input: ApiParsedInput<M>) => Result<ApiOutputs[M], AppError> };
+type Handlers = {
+  [M in ApiMethodName]: (
+    input: ApiParsedInput<M>,
+  ) => Result<ApiOutputs[M], AppError> | Promise<Result<ApiOutputs[M], AppError>>;
+};
 
 /**
  * The one API object (DESIGN.md): async methods, one validated input object each, a Result back.
@@ -46,9 +52,9 @@ export function createApi(deps: ApiDeps): Api {
       const bytes = Buffer.from(input.contentBase64, 'base64');
       return previewCountyDefinition(input.fileName, bytes);
     },
-    createCounty: (input) => createCounty(store, input.setup, input.operator, now()),
+    createCounty: (input) => createCountyWithChair(store, input, now()),
     loadDemoCounty: (input) => {
-      const loaded = loadDemoCounty(store, resourcesDir, input.operator, clock);
+      const loaded = loadDemoCounty(store, resourcesDir, input.operator ?? 'Demo', clock);
       return loaded.ok ? ok(loaded.value.election) : loaded;
     },
     getPrecinct: (input) => {
@@ -66,12 +72,19 @@ export function createApi(deps: ApiDeps): Api {
         reports: view.reports,
         current: view.current,
         evaluation: view.result ? evaluate(election.rulesProfile, view.result) : null,
+        verification: view.verification,
       });
     },
     evaluateWorksheet: (input) => evaluateWorksheet(store, input),
-    submitWorksheet: (input) => submitWorksheet(store, input, now()),
+    submitWorksheet: (input) => {
+      const at = clock();
+      const who = actorFor(store, input, input.source === 'recount' ? 'enter-recount' : 'enter-results', at);
+      if (!who.ok) return who;
+      return submitWorksheet(store, { ...input, operator: who.value.name }, at.toISOString());
+    },
     getAuditLog: (input) => ok({ entries: store.listAudit(input.limit, input.offset), total: store.countAudit() }),
     verifyAuditLog: () => ok(verifyAuditChain(store.iterateAudit())),
+    ...verificationHandlers(store, clock),
   };
 
   const api = {} as Record<ApiMethodName, (input: unknown) => Promise<Result<unknown, AppError>>>;
@@ -79,7 +92,9 @@ export function createApi(deps: ApiDeps): Api {
     api[method] = async (input: unknown) => {
       const parsed = (inputSchemas[method] as z.ZodType).safeParse(input ?? {});
       if (!parsed.success) return invalidInput(method, parsed.error);
-      return (handlers[method] as (input: unknown) => Result<unknown, AppError>)(parsed.data);
+      return (handlers[method] as (input: unknown) => Result<unknown, AppError> | Promise<Result<unknown, AppError>>)(
+        parsed.data,
+      );
     };
   }
   return Object.freeze(api) as unknown as Api;
@@ -103,5 +118,6 @@ function emptyOverview(): Overview {
     precinctsCounted: 0,
     findingCounts: {},
     precincts: [],
+    countyCertification: null,
   };
 }

@@ -65,6 +65,8 @@ export interface Overview {
   readonly precinctsCounted: number;
   readonly findingCounts: Readonly<Partial<Record<FindingCode, number>>>;
   readonly precincts: readonly PrecinctRow[];
+  /** The chair's certification of the whole county, if given (issue 5). */
+  readonly countyCertification: CountyCertificationView | null;
 }
 
 export interface WorksheetLine {
@@ -123,6 +125,8 @@ export interface PrecinctDetail {
   readonly evaluation: WorksheetEvaluation | null;
   /** Human explanation of the status, e.g. which reports disagree. */
   readonly statusReason: string;
+  /** Resolution, certification, recounts and corrections of this precinct (issue 5). */
+  readonly verification: PrecinctVerification;
 }
 
 export interface SubmittedReport {
@@ -165,4 +169,154 @@ export interface CountySetupInput {
   readonly sdePerDelegate: number;
   readonly precincts: readonly { code: string; name: string; delegates: number; chairEmail?: string | null }[];
   readonly candidates: readonly string[];
+}
+
+// ---- Verification, operators, certification, recounts (issue 5) ----
+
+export type OperatorRoleName = 'chair' | 'entry' | 'verifier';
+
+export interface OperatorView {
+  readonly name: string;
+  readonly role: OperatorRoleName;
+}
+
+export interface SessionView extends OperatorView {
+  /** Sent with every change (`session`); the API records the change under this person. */
+  readonly session: string;
+  readonly expiresAt: string;
+}
+
+export interface TeamView {
+  readonly operators: readonly OperatorView[];
+  /** False on a county made without a chair (e.g. `tallyroom init`): the first person to sign up becomes chair. */
+  readonly hasChair: boolean;
+}
+
+export interface VerificationPolicyView {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly text: string;
+}
+
+export interface ResolutionView {
+  readonly id: number;
+  readonly chosenReportId: number;
+  readonly settles: readonly number[];
+  readonly operator: string;
+  readonly resolvedAt: string;
+  readonly reason: string;
+}
+
+export interface CertificationView {
+  readonly id: number;
+  readonly reportId: number | null;
+  readonly operator: string;
+  readonly certifiedAt: string;
+}
+
+export interface CertifiedChangeView {
+  readonly id: number;
+  readonly kind: 'recount' | 'correction';
+  readonly reportId: number;
+  readonly operator: string;
+  readonly changedAt: string;
+  readonly reason: string;
+}
+
+/** Everything decided about a precinct's reports: resolution, certification, recounts and corrections. */
+export interface PrecinctVerification {
+  readonly resolution: ResolutionView | null;
+  /** Reports the chair's resolution set aside (stored, no longer counted). */
+  readonly overruled: readonly number[];
+  readonly reopened: boolean;
+  readonly verifiedBy: readonly string[];
+  readonly certification: CertificationView | null;
+  readonly changes: readonly CertifiedChangeView[];
+  /** Reports received after certification that did not change it. */
+  readonly lateReports: readonly number[];
+}
+
+/** One number of a discrepancy: where the reports differ. */
+export interface FieldDifference {
+  readonly candidate: string;
+  readonly field: 'firstAlignment' | 'finalAlignment' | 'delegatesAwarded';
+  /** The value in each report, by report id. */
+  readonly values: Readonly<Record<string, number | null>>;
+}
+
+export interface Discrepancy {
+  readonly precinct: PrecinctInfo;
+  readonly statusReason: string;
+  readonly reopened: boolean;
+  /** The reports still standing (not overruled), side by side. */
+  readonly reports: readonly ReportView[];
+  readonly differences: readonly FieldDifference[];
+  readonly previousResolution: ResolutionView | null;
+}
+
+export interface ResolvedDiscrepancy {
+  readonly resolutionId: number;
+  readonly chosenReportId: number;
+  readonly status: PrecinctStatus;
+}
+
+export interface CertifiedPrecinct {
+  readonly precinct: string;
+  readonly certificationId: number;
+  readonly reportId: number;
+}
+
+export interface CountyCertificationView {
+  readonly operator: string;
+  readonly certifiedAt: string;
+  /** A precinct was recounted, corrected or certified again since: the county should be certified again. */
+  readonly changedSince: boolean;
+}
+
+/** Per candidate, one precinct's certified numbers against a recount or correction. */
+export interface CandidateChange {
+  readonly candidate: string;
+  readonly before: CandidateNumbers;
+  readonly after: CandidateNumbers;
+}
+
+export interface CandidateNumbers {
+  readonly firstAlignment: number | null;
+  readonly finalAlignment: number | null;
+  /** Null when the rules cannot give delegates (a coin toss not recorded) or under `plurality`. */
+  readonly delegates: number | null;
+  readonly sde: number | null;
+}
+
+export interface PrecinctRecount {
+  readonly precinct: string;
+  readonly precinctName: string;
+  readonly kind: 'recount' | 'correction';
+  readonly operator: string;
+  readonly at: string;
+  readonly reason: string;
+  readonly reportId: number;
+  readonly certifiedReportId: number;
+  readonly candidates: readonly CandidateChange[];
+  /** The candidates who hold at least one delegate, before and after (the winner of a one-delegate precinct). */
+  readonly delegateWinnersBefore: readonly string[];
+  readonly delegateWinnersAfter: readonly string[];
+}
+
+export interface RecountSummary {
+  readonly county: string;
+  readonly election: string;
+  readonly rulesProfile: string;
+  readonly generatedAt: string;
+  /** Every recount and correction of a certified result, oldest first. */
+  readonly changes: readonly PrecinctRecount[];
+  /** County totals over settled precincts, with certified numbers (before) and current numbers (after). */
+  readonly countyTotals: readonly CandidateChange[];
+}
+
+export interface RecountReportFile {
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly contentBase64: string;
 }

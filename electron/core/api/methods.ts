@@ -13,6 +13,21 @@ export const API_METHODS = [
   'submitWorksheet',
   'getAuditLog',
   'verifyAuditLog',
+  'getTeam',
+  'signUpChair',
+  'signIn',
+  'signOut',
+  'getSession',
+  'addOperator',
+  'getVerificationPolicy',
+  'getDiscrepancies',
+  'resolveDiscrepancy',
+  'certifyPrecinct',
+  'certifyCounty',
+  'submitRecount',
+  'correctCertifiedResult',
+  'getRecountSummary',
+  'exportRecountReport',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -3,6 +3,8 @@
  * these, so nothing unvalidated reaches the domain (DESIGN.md, "Untrusted input everywhere").
  */
 import { z } from 'zod';
+import { PIN_PATTERN, PIN_RULE } from '../operators/pin-rule';
+import { OPERATOR_ROLES } from '../operators/roles';
 import { RULES_PROFILES } from '../rules/types';
 import { REPORT_SOURCES } from './contract';
 import type { ApiMethodName } from './methods';
@@ -10,6 +12,14 @@ import type { ApiMethodName } from './methods';
 const operatorName = z.string().trim().min(1, 'Enter the name of the person at the keyboard.').max(80);
 const precinctCode = z.string().trim().min(1).max(40);
 const candidateName = z.string().trim().min(1).max(120);
+const sessionToken = z.string().min(16, 'Sign in first.').max(200);
+const pinSchema = z.string().regex(PIN_PATTERN, PIN_RULE);
+const reportId = z.number().int().positive();
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(3, 'Say why in a few words: the reason is recorded with the change.')
+  .max(2000);
 /** Counts arrive as typed: null when the box is empty; the rules checker judges the number. */
 const count = z.number().finite().nullable();
 
@@ -59,12 +69,25 @@ export const inputSchemas = {
     /** File bytes, base64 (the renderer has no file system; it reads the file the person chose). */
     contentBase64: z.string().max(70_000_000),
   }),
-  createCounty: z.object({ operator: operatorName, setup: countySetupSchema }),
-  loadDemoCounty: z.object({ operator: operatorName }),
+  createCounty: z
+    .object({
+      /** The county's chair, added to the team and allowed to sign in (issue 5). */
+      chair: z.object({ name: operatorName, pin: pinSchema }).optional(),
+      /** Without a chair: a county with no team yet; its first person to sign up becomes chair. */
+      operator: operatorName.optional(),
+      setup: countySetupSchema,
+    })
+    .refine((input) => input.chair !== undefined || input.operator !== undefined, {
+      message: 'Enter the county chair’s name and PIN.',
+      path: ['chair'],
+    }),
+  loadDemoCounty: z.object({ operator: operatorName.optional() }),
   getPrecinct: z.object({ precinct: precinctCode }),
   evaluateWorksheet: worksheetSchema,
   submitWorksheet: worksheetSchema.extend({
-    operator: operatorName,
+    /** The signed-in person (signIn); `operator` only for a county without a team yet. */
+    session: sessionToken.optional(),
+    operator: operatorName.optional(),
     source: z.enum(REPORT_SOURCES).default('manual'),
   }),
   getAuditLog: z.object({
@@ -72,6 +95,30 @@ export const inputSchemas = {
     offset: z.number().int().min(0).default(0),
   }),
   verifyAuditLog: z.object({}).strict(),
+  getTeam: z.object({}).strict(),
+  signUpChair: z.object({ name: operatorName, pin: pinSchema }),
+  signIn: z.object({ name: operatorName, pin: z.string().min(1, 'Type your PIN.').max(40) }),
+  signOut: z.object({ session: sessionToken }),
+  getSession: z.object({ session: sessionToken }),
+  addOperator: z.object({ session: sessionToken, name: operatorName, role: z.enum(OPERATOR_ROLES), pin: pinSchema }),
+  getVerificationPolicy: z.object({}).strict(),
+  getDiscrepancies: z.object({}).strict(),
+  resolveDiscrepancy: z.object({
+    session: sessionToken,
+    precinct: precinctCode,
+    /** The reports the chair compared; refused if another arrived meanwhile. */
+    settles: z.array(reportId).min(1).max(1000),
+    chosenReportId: reportId.optional(),
+    lines: z.array(worksheetLineSchema).max(200).optional(),
+    coinTosses: z.array(coinTossSchema).max(20).optional(),
+    reason: reasonSchema,
+  }),
+  certifyPrecinct: z.object({ session: sessionToken, pin: pinSchema, precinct: precinctCode }),
+  certifyCounty: z.object({ session: sessionToken, pin: pinSchema }),
+  submitRecount: worksheetSchema.extend({ session: sessionToken, reason: reasonSchema }),
+  correctCertifiedResult: worksheetSchema.extend({ session: sessionToken, pin: pinSchema, reason: reasonSchema }),
+  getRecountSummary: z.object({}).strict(),
+  exportRecountReport: z.object({ format: z.enum(['pdf', 'xlsx']) }),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 /** Inputs are read-only to callers, so readonly arrays from the UI are accepted as they are. */

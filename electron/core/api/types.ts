@@ -2,11 +2,21 @@ import type { Result } from '../result';
 import type {
   AuditLogPage,
   AuditVerification,
+  CertifiedPrecinct,
+  CountyCertificationView,
   CountySetupInput,
+  Discrepancy,
   ElectionInfo,
+  OperatorView,
   Overview,
   PrecinctDetail,
+  RecountReportFile,
+  RecountSummary,
+  ResolvedDiscrepancy,
+  SessionView,
   SubmittedReport,
+  TeamView,
+  VerificationPolicyView,
   WorksheetEvaluation,
 } from './contract';
 import type { ApiMethodName } from './methods';
@@ -24,6 +34,21 @@ export interface ApiOutputs {
   submitWorksheet: SubmittedReport;
   getAuditLog: AuditLogPage;
   verifyAuditLog: AuditVerification;
+  getTeam: TeamView;
+  signUpChair: SessionView;
+  signIn: SessionView;
+  signOut: null;
+  getSession: OperatorView;
+  addOperator: OperatorView;
+  getVerificationPolicy: VerificationPolicyView;
+  getDiscrepancies: readonly Discrepancy[];
+  resolveDiscrepancy: ResolvedDiscrepancy;
+  certifyPrecinct: CertifiedPrecinct;
+  certifyCounty: CountyCertificationView;
+  submitRecount: SubmittedReport;
+  correctCertifiedResult: SubmittedReport;
+  getRecountSummary: RecountSummary;
+  exportRecountReport: RecountReportFile;
 }
 
 /**

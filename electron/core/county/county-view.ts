@@ -1,8 +1,17 @@
-import type { PrecinctStatus, ReportView, WorksheetLine } from '../api/contract';
+import type {
+  CountyCertificationView,
+  PrecinctStatus,
+  PrecinctVerification,
+  ReportView,
+  WorksheetLine,
+} from '../api/contract';
 import { checkPrecinct } from '../rules/check';
 import type { Finding, PrecinctResult } from '../rules/types';
 import { derivePrecinctStatus } from '../status/derive-status';
 import type { CandidateRecord, CountyStore, ElectionRow, PrecinctRecord, StoredReport } from '../store/county-store';
+import { listPrecinctHistories, type PrecinctHistoryRecords } from '../store/verification-records';
+import { countyCertificationOf } from './county-certification';
+import { decisionsOf, verificationOf } from './precinct-decisions';
 
 export interface PrecinctView {
   readonly precinct: PrecinctRecord;
@@ -13,12 +22,16 @@ export interface PrecinctView {
   /** The current report as a precinct result the rules can check; null without one. */
   readonly result: PrecinctResult | null;
   readonly findings: readonly Finding[];
+  /** Resolution, certification, recounts and corrections (issue 5). */
+  readonly verification: PrecinctVerification;
 }
 
 export interface CountyView {
   readonly election: ElectionRow;
   readonly candidates: readonly CandidateRecord[];
   readonly precincts: readonly PrecinctView[];
+  /** The chair's certification of the whole county (null when not certified, or for a one-precinct view). */
+  readonly countyCertification: CountyCertificationView | null;
 }
 
 /** Everything derived about the county from what the store holds: statuses, current results, findings. */
@@ -26,6 +39,7 @@ export function buildCountyView(store: CountyStore, election: ElectionRow, onlyP
   const candidates = store.listCandidates();
   const precincts = onlyPrecinct ? [onlyPrecinct] : store.listPrecincts();
   const reports = store.listReports(onlyPrecinct?.id);
+  const histories = listPrecinctHistories(store, onlyPrecinct?.id);
   const reportsByPrecinct = new Map<number, ReportView[]>();
   for (const report of reports) {
     const view = toReportView(report, candidates);
@@ -36,12 +50,21 @@ export function buildCountyView(store: CountyStore, election: ElectionRow, onlyP
   return {
     election,
     candidates,
-    precincts: precincts.map((precinct) => precinctView(precinct, reportsByPrecinct.get(precinct.id) ?? [], election)),
+    precincts: precincts.map((precinct) =>
+      precinctView(precinct, reportsByPrecinct.get(precinct.id) ?? [], histories.get(precinct.id), election),
+    ),
+    countyCertification: onlyPrecinct ? null : countyCertificationOf(store, histories),
   };
 }
 
-function precinctView(precinct: PrecinctRecord, reports: ReportView[], election: ElectionRow): PrecinctView {
-  const derived = derivePrecinctStatus(reports);
+function precinctView(
+  precinct: PrecinctRecord,
+  reports: ReportView[],
+  history: PrecinctHistoryRecords | undefined,
+  election: ElectionRow,
+): PrecinctView {
+  const decisions = decisionsOf(history);
+  const derived = derivePrecinctStatus(reports, decisions);
   const result = derived.current ? toPrecinctResult(precinct, derived.current, election) : null;
   return {
     precinct,
@@ -51,6 +74,7 @@ function precinctView(precinct: PrecinctRecord, reports: ReportView[], election:
     current: derived.current,
     result,
     findings: result ? checkPrecinct(election.rulesProfile, result) : [],
+    verification: verificationOf(history, derived),
   };
 }
 

@@ -65,6 +65,7 @@ export function buildOverview(view: CountyView): Overview {
       reportCount: precinct.reports.length,
       lastReceivedAt: precinct.reports.at(-1)?.receivedAt ?? null,
     })),
+    countyCertification: view.countyCertification,
   };
 }
 

@@ -4,11 +4,13 @@ import type { ElectionInfo, ReportSource, WorksheetLine } from '../api/contract'
 import { createCounty } from '../api/handlers/county-setup';
 import { submitWorksheet } from '../api/handlers/worksheet';
 import { importResultsFile } from '../intake/import-results-file';
+import { addOperator } from '../operators/operator-accounts';
 import { type AppError, appError, ok, type Result } from '../result';
 import { parseCountyDefinition } from '../results-file/county-definition';
 import { readTable } from '../results-file/table';
 import type { CoinToss, RulesProfileId } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
+import { DEMO_TEAM } from './demo-team';
 
 interface DemoEntry {
   precinct: string;
@@ -59,6 +61,10 @@ export function loadDemoCounty(
   return store.transaction(() => {
     const created = createCounty(store, countySetup, operator, now().toISOString());
     if (!created.ok) return created;
+    for (const member of DEMO_TEAM) {
+      const added = addOperator(store, member, operator, now().toISOString());
+      if (!added.ok) return added;
+    }
     return importDemoReports(store, demoDir, entries, now, created.value);
   });
 }

@@ -1,7 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCounty } from '../../../electron/core/api/handlers/county-setup';
+import { createCountyWithChair } from '../../../electron/core/api/handlers/county-setup';
+import { PIN_PATTERN, PIN_RULE } from '../../../electron/core/operators/pin-rule';
 import { parseCountyDefinition } from '../../../electron/core/results-file/county-definition';
 import { readTable } from '../../../electron/core/results-file/table';
 import { isRulesProfileId, RULES_PROFILES } from '../../../electron/core/rules/types';
@@ -24,8 +25,17 @@ export async function initCommand(args: string[], io: CliIo): Promise<ExitCode> 
       election: { type: 'string' },
       date: { type: 'string' },
       operator: { type: 'string', default: 'county chair' },
+      chair: { type: 'string' },
     },
   });
+  // The chair's PIN never goes on the command line (shell history, process list): from the environment.
+  const chairPin = io.env.TALLYROOM_CHAIR_PIN;
+  if (values.chair !== undefined) {
+    if (!values.chair.trim()) throw new UsageError('Give the chair’s name with --chair NAME.');
+    if (!chairPin || !PIN_PATTERN.test(chairPin)) {
+      throw new UsageError(`Set the chair’s PIN in the environment variable TALLYROOM_CHAIR_PIN. ${PIN_RULE}`);
+    }
+  }
   if (!values.db) throw new UsageError('Give the new database file with --db FILE.');
   if (!values.county) throw new UsageError('Give the county definition CSV/XLSX with --county FILE.');
   if (!isRulesProfileId(values.rules)) {
@@ -56,9 +66,17 @@ export async function initCommand(args: string[], io: CliIo): Promise<ExitCode> 
     return EXIT.badInput;
   }
   const store = openCountyStore(dbPath);
-  let created: ReturnType<typeof createCounty>;
+  let created: ReturnType<typeof createCountyWithChair>;
   try {
-    created = createCounty(store, setup.value, values.operator, new Date().toISOString());
+    created = createCountyWithChair(
+      store,
+      {
+        setup: setup.value,
+        operator: values.operator,
+        ...(values.chair !== undefined && chairPin ? { chair: { name: values.chair.trim(), pin: chairPin } } : {}),
+      },
+      new Date().toISOString(),
+    );
   } finally {
     store.close();
   }
@@ -70,6 +88,11 @@ export async function initCommand(args: string[], io: CliIo): Promise<ExitCode> 
   const election = created.value;
   io.out(
     `Created ${dbPath}: ${election.county}, ${election.name}, ${election.precinctCount} precincts electing ${election.totalDelegates} county delegates, ${election.candidates.length} candidates, rules ${election.rulesProfile}.`,
+  );
+  io.out(
+    values.chair !== undefined
+      ? `${values.chair.trim()} is the county chair and signs in with the PIN given.`
+      : 'No chair yet: the first person to open this county in Tallyroom signs up as its chair.',
   );
   return EXIT.ok;
 }

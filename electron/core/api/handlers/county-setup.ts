@@ -1,4 +1,5 @@
 import { electionInfo } from '../../county/election-info';
+import { addOperator } from '../../operators/operator-accounts';
 import { type AppError, appError, ok, type Result } from '../../result';
 import { parseCountyDefinition } from '../../results-file/county-definition';
 import { readTable } from '../../results-file/table';
@@ -39,6 +40,25 @@ export function createCounty(
     const election = store.getElection();
     if (!election) return appError('INTERNAL_ERROR', 'The county could not be read back after saving it.');
     return ok(electionInfo(election, store.listCandidates(), store.listPrecincts()));
+  });
+}
+
+/**
+ * County setup from the app: the person setting it up is its chair (name and PIN), the first
+ * member of the team. Without a chair (older callers) the county has no team until one signs up.
+ */
+export function createCountyWithChair(
+  store: CountyStore,
+  input: { setup: CountySetupInput; chair?: { name: string; pin: string } | undefined; operator?: string | undefined },
+  at: string,
+): Result<ElectionInfo, AppError> {
+  const chair = input.chair;
+  const operator = chair?.name ?? input.operator ?? 'county chair';
+  return store.transaction(() => {
+    const created = createCounty(store, input.setup, operator, at);
+    if (!created.ok || !chair) return created;
+    const added = addOperator(store, { name: chair.name, role: 'chair', pin: chair.pin }, operator, at);
+    return added.ok ? created : added;
   });
 }
 

@@ -7,6 +7,12 @@ import type { CoinToss, PrecinctResult } from '../../rules/types';
 import type { CountyStore } from '../../store/county-store';
 import type { ReportSource, SubmittedReport, WorksheetEvaluation, WorksheetLine } from '../contract';
 
+/** Why a worksheet was keyed, when it is more than an entry: kept in the report as received. */
+export interface EntryPurpose {
+  readonly kind: 'resolution' | 'recount' | 'correction';
+  readonly reason: string;
+}
+
 export interface WorksheetInput {
   readonly precinct: string;
   readonly lines: readonly WorksheetLine[];
@@ -64,7 +70,7 @@ export function evaluateWorksheet(store: CountyStore, input: WorksheetInput): Re
  */
 export function submitWorksheet(
   store: CountyStore,
-  input: WorksheetInput & { operator: string; source: ReportSource },
+  input: WorksheetInput & { operator: string; source: ReportSource; purpose?: EntryPurpose },
   at: string,
 ): Result<SubmittedReport, AppError> {
   const result = worksheetResult(store, input);
@@ -94,6 +100,7 @@ export function submitWorksheet(
       source: input.source,
       operator: input.operator,
       enteredAt: at,
+      ...(input.purpose ? { purpose: input.purpose } : {}),
     });
     const reportId = storeReport(store, {
       precinct: result.value.precinct,

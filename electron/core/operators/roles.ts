@@ -1,0 +1,26 @@
+/**
+ * The county team's roles (issue 5). The chair sets up the county, resolves discrepancies,
+ * certifies and signs; data entry keys worksheets; recount verifiers enter hand counts.
+ * The chair may do everything the others do.
+ */
+export const OPERATOR_ROLES = ['chair', 'entry', 'verifier'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+export const ROLE_LABELS: Record<OperatorRole, string> = {
+  chair: 'County chair',
+  entry: 'Data entry',
+  verifier: 'Recount verifier',
+};
+
+/** What a role may do; the API checks these, the UI only hides what would be refused anyway. */
+export type Permission = 'enter-results' | 'enter-recount' | 'resolve' | 'certify' | 'manage-operators';
+
+const PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
+  chair: ['enter-results', 'enter-recount', 'resolve', 'certify', 'manage-operators'],
+  entry: ['enter-results'],
+  verifier: ['enter-results', 'enter-recount'],
+};
+
+export function roleMay(role: OperatorRole, permission: Permission): boolean {
+  return PERMISSIONS[role].includes(permission);
+}

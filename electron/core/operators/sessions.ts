@@ -1,0 +1,122 @@
+/**
+ * Sign-in on the shared laptop: name and PIN give a session token the app sends with every
+ * change, so each change is recorded under the person who made it (never a name typed at will).
+ * Only the token's sha256 is stored: a copy of the database cannot be used to act as someone.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { type AppError, appError, ok, type Result } from '../result';
+import type { CountyStore } from '../store/county-store';
+import {
+  endSession,
+  findOperatorById,
+  findOperatorByName,
+  findSession,
+  insertSession,
+} from '../store/operator-records';
+import { pinMatches } from './pin';
+import { type OperatorRole, type Permission, ROLE_LABELS, roleMay } from './roles';
+
+/** A caucus night is long; a session lasts a shift, then the person signs in again. */
+const SESSION_HOURS = 14;
+
+export interface SignedIn {
+  readonly name: string;
+  readonly role: OperatorRole;
+}
+
+export interface NewSession extends SignedIn {
+  readonly session: string;
+  readonly expiresAt: string;
+}
+
+const WRONG_PIN =
+  'That name and PIN do not match. Check both and try again; the chair can tell you the name you were added under.';
+
+export function signIn(
+  store: CountyStore,
+  input: { name: string; pin: string },
+  now: Date,
+): Result<NewSession, AppError> {
+  const operator = findOperatorByName(store, input.name);
+  // The same answer for an unknown name and a wrong PIN: the prompt does not confirm who exists.
+  if (!operator || !pinMatches(input.pin, { salt: operator.pinSalt, hash: operator.pinHash })) {
+    return appError('SIGN_IN_REFUSED', WRONG_PIN);
+  }
+  const token = randomBytes(32).toString('base64url');
+  const at = now.toISOString();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  store.transaction(() => {
+    insertSession(store, { tokenHash: tokenHash(token), operatorId: operator.id, startedAt: at, expiresAt });
+    store.appendAudit({ at, operator: operator.name, action: 'operator.signed-in', payload: { role: operator.role } });
+    return ok(undefined);
+  });
+  return ok({ session: token, name: operator.name, role: operator.role, expiresAt });
+}
+
+export function signOut(store: CountyStore, token: string, now: Date): Result<null, AppError> {
+  const who = currentOperator(store, token, now);
+  if (!who.ok) return ok(null);
+  const at = now.toISOString();
+  return store.transaction(() => {
+    endSession(store, tokenHash(token), at);
+    store.appendAudit({ at, operator: who.value.name, action: 'operator.signed-out', payload: {} });
+    return ok(null);
+  });
+}
+
+/** The person a session token stands for, or why it no longer does. */
+export function currentOperator(store: CountyStore, token: string, now: Date): Result<SignedIn, AppError> {
+  const session = findSession(store, tokenHash(token));
+  if (!session || session.endedAt !== null) {
+    return appError('NOT_SIGNED_IN', 'You are not signed in. Sign in with your name and PIN, then try again.');
+  }
+  if (session.expiresAt <= now.toISOString()) {
+    return appError('SESSION_EXPIRED', 'Your sign-in has expired after a long shift. Sign in again with your PIN.');
+  }
+  const operator = findOperatorById(store, session.operatorId);
+  if (!operator) return appError('NOT_SIGNED_IN', 'You are not signed in. Sign in with your name and PIN.');
+  return ok({ name: operator.name, role: operator.role });
+}
+
+/** The signed-in person, if their role allows `permission`; a sentence saying who may otherwise. */
+export function operatorWhoMay(
+  store: CountyStore,
+  token: string,
+  permission: Permission,
+  now: Date,
+): Result<SignedIn, AppError> {
+  const who = currentOperator(store, token, now);
+  if (!who.ok) return who;
+  if (!roleMay(who.value.role, permission)) {
+    return appError(
+      'NOT_ALLOWED',
+      `${who.value.name} is signed in as ${ROLE_LABELS[who.value.role].toLowerCase()}; only ${whoMay(permission)} may ${PERMISSION_WORDS[permission]}.`,
+    );
+  }
+  return who;
+}
+
+/** A chair's PIN typed again to confirm a certification or a correction: the session alone is not enough. */
+export function confirmPin(store: CountyStore, name: string, pin: string): Result<null, AppError> {
+  const operator = findOperatorByName(store, name);
+  if (!operator || !pinMatches(pin, { salt: operator.pinSalt, hash: operator.pinHash })) {
+    return appError('WRONG_PIN', `That is not ${name}’s PIN. Nothing was certified or changed.`);
+  }
+  return ok(null);
+}
+
+const PERMISSION_WORDS: Record<Permission, string> = {
+  'enter-results': 'enter results',
+  'enter-recount': 'enter a recount',
+  resolve: 'resolve a discrepancy',
+  certify: 'certify results or correct a certified result',
+  'manage-operators': 'add people to the county team',
+};
+
+function whoMay(permission: Permission): string {
+  return permission === 'enter-recount' ? 'a recount verifier or the county chair' : 'the county chair';
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,47 @@
+/** The discrepancy queue: precincts in conflict, their standing reports side by side, field by field. */
+import type { Discrepancy, FieldDifference, ReportView } from '../api/contract';
+import type { CountyView, PrecinctView } from '../county/county-view';
+
+const FIELDS = ['firstAlignment', 'finalAlignment', 'delegatesAwarded'] as const;
+
+export function listDiscrepancies(view: CountyView): Discrepancy[] {
+  return view.precincts.filter((precinct) => precinct.status === 'conflict').map(discrepancyOf);
+}
+
+export function discrepancyOf(precinct: PrecinctView): Discrepancy {
+  const reports = standingReports(precinct);
+  return {
+    precinct: precinct.precinct,
+    statusReason: precinct.statusReason,
+    reopened: precinct.verification.reopened,
+    reports,
+    differences: fieldDifferences(reports),
+    previousResolution: precinct.verification.resolution,
+  };
+}
+
+/** Reports that still count: not superseded, not set aside by the chair's resolution. */
+export function standingReports(precinct: PrecinctView): ReportView[] {
+  const superseded = new Set(precinct.reports.map((report) => report.supersedes));
+  const overruled = new Set(precinct.verification.overruled);
+  return precinct.reports.filter((report) => !superseded.has(report.id) && !overruled.has(report.id));
+}
+
+/** Every number that is not the same in all the reports (a delegate count left empty does not differ). */
+export function fieldDifferences(reports: readonly ReportView[]): FieldDifference[] {
+  const candidates = [...new Set(reports.flatMap((report) => report.lines.map((line) => line.candidate)))];
+  const differences: FieldDifference[] = [];
+  for (const candidate of candidates) {
+    for (const field of FIELDS) {
+      const values = Object.fromEntries(
+        reports.map((report) => [
+          String(report.id),
+          report.lines.find((line) => line.candidate === candidate)?.[field] ?? null,
+        ]),
+      );
+      const given = Object.values(values).filter((value) => field !== 'delegatesAwarded' || value !== null);
+      if (new Set(given).size > 1) differences.push({ candidate, field, values });
+    }
+  }
+  return differences;
+}
