@@ -17,7 +17,7 @@ let out: string;
 beforeEach(async () => {
   county = await cleanCounty('Polk County', 3);
   out = mkdtempSync(join(tmpdir(), 'tallyroom-export-'));
-});
+}, 60_000);
 afterEach(() => {
   county.cleanup();
   rmSync(out, { recursive: true, force: true });

@@ -44,7 +44,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tallyroom-interop-'));
   publicKeyFile = join(work, 'county.pub');
   writeFileSync(publicKeyFile, formatMinisignPublicKey(key));
-});
+}, 60_000);
 afterAll(() => {
   county.cleanup();
   rmSync(work, { recursive: true, force: true });

@@ -83,7 +83,7 @@ beforeAll(async () => {
   partial = tempCounty();
   expectOk(await partial.api.createCounty({ operator: 'Pat Chair', setup: SMALL_COUNTY }));
   work = mkdtempSync(join(tmpdir(), 'tallyroom-nist-'));
-});
+}, 60_000);
 afterAll(() => {
   clean.cleanup();
   partial.cleanup();

@@ -18,7 +18,7 @@ beforeAll(async () => {
   county = await cleanCounty('Linn County', 3);
   work = mkdtempSync(join(tmpdir(), 'tallyroom-tamper-'));
   original = expectOk(readBundle(exportCounty(county, key, join(work, 'linn')).path));
-});
+}, 60_000);
 afterAll(() => {
   county.cleanup();
   rmSync(work, { recursive: true, force: true });
