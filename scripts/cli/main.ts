@@ -1,4 +1,5 @@
 import { aggregateCommand } from './commands/aggregate';
+import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
@@ -25,13 +26,14 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   verify: verifyCommand,
   aggregate: aggregateCommand,
+  audit: auditCommand,
   backup: backupCommand,
   restore: restoreCommand,
   'recount-report': recountReportCommand,
 };
 
 /** Contract commands whose issues are still open: they answer plainly instead of pretending. */
-const NOT_YET = ['worksheets', 'ocr', 'audit'];
+const NOT_YET = ['worksheets', 'ocr'];
 
 const USAGE = `Usage: tallyroom <command> [options]
 
@@ -58,6 +60,10 @@ const USAGE = `Usage: tallyroom <command> [options]
   aggregate --keys DIR BUNDLE... [--json]
                                          state party: verify county bundles against registered keys
                                          (DIR/<County>.pub) and total the state
+  audit plan --reported FILE --risk-limit PCT [--seed DIGITS] [--rules iowa-dem-2020|plurality] [--json]
+  audit measure --reported FILE --audited FILE --sample PLAN.json [--report-dir DIR] [--json]
+                                         risk-limiting batch comparison audit (MACRO), docs/RLA.md
+                                         (exit 0 confirmed, 1 risk limit not met, 2 bad input)
   backup --db FILE --to DIR [--keep N] [--json]
                                          a verified online backup (integrity and audit chain checked)
   restore --backup FILE --db FILE [--operator NAME]
