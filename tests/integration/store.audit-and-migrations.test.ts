@@ -116,3 +116,27 @@ describe('the hash-chained audit log', () => {
     }
   });
 });
+
+describe('numbered migrations', () => {
+  it('applies a migration numbered below one already applied (branches landing in either order)', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { appliedMigrations, migrate, openDatabase } = await import('../../electron/core/store/database');
+    const dir = mkdtempSync(join(tmpdir(), 'tallyroom-migrate-'));
+    const db = openDatabase(join(dir, 'county.db'));
+    try {
+      const one = { version: 1, name: 'one', sql: 'CREATE TABLE one (x INTEGER) STRICT;' };
+      const two = { version: 2, name: 'two', sql: 'CREATE TABLE two (x INTEGER) STRICT;' };
+      const four = { version: 4, name: 'four', sql: 'CREATE TABLE four (x INTEGER) STRICT;' };
+      expect(migrate(db, [one, four]).map((m) => m.version)).toEqual([1, 4]);
+      expect(migrate(db, [four, two, one]).map((m) => m.version)).toEqual([2]);
+      expect(appliedMigrations(db)).toEqual([1, 2, 4]);
+      expect(migrate(db, [one, two, four])).toEqual([]);
+      expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'two'").get()).toEqual({ name: 'two' });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { ReportSource } from '../api/contract';
 import { canonicalJson } from '../audit-log/canonical-json';
 import { buildCountyView } from '../county/county-view';
 import { type AppError, appError, ok, type Result } from '../result';
+import { isCount } from '../rules/check-iowa';
 import type { PrecinctResult } from '../rules/types';
 import { derivePrecinctStatus } from '../status/derive-status';
 import type { CountyStore } from '../store/county-store';
@@ -178,7 +179,7 @@ function findIntakeProblem(
         ['final alignment', line.finalAlignment],
         ['delegates awarded', line.delegatesAwarded],
       ] as const) {
-        if (value !== null && !(Number.isInteger(value) && value >= 0)) {
+        if (value !== null && !isCount(value)) {
           return appError(
             'INVALID_COUNT',
             `${fileName}: the ${label} for ${line.candidate} in precinct ${result.precinct} is ${value}, ${value < 0 ? 'and a count cannot be negative' : 'which is not a whole number of people'}. Nothing was imported.`,

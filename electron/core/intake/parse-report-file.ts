@@ -4,7 +4,6 @@ import { readTable } from '../results-file/table';
 import type { PrecinctResult } from '../rules/types';
 import { fileKindOf } from './file-kind';
 import { type PrecinctReportV1, parsePrecinctReportJson } from './precinct-report-json';
-import { guardXlsx } from './xlsx-guard';
 
 export interface ParsedReportFile {
   readonly format: 'results-table' | 'precinct-report';
@@ -24,13 +23,8 @@ export function parseReportFile(fileName: string, bytes: Uint8Array): Result<Par
     if (!parsed.ok) return parsed;
     return ok({ format: 'precinct-report', results: [parsed.value.result], report: parsed.value.report });
   }
-  let tableBytes = bytes;
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const guarded = guardXlsx(fileName, bytes);
-    if (!guarded.ok) return guarded;
-    tableBytes = guarded.value;
-  }
-  const table = readTable(fileName, tableBytes);
+  // readTable guards an XLSX (zip bomb, pollution bait) before the spreadsheet reader sees it.
+  const table = readTable(fileName, bytes);
   if (!table.ok) return withNothingImported(table);
   const parsed = parsePrecinctResults(table.value, fileName);
   if (!parsed.ok) return parsed;

@@ -23,8 +23,7 @@ export function guardXlsx(
   const directory = readZipDirectory(fileName, bytes);
   if (!directory.ok) return directory;
   const entries = directory.value;
-  if (entries.length === 0)
-    return appError('FILE_UNREADABLE', `${fileName} is an empty zip, not a spreadsheet. Nothing was imported.`);
+  if (entries.length === 0) return appError('FILE_UNREADABLE', `${fileName} is an empty zip, not a spreadsheet.`);
   if (entries.length > limits.maxZipEntries) {
     return bomb(fileName, `it holds ${entries.length} files; a spreadsheet holds a few dozen`);
   }
@@ -48,7 +47,7 @@ export function guardXlsx(
     if (/\.(xml|rels)$/i.test(entry.name) && POLLUTION_MARKERS.test(Buffer.from(inflated).toString('latin1'))) {
       return appError(
         'FORBIDDEN_CONTENT',
-        `${fileName} contains text crafted to attack spreadsheet readers ("__proto__", "prototype" or "constructor" in ${entry.name}); no real results file has it. Nothing was imported.`,
+        `${fileName} contains text crafted to attack spreadsheet readers ("__proto__", "prototype" or "constructor" in ${entry.name}); no real results file has it.`,
       );
     }
     checked[entry.name] = inflated;
@@ -61,19 +60,19 @@ function judgeEntry(fileName: string, entry: ZipEntry, limits: IntakeLimits): Re
   if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..') || /^[a-z]:/i.test(name)) {
     return appError(
       'FORBIDDEN_CONTENT',
-      `${fileName} contains a file path that escapes the spreadsheet (${name.slice(0, 80)}). Nothing was imported.`,
+      `${fileName} contains a file path that escapes the spreadsheet (${name.slice(0, 80)}).`,
     );
   }
   if (POLLUTION_MARKERS.test(name)) {
     return appError(
       'FORBIDDEN_CONTENT',
-      `${fileName} contains a part named to attack spreadsheet readers (${name.slice(0, 80)}). Nothing was imported.`,
+      `${fileName} contains a part named to attack spreadsheet readers (${name.slice(0, 80)}).`,
     );
   }
   if ((entry.flags & 0x1) !== 0) {
     return appError(
       'FILE_UNREADABLE',
-      `${fileName} is password-protected; save it without a password and import it again. Nothing was imported.`,
+      `${fileName} is password-protected; save it without a password and import it again.`,
     );
   }
   if (entry.method !== 0 && entry.method !== 8) return damaged(fileName);
@@ -117,13 +116,13 @@ function inflateCapped(data: Uint8Array, entry: ZipEntry): Uint8Array | 'too-lar
 function bomb(fileName: string, why: string): Result<never, AppError> {
   return appError(
     'ZIP_BOMB',
-    `${fileName} is not a normal spreadsheet: ${why}, which is how a "zip bomb" attacks a computer. Nothing was imported.`,
+    `${fileName} is not a normal spreadsheet: ${why}, which is how a "zip bomb" attacks a computer.`,
   );
 }
 
 function damaged(fileName: string): Result<never, AppError> {
   return appError(
     'FILE_UNREADABLE',
-    `${fileName} could not be read as an XLSX spreadsheet; it may be damaged or cut short. Nothing was imported.`,
+    `${fileName} could not be read as an XLSX spreadsheet; it may be damaged or cut short.`,
   );
 }

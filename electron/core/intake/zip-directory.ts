@@ -22,7 +22,7 @@ const LOCAL_HEADER = 0x04034b50;
 export function readZipDirectory(fileName: string, bytes: Uint8Array): Result<ZipEntry[], AppError> {
   const damaged = appError(
     'FILE_UNREADABLE',
-    `${fileName} could not be read as an XLSX spreadsheet; it may be damaged or cut short. Nothing was imported.`,
+    `${fileName} could not be read as an XLSX spreadsheet; it may be damaged or cut short.`,
   );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
@@ -37,10 +37,7 @@ export function readZipDirectory(fileName: string, bytes: Uint8Array): Result<Zi
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    return appError(
-      'FILE_TOO_LARGE',
-      `${fileName} is a zip64 archive, far larger than a results spreadsheet. Nothing was imported.`,
-    );
+    return appError('FILE_TOO_LARGE', `${fileName} is a zip64 archive, far larger than a results spreadsheet.`);
   }
   if (directoryOffset + directorySize > end) return damaged;
   const entries: ZipEntry[] = [];

@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import { guardXlsx } from '../intake/xlsx-guard';
 import { type AppError, appError, ok, type Result } from '../result';
 import { parseCsv } from './csv';
 
@@ -44,7 +45,11 @@ export function readTable(fileName: string, bytes: Uint8Array): Result<Table, Ap
   return ok(dropBlankRows(parsed.value));
 }
 
-function readXlsx(fileName: string, bytes: Uint8Array): Result<Table, AppError> {
+function readXlsx(fileName: string, untrusted: Uint8Array): Result<Table, AppError> {
+  // Zip bombs and prototype-pollution bait are refused before the spreadsheet reader sees a byte.
+  const guarded = guardXlsx(fileName, untrusted);
+  if (!guarded.ok) return guarded;
+  const bytes = guarded.value;
   try {
     const workbook = XLSX.read(bytes, {
       type: 'array',

@@ -169,6 +169,13 @@ function runAllocation(input: AllocationInput, decide: DecideTie): Delegates | T
     total -= losers.length;
   }
 
+  // A pass that must give every group one more needs no ordering: do all such passes at once, so
+  // a precinct where most people left (or a hostile D) takes one step, not millions.
+  const fullPasses = Math.floor((d - total) / shares.length);
+  if (fullPasses > 0) {
+    for (const share of shares) share.delegates += fullPasses;
+    total += fullPasses * shares.length;
+  }
   while (total < d) {
     // Too few: highest decimal below .5 first, then the highest decimal; one per group per pass.
     const count = Math.min(d - total, shares.length);
@@ -189,16 +196,18 @@ function runAllocation(input: AllocationInput, decide: DecideTie): Delegates | T
 }
 
 function shareOf(group: AllocationGroup, d: number, n: number): Share {
-  const numerator = group.finalAlignment * d;
-  const whole = Math.floor(numerator / n);
-  const remainder = numerator - whole * n;
-  const halfOrMore = 2 * remainder >= n;
-  const rounded = halfOrMore ? whole + 1 : whole;
+  // BigInt: final x D can pass 2^53 on hostile input, where floats would round silently.
+  const numerator = BigInt(group.finalAlignment) * BigInt(d);
+  const total = BigInt(n);
+  const whole = numerator / total;
+  const remainder = numerator - whole * total;
+  const halfOrMore = 2n * remainder >= total;
+  const rounded = Number(halfOrMore ? whole + 1n : whole);
   return {
     candidate: group.candidate,
     finalAlignment: group.finalAlignment,
     // remainder / n to four places, rounded half up, in integers.
-    decimal4: Math.floor((remainder * 20000 + n) / (2 * n)),
+    decimal4: Number((remainder * 20000n + total) / (2n * total)),
     roundedUp: halfOrMore || rounded === 0,
     delegates: Math.max(rounded, 1),
   };

@@ -1,6 +1,6 @@
 import { allowedAllocations, type Delegates } from './allocation';
 import { describeAllocation, plural } from './describe';
-import type { CandidateLine, Finding, PrecinctResult } from './types';
+import { type CandidateLine, type Finding, MAX_PLAUSIBLE_COUNT, type PrecinctResult } from './types';
 import { isViable, viabilityThreshold } from './viability';
 
 /** SDE reported vs delegates x SDE per delegate: DESIGN.md tolerates 0.0005. */
@@ -25,7 +25,7 @@ export function checkIowaPrecinct(result: PrecinctResult): Finding[] {
     findings.push({
       code: 'NEGATIVE_OR_NON_INTEGER',
       field: 'precinctDelegates',
-      message: `The number of delegates this precinct elects must be a whole number of 0 or more, not ${d}.`,
+      message: `The number of delegates this precinct elects must be a whole number from 0 to ${MAX_PLAUSIBLE_COUNT.toLocaleString('en-US')}, not ${d}.`,
     });
   }
   for (const line of result.lines) findings.push(...countProblems(line));
@@ -237,7 +237,10 @@ function invalidCount(
     code: 'NEGATIVE_OR_NON_INTEGER',
     candidate,
     field,
-    message: `The ${label} for ${candidate} must be a whole number of 0 or more, not ${value}.`,
+    message:
+      value > MAX_PLAUSIBLE_COUNT
+        ? `The ${label} for ${candidate} is ${value}, more than any precinct can have; check for a typo.`
+        : `The ${label} for ${candidate} must be a whole number of 0 or more, not ${value}.`,
   };
 }
 
@@ -245,8 +248,12 @@ function sameDelegates(expected: Delegates, reported: Delegates, lines: readonly
   return lines.every((line) => (expected[line.candidate] ?? 0) === (reported[line.candidate] ?? 0));
 }
 
+/**
+ * A whole number of people or delegates, 0 or more, and no more than any precinct can hold:
+ * beyond MAX_PLAUSIBLE_COUNT a number is a typo or an attack, and exact integer math ends at 2^53.
+ */
 export function isCount(value: number): boolean {
-  return Number.isInteger(value) && value >= 0;
+  return Number.isInteger(value) && value >= 0 && value <= MAX_PLAUSIBLE_COUNT;
 }
 
 function sum(values: readonly number[]): number {

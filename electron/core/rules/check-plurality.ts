@@ -1,5 +1,5 @@
 import { isCount } from './check-iowa';
-import type { Finding, PrecinctResult } from './types';
+import { type Finding, MAX_PLAUSIBLE_COUNT, type PrecinctResult } from './types';
 
 /**
  * `plurality`: plain vote counts (straw polls, primaries). The votes are the first_alignment
@@ -22,7 +22,10 @@ export function checkPluralityPrecinct(result: PrecinctResult): Finding[] {
         code: 'NEGATIVE_OR_NON_INTEGER',
         candidate: line.candidate,
         field: 'firstAlignment',
-        message: `The vote count for ${line.candidate} must be a whole number of 0 or more, not ${votes}.`,
+        message:
+          votes > MAX_PLAUSIBLE_COUNT
+            ? `The vote count for ${line.candidate} is ${votes}, more than any precinct can have; check for a typo.`
+            : `The vote count for ${line.candidate} must be a whole number of 0 or more, not ${votes}.`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { ComputedAllocation, WorksheetEvaluation } from '../api/contract';
 import { allocateDelegates } from './allocation';
 import { checkPrecinct } from './check';
+import { isCount } from './check-iowa';
 import type { PrecinctResult, RulesProfileId } from './types';
 import { isViable, viabilityRuleText, viabilityThreshold } from './viability';
 
@@ -65,5 +66,5 @@ function computeAllocation(result: PrecinctResult): ComputedAllocation {
 }
 
 function isWhole(value: number | null): value is number {
-  return value !== null && Number.isInteger(value) && value >= 0;
+  return value !== null && isCount(value);
 }

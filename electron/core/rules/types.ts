@@ -36,6 +36,9 @@ export interface PrecinctResult {
   readonly coinTosses?: readonly CoinToss[];
 }
 
+/** The largest count (of people or delegates) the checker accepts as real: no precinct comes near it. */
+export const MAX_PLAUSIBLE_COUNT = 1_000_000_000;
+
 /** Stable finding codes (DESIGN.md findings table, a contract). */
 export const FINDING_CODES = [
   'FINAL_EXCEEDS_FIRST',

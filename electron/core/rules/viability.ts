@@ -7,13 +7,19 @@ export function viabilityThreshold(eligibleAttendees: number, precinctDelegates:
   const n = eligibleAttendees;
   const d = precinctDelegates;
   if (d <= 1) return null;
-  if (d === 2) return ceilDiv(25 * n, 100);
-  if (d === 3) return ceilDiv(n, 6);
-  return ceilDiv(15 * n, 100);
+  if (d === 2) return ceilOfShare(n, 25, 100);
+  if (d === 3) return ceilOfShare(n, 1, 6);
+  return ceilOfShare(n, 15, 100);
 }
 
-export function ceilDiv(numerator: number, denominator: number): number {
-  return Math.floor((numerator + denominator - 1) / denominator);
+/** ceil(n x numerator / denominator), exactly: BigInt once n x numerator could pass 2^53. */
+export function ceilOfShare(n: number, numerator: number, denominator: number): number {
+  if (!Number.isInteger(n) || Number.isSafeInteger(n * numerator + denominator)) {
+    return Math.floor((n * numerator + denominator - 1) / denominator);
+  }
+  const scaled = BigInt(n) * BigInt(numerator);
+  const by = BigInt(denominator);
+  return Number((scaled + by - 1n) / by);
 }
 
 /** Viability percentage a person reads on the worksheet, e.g. "15%". */

@@ -32,18 +32,42 @@ export function schemaVersion(db: SqliteDatabase): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies the migrations a database has not had yet; returns the ones applied. */
+/**
+ * Applies every migration a database has not had, in version order, each in its own transaction,
+ * and records it in schema_migration. Which migrations ran is a set, not a high-water mark: a
+ * migration numbered below one already applied (two branches landing in either order) still runs.
+ */
 export function migrate(db: SqliteDatabase, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const done = new Set(
+    (db.prepare('SELECT version FROM schema_migration').all() as { version: number }[]).map((row) => row.version),
+  );
   const applied: Migration[] = [];
-  for (const migration of migrations) {
-    if (migration.version <= schemaVersion(db)) continue;
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
+      db.prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      db.pragma(`user_version = ${Math.max(schemaVersion(db), migration.version)}`);
     })();
     applied.push(migration);
   }
   return applied;
+}
+
+/** Versions recorded as applied, in order. */
+export function appliedMigrations(db: SqliteDatabase): number[] {
+  return (db.prepare('SELECT version FROM schema_migration ORDER BY version').all() as { version: number }[]).map(
+    (row) => row.version,
+  );
 }
 
 /** Newest schema version this build knows. */

@@ -67,7 +67,7 @@ describe('readTable: files that are not a table', () => {
       ok: false,
       error: {
         code: 'FILE_UNREADABLE',
-        message: 'truncated.xlsx could not be read as an XLSX spreadsheet; it may be damaged.',
+        message: 'truncated.xlsx could not be read as an XLSX spreadsheet; it may be damaged or cut short.',
       },
     });
   });
