@@ -1,14 +1,16 @@
 /** The shell: left navigation, header (county, election, rules, operator), the current screen. */
 import { type ReactNode, useEffect } from 'react';
 import { useOverview } from './api/hooks';
-import { RULES_LABELS } from './api/types';
-import { OperatorPrompt } from './components/OperatorPrompt';
+import { ROLE_LABELS, RULES_LABELS } from './api/types';
+import { SignInDialog } from './components/SignInDialog';
 import { Kbd } from './components/ui';
 import { formatDate } from './format';
 import { AuditLog } from './screens/AuditLog';
 import { CountySetup } from './screens/CountySetup';
 import { Dashboard } from './screens/Dashboard';
+import { Discrepancies } from './screens/Discrepancies';
 import { Precincts } from './screens/Precincts';
+import { Recount } from './screens/Recount';
 import { WorksheetEntry } from './screens/WorksheetEntry';
 import { type ScreenId, useSession } from './session';
 
@@ -60,6 +62,27 @@ const NAV: readonly NavItem[] = [
     ),
   },
   {
+    id: 'discrepancies',
+    label: 'Discrepancies',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <rect x="3.5" y="5.5" width="7" height="13" rx="1.5" />
+        <rect x="13.5" y="5.5" width="7" height="13" rx="1.5" />
+        <path d="M6 10h2M6 14h2M16 10h2M16 14h2" />
+      </svg>
+    ),
+  },
+  {
+    id: 'recount',
+    label: 'Recount',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <path d="M4.5 12a7.5 7.5 0 0 1 13-5.1M19.5 12a7.5 7.5 0 0 1-13 5.1" />
+        <path d="M17.5 3.5v3.6h-3.6M6.5 20.5v-3.6h3.6" />
+      </svg>
+    ),
+  },
+  {
     id: 'audit',
     label: 'Audit log',
     icon: (
@@ -84,18 +107,20 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   dashboard: () => <Dashboard />,
   worksheet: () => <WorksheetEntry />,
   precincts: () => <Precincts />,
+  discrepancies: () => <Discrepancies />,
+  recount: () => <Recount />,
   audit: () => <AuditLog />,
   setup: () => <CountySetup />,
 };
 
 export function App() {
-  const { route, navigate, operatorPromptOpen } = useSession();
+  const { route, navigate, signInOpen, authState, person } = useSession();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const index = Number(event.key) - 1;
-      const digit = /^Digit([1-5])$/.exec(event.code);
+      const digit = /^Digit([1-7])$/.exec(event.code);
       const target = NAV[digit ? Number(digit[1]) - 1 : index];
       if (target) {
         event.preventDefault();
@@ -108,7 +133,7 @@ export function App() {
 
   return (
     <>
-      <div className="app" inert={operatorPromptOpen ? true : undefined}>
+      <div className="app" data-auth={authState} inert={signInOpen ? true : undefined}>
         <nav className="sidebar" aria-label="Main">
           <div className="brand">
             <svg viewBox="0 0 32 32" className="brand-mark" aria-hidden="true">
@@ -143,19 +168,20 @@ export function App() {
         </nav>
         <div className="main-column">
           <Header />
-          <main className="content" id="main">
+          {/* A new person at the keyboard starts from a fresh screen: nothing of the last person's entry stays. */}
+          <main className="content" id="main" key={person?.session ?? 'nobody'}>
             {SCREENS[route.screen]()}
           </main>
         </div>
       </div>
-      {operatorPromptOpen ? <OperatorPrompt /> : null}
+      {signInOpen ? <SignInDialog /> : null}
     </>
   );
 }
 
 function Header() {
   const overview = useOverview();
-  const { operator, openOperatorPrompt } = useSession();
+  const { person, switchPerson, authState } = useSession();
   const election = overview.data?.election ?? null;
   return (
     <header className="topbar">
@@ -176,15 +202,22 @@ function Header() {
           Rules: <strong>{election.rulesProfile}</strong>
         </span>
       ) : null}
-      <div className="operator">
-        <span className="operator-label">At the keyboard</span>
-        <span className="operator-name" data-testid="operator-name">
-          {operator ?? '—'}
-        </span>
-        <button type="button" className="button ghost small" onClick={openOperatorPrompt}>
-          Change
-        </button>
-      </div>
+      {authState === 'no-county' ? null : (
+        <div className="operator">
+          <span className="operator-label">Signed in</span>
+          <span className="operator-name" data-testid="operator-name">
+            {person?.name ?? '—'}
+          </span>
+          {person ? (
+            <span className={`role-chip role-${person.role}`} data-testid="operator-role">
+              {ROLE_LABELS[person.role]}
+            </span>
+          ) : null}
+          <button type="button" className="button ghost small" onClick={switchPerson}>
+            Sign out
+          </button>
+        </div>
+      )}
     </header>
   );
 }

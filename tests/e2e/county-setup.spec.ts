@@ -39,9 +39,14 @@ test('a county typed in by hand appears on the dashboard and survives a reload',
   await page.getByRole('button', { name: 'Move candidate 1 down' }).click();
   await page.getByRole('button', { name: 'Move candidate 2 down' }).click();
   await expect(page.getByLabel('Candidate 3 name')).toHaveValue('Castillo');
+  // Whoever sets up the county is its chair, with a PIN of their own.
+  await page.getByLabel('Chair’s name').fill('Pat Quinn');
+  await page.getByLabel('Chair’s PIN').fill('1234');
   await screenshot(page, 'county-setup');
 
   await page.getByRole('button', { name: 'Create county' }).click();
+  await expect(page.getByTestId('operator-name')).toHaveText('Pat Quinn');
+  await expect(page.getByTestId('operator-role')).toHaveText('County chair');
 
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   const header = page.getByRole('banner');
@@ -54,7 +59,7 @@ test('a county typed in by hand appears on the dashboard and survives a reload',
   await expect(totals.locator('tbody th')).toHaveText(['Adams', 'Baker', 'Castillo']);
   await expect(page.getByRole('table', { name: 'Precincts' }).locator('tbody tr')).toHaveCount(3);
 
-  // Stored for real: the API has it, and a reload (token and operator kept for the tab) shows it again.
+  // Stored for real: the API has it, and a reload (token and session kept for the tab) shows it again.
   const election = await callApi<{ county: string; precinctCount: number; totalDelegates: number }>(
     server,
     'getElection',
@@ -127,6 +132,13 @@ test('a county definition file with a bad row is refused with row and column, th
   expect(await callApi(server, 'getElection', {})).toBeNull();
 
   await page.getByLabel('Election name').fill('Story County Caucus 2028');
+  await page.getByRole('button', { name: 'Create county' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the county chair’s name.');
+  await page.getByLabel('Chair’s name').fill('Robin Vale');
+  await page.getByLabel('Chair’s PIN').fill('12');
+  await page.getByRole('button', { name: 'Create county' }).click();
+  await expect(page.getByRole('alert')).toContainText('A PIN is 4 to 12 digits.');
+  await page.getByLabel('Chair’s PIN').fill('975310');
   await page.getByRole('button', { name: 'Create county' }).click();
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Story County Caucus 2028');

@@ -2,7 +2,7 @@
  * Fixtures for the end-to-end tests: the real serve harness (scripts/serve/main.ts) on a fresh
  * temporary database for each test, and a page signed in as an operator.
  *
- *   test.use({ demo: true })   // start with the built-in demo county loaded
+ *   test.use({ demo: true })   // start with the built-in demo county loaded, signed in as its chair
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +24,9 @@ export interface Server {
 
 interface Fixtures {
   demo: boolean;
+  /** Who signs in (the demo county's chair when `demo` and left as is). */
   operator: string;
+  pin: string;
   server: Server;
   /** The app open in the browser, the operator prompt answered. */
   app: Page;
@@ -33,6 +35,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   demo: [false, { option: true }],
   operator: ['Pat Quinn', { option: true }],
+  pin: ['1234', { option: true }],
 
   server: async ({ demo }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tallyroom-e2e-'));
@@ -52,19 +55,20 @@ export const test = base.extend<Fixtures>({
     }
   },
 
-  app: async ({ page, server, operator }, use) => {
+  app: async ({ page, server, operator, pin, demo }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(server.url);
-    const dialog = page.getByRole('dialog', { name: 'Who is at the keyboard?' });
-    await expect(dialog).toBeVisible();
-    await dialog.getByLabel('Your name').fill(operator);
-    await dialog.getByRole('button', { name: 'Continue' }).click();
-    await expect(dialog).toBeHidden();
-    await expect(page.getByTestId('operator-name')).toHaveText(operator);
+    // A new database has nobody to sign in as (setup comes first); the demo county has its team.
+    if (demo) {
+      const demoChair = operator === 'Pat Quinn';
+      await signIn(page, demoChair ? DEMO_CHAIR.name : operator, demoChair ? DEMO_CHAIR.pin : pin);
+    } else {
+      await expect(page.locator('.app[data-auth="no-county"]')).toBeVisible();
+    }
     await use(page);
     // A Content-Security-Policy violation or an uncaught error is a bug even when the test passed.
     expect(errors, 'browser console errors').toEqual([]);
@@ -84,12 +88,39 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
-/** Switches screens the way an operator does: Alt+1..5. */
-export async function goTo(
-  page: Page,
-  screen: 'Dashboard' | 'Enter worksheet' | 'Precincts' | 'Audit log' | 'County setup',
-): Promise<void> {
-  const keys = { Dashboard: 1, 'Enter worksheet': 2, Precincts: 3, 'Audit log': 4, 'County setup': 5 } as const;
+/** The demo county's chair (README.md). */
+export const DEMO_CHAIR = { name: 'Demo Chair', pin: '2468' } as const;
+
+/** Signs in through the sign-in dialog, as a person at the laptop does. */
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Sign in' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('PIN').fill(pin);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('operator-name')).toHaveText(name);
+}
+
+/** Signs out from the top bar (someone else takes over the laptop). */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('dialog', { name: 'Sign in' })).toBeVisible();
+}
+
+const SCREENS = {
+  Dashboard: 1,
+  'Enter worksheet': 2,
+  Precincts: 3,
+  Discrepancies: 4,
+  Recount: 5,
+  'Audit log': 6,
+  'County setup': 7,
+} as const;
+
+/** Switches screens the way an operator does: Alt+1..7. */
+export async function goTo(page: Page, screen: keyof typeof SCREENS): Promise<void> {
+  const keys = SCREENS;
   await page.keyboard.press(`Alt+${keys[screen]}`);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen })).toHaveAttribute(
     'aria-current',
@@ -158,14 +189,20 @@ export interface TestPrecinct {
   readonly delegates: number;
 }
 
-/** A small county set up through the API, for tests whose subject is not the setup screen. */
+/** The chair of counties made by createTestCounty. */
+export const TEST_CHAIR = { name: 'Pat Quinn', pin: '1234' } as const;
+
+/**
+ * A small county set up through the API, for tests whose subject is not the setup screen, with
+ * TEST_CHAIR as its chair. Reload the page and sign in afterwards.
+ */
 export async function createTestCounty(
   server: Server,
   precincts: readonly TestPrecinct[],
   candidates: readonly string[] = ['Adams', 'Baker', 'Castillo'],
 ): Promise<void> {
   await callApi(server, 'createCounty', {
-    operator: 'Setup Script',
+    chair: TEST_CHAIR,
     setup: {
       county: 'Polk County',
       name: 'Polk County Precinct Caucuses',

@@ -1,11 +1,11 @@
-import { callApi, expect, goTo, test } from './fixtures';
+import { callApi, expect, goTo, signIn, TEST_CHAIR, test } from './fixtures';
 
 test('a plurality county keys plain vote counts: one column, no viability, vote totals on the dashboard', async ({
   app: page,
   server,
 }) => {
   await callApi(server, 'createCounty', {
-    operator: 'Setup Script',
+    chair: TEST_CHAIR,
     setup: {
       county: 'Linn County',
       name: 'Linn County Straw Poll',
@@ -17,6 +17,7 @@ test('a plurality county keys plain vote counts: one column, no viability, vote 
     },
   });
   await page.reload();
+  await signIn(page, TEST_CHAIR.name, TEST_CHAIR.pin);
   await goTo(page, 'Enter worksheet');
   await expect(page.getByRole('combobox', { name: 'Precinct' })).toBeFocused();
   await page.keyboard.type('L1');

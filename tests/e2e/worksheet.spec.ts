@@ -1,4 +1,4 @@
-import { callApi, createTestCounty, expect, goTo, screenshot, test } from './fixtures';
+import { callApi, createTestCounty, expect, goTo, screenshot, signIn, TEST_CHAIR, test } from './fixtures';
 
 const CANDIDATES = ['Adams', 'Baker', 'Castillo'] as const;
 
@@ -9,6 +9,7 @@ test.beforeEach(async ({ app: page, server }) => {
     { code: 'PINE', name: 'Pine Ridge', delegates: 6 },
   ]);
   await page.reload();
+  await signIn(page, TEST_CHAIR.name, TEST_CHAIR.pin);
   await expect(page.getByRole('banner')).toContainText('Polk County');
 });
 

@@ -111,9 +111,16 @@ export async function callApi<M extends ApiMethodName>(method: M, input: ApiInpu
       message: `Something went wrong talking to Tallyroom’s data service: ${cause instanceof Error ? cause.message : String(cause)}`,
     });
   }
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    if (SIGNED_OUT_CODES.has(result.error.code)) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    throw new ApiCallError(result.error);
+  }
   return result.value;
 }
+
+/** Dispatched when the API says the session no longer holds: the app asks the person to sign in again. */
+export const SIGNED_OUT_EVENT = 'tallyroom:signed-out';
+const SIGNED_OUT_CODES = new Set(['NOT_SIGNED_IN', 'SESSION_EXPIRED']);
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;

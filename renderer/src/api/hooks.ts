@@ -13,6 +13,10 @@ export const queryKeys = {
   precincts: ['precinct'] as const,
   auditLog: ['audit-log'] as const,
   auditPage: (offset: number, limit: number) => ['audit-log', offset, limit] as const,
+  team: ['team'] as const,
+  discrepancies: ['discrepancies'] as const,
+  recounts: ['recounts'] as const,
+  policy: ['verification-policy'] as const,
 };
 
 /** What changes when results or the county change. */
@@ -21,6 +25,9 @@ function invalidateResults(client: QueryClient): Promise<unknown> {
     client.invalidateQueries({ queryKey: queryKeys.overview }),
     client.invalidateQueries({ queryKey: queryKeys.precincts }),
     client.invalidateQueries({ queryKey: queryKeys.auditLog }),
+    client.invalidateQueries({ queryKey: queryKeys.team }),
+    client.invalidateQueries({ queryKey: queryKeys.discrepancies }),
+    client.invalidateQueries({ queryKey: queryKeys.recounts }),
   ]);
 }
 
@@ -81,4 +88,49 @@ export function useSubmitWorksheet() {
     mutationFn: (input: ApiInput<'submitWorksheet'>) => callApi('submitWorksheet', input),
     onSuccess: () => invalidateResults(client),
   });
+}
+
+export function useTeam() {
+  return useQuery({ queryKey: queryKeys.team, queryFn: () => callApi('getTeam', {}) });
+}
+
+export function useVerificationPolicy() {
+  return useQuery({
+    queryKey: queryKeys.policy,
+    queryFn: () => callApi('getVerificationPolicy', {}),
+    staleTime: Infinity,
+  });
+}
+
+export function useDiscrepancies() {
+  return useQuery({
+    queryKey: queryKeys.discrepancies,
+    queryFn: () => callApi('getDiscrepancies', {}),
+    refetchInterval: 5_000,
+  });
+}
+
+export function useRecountSummary() {
+  return useQuery({ queryKey: queryKeys.recounts, queryFn: () => callApi('getRecountSummary', {}) });
+}
+
+/** A mutation that changes results (and so the overview, precincts, queue, recounts and the log). */
+function useResultsMutation<M extends Parameters<typeof callApi>[0]>(method: M) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<M>) => callApi(method, input),
+    onSuccess: () => invalidateResults(client),
+  });
+}
+
+export const useSignIn = () => useResultsMutation('signIn');
+export const useSignUpChair = () => useResultsMutation('signUpChair');
+export const useAddOperator = () => useResultsMutation('addOperator');
+export const useResolveDiscrepancy = () => useResultsMutation('resolveDiscrepancy');
+export const useCertifyPrecinct = () => useResultsMutation('certifyPrecinct');
+export const useCertifyCounty = () => useResultsMutation('certifyCounty');
+export const useSubmitRecount = () => useResultsMutation('submitRecount');
+
+export function useExportRecountReport() {
+  return useMutation({ mutationFn: (input: ApiInput<'exportRecountReport'>) => callApi('exportRecountReport', input) });
 }

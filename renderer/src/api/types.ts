@@ -3,21 +3,39 @@ export type {
   AuditEntry,
   AuditLogPage,
   AuditVerification,
+  CandidateChange,
+  CandidateNumbers,
   CandidateTotal,
+  CertificationView,
+  CertifiedChangeView,
   ComputedAllocation,
+  CountyCertificationView,
   CountySetupInput,
+  Discrepancy,
   ElectionInfo,
+  FieldDifference,
   FileProblem,
+  OperatorRoleName,
+  OperatorView,
   Overview,
   PrecinctDetail,
+  PrecinctRecount,
   PrecinctRow,
   PrecinctStatus,
+  PrecinctVerification,
+  RecountSummary,
   ReportSource,
   ReportView,
+  ResolutionView,
+  SessionView,
   SubmittedReport,
+  TeamView,
+  VerificationPolicyView,
   WorksheetEvaluation,
   WorksheetLine,
 } from '../../../electron/core/api/contract';
+export { DEMO_CHAIR } from '../../../electron/core/demo/demo-team';
+export { PIN_PATTERN, PIN_RULE } from '../../../electron/core/operators/pin-rule';
 export type { Tie, TieReason } from '../../../electron/core/rules/allocation';
 export type { CoinToss, Finding, FindingCode, FindingField, RulesProfileId } from '../../../electron/core/rules/types';
 
@@ -49,7 +67,7 @@ export const STATUS_HINTS: Record<PrecinctStatus, string> = {
   missing: 'No report yet',
   received: 'One report, not yet checked twice',
   conflict: 'Reports disagree: a person must resolve',
-  verified: 'Two reports agree',
+  verified: 'Two independent entries agree, one from paper',
   certified: 'Certified by the chair',
 };
 
@@ -68,4 +86,10 @@ export const FINDING_LABELS: Record<FindingCode, string> = {
   MORE_VOTES_FEWER_DELEGATES: 'More votes, fewer delegates',
   NEGATIVE_OR_NON_INTEGER: 'Negative or non-integer',
   MISSING_DATA: 'Missing data',
+};
+
+export const ROLE_LABELS: Record<'chair' | 'entry' | 'verifier', string> = {
+  chair: 'County chair',
+  entry: 'Data entry',
+  verifier: 'Recount verifier',
 };

@@ -3,20 +3,23 @@
  * (CSV/XLSX) and reviewed before anything is saved; or open the demo county.
  */
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiCallError } from '../api/client';
+import { ApiCallError, callApi } from '../api/client';
 import { useCreateCounty, useLoadDemoCounty, useOverview, usePreviewCountyDefinition } from '../api/hooks';
 import {
   type CountySetupInput,
   type ElectionInfo,
   type FileProblem,
   type Overview,
+  PIN_PATTERN,
+  PIN_RULE,
   RULES_LABELS,
   RULES_PROFILES,
   type RulesProfileId,
 } from '../api/types';
+import { TeamCard } from '../components/TeamCard';
 import { Card, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatDate, formatSde, plural } from '../format';
-import { useOperatorName, useSession } from '../session';
+import { useSession } from '../session';
 
 interface PrecinctDraft {
   readonly key: number;
@@ -157,7 +160,8 @@ export function CountySetup() {
 function ExistingCounty({ election, overview }: { election: ElectionInfo; overview: Overview }) {
   return (
     <div className="screen">
-      <PageHeader title="County setup" subtitle="The county this database holds." />
+      <PageHeader title="County setup" subtitle="The county this database holds, and its team." />
+      <TeamCard />
       <Card title={`${election.county} · ${election.name}`}>
         <dl className="facts">
           <div>
@@ -220,8 +224,8 @@ function ExistingCounty({ election, overview }: { election: ElectionInfo; overvi
 }
 
 function SetupForm() {
-  const operator = useOperatorName();
-  const { navigate } = useSession();
+  const { navigate, signedIn } = useSession();
+  const [chair, setChair] = useState({ name: '', pin: '' });
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [mode, setMode] = useState<'type' | 'import'>('type');
   const [imported, setImported] = useState<string | null>(null);
@@ -238,7 +242,9 @@ function SetupForm() {
     }));
 
   // Once a save was tried, the list of what to fix follows the edits.
-  const problems = triedSubmit ? toSetup(draft).problems : [];
+  const problems = triedSubmit
+    ? [...toSetup(draft).problems, ...(chairProblem(chair) ? [chairProblem(chair) as string] : [])]
+    : [];
 
   const focusLast = (selector: string) =>
     requestAnimationFrame(() => {
@@ -250,8 +256,20 @@ function SetupForm() {
     event.preventDefault();
     const { setup } = toSetup(draft);
     setTriedSubmit(true);
-    if (!setup) return;
-    create.mutate({ operator, setup }, { onSuccess: () => navigate({ screen: 'dashboard' }) });
+    if (!setup || chairProblem(chair)) return;
+    const chairEntry = { name: chair.name.trim(), pin: chair.pin };
+    // The person who set up the county is its chair, signed in straight away. Awaited rather than
+    // per-call callbacks: this form unmounts as soon as the county exists.
+    void create
+      .mutateAsync({ chair: chairEntry, setup })
+      .then(() => callApi('signIn', chairEntry))
+      .then((session) => {
+        signedIn(session);
+        navigate({ screen: 'dashboard' });
+      })
+      .catch(() => {
+        // create.error is shown by the form; a failed sign-in leaves the sign-in dialog open.
+      });
   };
 
   return (
@@ -264,7 +282,7 @@ function SetupForm() {
             type="button"
             className="button"
             disabled={demo.isPending}
-            onClick={() => demo.mutate({ operator }, { onSuccess: () => navigate({ screen: 'dashboard' }) })}
+            onClick={() => demo.mutate({}, { onSuccess: () => navigate({ screen: 'dashboard' }) })}
           >
             {demo.isPending ? 'Opening…' : 'Open the demo county'}
           </button>
@@ -522,6 +540,37 @@ function SetupForm() {
             </ol>
           </Card>
 
+          <Card title="County chair">
+            <p className="hint">
+              You set up the county, so you are its chair: you add the team, resolve discrepancies and certify results.
+              Choose a PIN of 4 to 12 digits that only you know; you type it again to certify.
+            </p>
+            <div className="form-grid">
+              <label className="field">
+                <span className="field-label">Chair’s name</span>
+                <input
+                  aria-label="Chair’s name"
+                  autoComplete="off"
+                  maxLength={80}
+                  value={chair.name}
+                  onChange={(e) => setChair({ ...chair, name: e.target.value })}
+                />
+              </label>
+              <label className="field">
+                <span className="field-label">Chair’s PIN</span>
+                <input
+                  aria-label="Chair’s PIN"
+                  type="password"
+                  inputMode="numeric"
+                  autoComplete="new-password"
+                  maxLength={12}
+                  value={chair.pin}
+                  onChange={(e) => setChair({ ...chair, pin: e.target.value.replace(/\D/g, '') })}
+                />
+              </label>
+            </div>
+          </Card>
+
           {problems.length > 0 ? (
             <div className="notice notice-error" role="alert">
               <strong>Please fix {problems.length === 1 ? 'this' : 'these'} first:</strong>
@@ -534,7 +583,7 @@ function SetupForm() {
           ) : null}
           <ErrorNotice error={create.error} title="The county was not created." />
           <div className="form-actions">
-            <span className="muted">Created by {operator}. The setup is written to the audit log.</span>
+            <span className="muted">The setup is written to the audit log under the chair’s name.</span>
             <button type="submit" className="button primary large" disabled={create.isPending}>
               {create.isPending ? 'Creating…' : 'Create county'}
             </button>
@@ -543,6 +592,12 @@ function SetupForm() {
       )}
     </div>
   );
+}
+
+function chairProblem(chair: { name: string; pin: string }): string | null {
+  if (!chair.name.trim()) return 'Enter the county chair’s name.';
+  if (!PIN_PATTERN.test(chair.pin)) return `Choose the chair’s PIN. ${PIN_RULE}`;
+  return null;
 }
 
 function move<T>(items: readonly T[], from: number, to: number): T[] {

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { useLoadDemoCounty, useOverview } from '../api/hooks';
 import { FINDING_CODES, FINDING_LABELS, type Overview, STATUS_HINTS, STATUS_LABELS, STATUSES } from '../api/types';
 import { BarChart } from '../components/BarChart';
+import { CertifyForm } from '../components/CertifyPanel';
+import { PolicyNote } from '../components/PolicyNote';
 import { NO_FILTER, type PrecinctFilter, PrecinctList } from '../components/PrecinctList';
 import { Card, EmptyState, ErrorNotice, Kbd, Loading, PageHeader } from '../components/ui';
-import { formatCount, formatPercent, formatSde, plural } from '../format';
-import { useOperatorName, useSession } from '../session';
+import { formatCount, formatPercent, formatSde, formatTime, plural } from '../format';
+import { useSession } from '../session';
 
 export function Dashboard() {
   const overview = useOverview();
@@ -58,6 +60,7 @@ export function Dashboard() {
           );
         })}
       </section>
+      <CountyCertification data={data} />
       <div className="dashboard-grid">
         <Card
           title="County totals"
@@ -80,6 +83,41 @@ export function Dashboard() {
         />
       </Card>
     </div>
+  );
+}
+
+/** The county's certification, and the policy that says what "verified" means. */
+function CountyCertification({ data }: { data: Overview }) {
+  const certification = data.countyCertification;
+  const all = data.statusCounts.total;
+  const certified = data.statusCounts.certified;
+  return (
+    <section className="card county-certification" aria-label="County certification">
+      <div className="county-certification-state">
+        {certification && !certification.changedSince ? (
+          <p>
+            <strong>{data.election?.county} is certified</strong> by {certification.operator},{' '}
+            {formatTime(certification.certifiedAt)}.
+          </p>
+        ) : certification ? (
+          <p>
+            <strong>Certified by {certification.operator}</strong>, {formatTime(certification.certifiedAt)}, but a
+            precinct was recounted or corrected since: certify the county again.
+          </p>
+        ) : (
+          <p>
+            <strong>
+              {formatCount(certified)} of {plural(all, 'precinct')} certified.
+            </strong>{' '}
+            {certified < all ? 'The county is certified once every precinct is.' : 'Every precinct is certified.'}
+          </p>
+        )}
+        {certified === all && all > 0 && (!certification || certification.changedSince) ? (
+          <CertifyForm what="county" label="Certify the county" />
+        ) : null}
+      </div>
+      <PolicyNote />
+    </section>
   );
 }
 
@@ -234,7 +272,6 @@ function FindingsSummary({ data, onPick }: { data: Overview; onPick(code: (typeo
 
 function NoCounty() {
   const { navigate } = useSession();
-  const operator = useOperatorName();
   const demo = useLoadDemoCounty();
   return (
     <div className="screen">
@@ -245,12 +282,7 @@ function NoCounty() {
             <button type="button" className="button primary" onClick={() => navigate({ screen: 'setup' })}>
               Set up the county
             </button>
-            <button
-              type="button"
-              className="button"
-              disabled={demo.isPending}
-              onClick={() => demo.mutate({ operator })}
-            >
+            <button type="button" className="button" disabled={demo.isPending} onClick={() => demo.mutate({})}>
               {demo.isPending ? 'Opening…' : 'Open the demo county'}
             </button>
           </>

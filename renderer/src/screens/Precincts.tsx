@@ -5,6 +5,7 @@ import type { ElectionInfo, Finding, PrecinctDetail, ReportView, WorksheetEvalua
 import { SOURCE_LABELS } from '../api/types';
 import { NO_FILTER, type PrecinctFilter, PrecinctList } from '../components/PrecinctList';
 import { Card, EmptyState, ErrorNotice, FindingChip, Loading, PageHeader, StatusBadge } from '../components/ui';
+import { VerificationPanel } from '../components/VerificationPanel';
 import { formatCount, formatSde, formatTime, joinNames, plural } from '../format';
 import { useSession } from '../session';
 
@@ -97,6 +98,9 @@ function PrecinctDetailScreen({ code }: { code: string }) {
         <StatusBadge status={data.status} large />
         <p className="status-reason">{data.statusReason}</p>
       </div>
+      <Card title="Verification">
+        <VerificationPanel detail={data} />
+      </Card>
       <Card title="Current result">
         <CurrentResult detail={data} election={election} />
       </Card>
@@ -340,6 +344,8 @@ function ReportsTable({ detail }: { detail: PrecinctDetail }) {
               key={report.id}
               report={report}
               current={detail.current?.id === report.id}
+              setAside={detail.verification.overruled.includes(report.id)}
+              late={detail.verification.lateReports.includes(report.id)}
               open={open === report.id}
               onToggle={() => setOpen(open === report.id ? null : report.id)}
             />
@@ -353,11 +359,15 @@ function ReportsTable({ detail }: { detail: PrecinctDetail }) {
 function ReportRows({
   report,
   current,
+  setAside,
+  late,
   open,
   onToggle,
 }: {
   report: ReportView;
   current: boolean;
+  setAside: boolean;
+  late: boolean;
   open: boolean;
   onToggle(): void;
 }) {
@@ -367,6 +377,8 @@ function ReportRows({
         <td className="nowrap">
           #{report.id}
           {current ? <span className="tag">current</span> : null}
+          {setAside ? <span className="tag muted">set aside by the chair</span> : null}
+          {late ? <span className="tag muted">after certification</span> : null}
           {report.supersedes !== null ? <span className="tag muted">supersedes #{report.supersedes}</span> : null}
         </td>
         <td className="nowrap">{formatTime(report.receivedAt)}</td>

@@ -31,7 +31,7 @@ import type {
 import { PrecinctPicker } from '../components/PrecinctPicker';
 import { EmptyState, ErrorNotice, FindingChip, Kbd, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatSde, joinNames, plural } from '../format';
-import { useOperatorName, useSession } from '../session';
+import { useOperatorName, useSession, useSessionToken } from '../session';
 
 type Column = 'firstAlignment' | 'finalAlignment' | 'delegatesAwarded';
 type CellTexts = Record<Column, string>;
@@ -114,6 +114,7 @@ function WorksheetForm({
   initialPrecinct: string | null;
 }) {
   const operator = useOperatorName();
+  const session = useSessionToken();
   const candidates = useMemo(
     () => [...election.candidates].sort((a, b) => a.ballotOrder - b.ballotOrder).map((c) => c.name),
     [election.candidates],
@@ -228,7 +229,7 @@ function WorksheetForm({
     setTriedSave(true);
     if (!precinct || hasProblems || submit.isPending) return;
     submit.mutate(
-      { precinct: precinct.code, lines, coinTosses: usedTosses(), operator, source },
+      { precinct: precinct.code, lines, coinTosses: usedTosses(), session, source },
       {
         onSuccess: (value) => {
           setSaved({ precinct, reportId: value.reportId, status: value.status, findings: value.findings });
@@ -359,8 +360,10 @@ function WorksheetForm({
           )}
           {precinct && precinct.reportCount > 0 ? (
             <p className="hint">
-              This precinct already has a result. What you key now is stored as a separate report and compared with it:
-              matching numbers confirm it, different numbers are flagged as a conflict for the chair.
+              This precinct already has {precinct.reportCount === 1 ? 'a report' : 'reports'}. Key the worksheet blind:
+              its numbers are not shown here. What you save is stored as a separate report and compared only then:
+              matching numbers from another person verify the result, different numbers go to the chair as a
+              discrepancy.
             </p>
           ) : null}
         </div>
@@ -777,6 +780,15 @@ function CoinTossPanel({ tie, onRecord }: { tie: Tie; onRecord(winners: string[]
   );
 }
 
+/** What the comparison made after saving says (the numbers of other reports stay out of this screen). */
+const SAVED_COMPARISON: Record<PrecinctStatus, string> = {
+  missing: '',
+  received: 'Not verified yet: it needs a matching entry from another person, one of them from the paper.',
+  conflict: 'It differs from a report already received: the chair resolves it from the discrepancy queue.',
+  verified: 'It matches an independent entry: the precinct is verified.',
+  certified: 'The precinct is certified: this report is kept but does not change the certified result.',
+};
+
 function SavedNotice({ saved }: { saved: Saved }) {
   const { navigate } = useSession();
   const serious = saved.findings.filter((f) => f.code !== 'MISSING_DATA');
@@ -792,7 +804,20 @@ function SavedNotice({ saved }: { saved: Saved }) {
         ) : (
           <span> — no findings.</span>
         )}
+        <span className="saved-compare" data-testid="saved-comparison">
+          {' '}
+          {SAVED_COMPARISON[saved.status]}
+        </span>
       </div>
+      {saved.status === 'conflict' ? (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => navigate({ screen: 'discrepancies', precinct: saved.precinct.code })}
+        >
+          Open discrepancy
+        </button>
+      ) : null}
       <button
         type="button"
         className="button ghost small"
