@@ -54,6 +54,9 @@ if (vitestExit !== 0 && (!vitest || vitest.numFailedTests === 0)) problems.push(
 
 // The app as shipped: main, preload and renderer built by electron-vite.
 if (run('build (electron-vite)', bin('electron-vite'), ['build']) !== 0) problems.push('build failed');
+else if (run('Electronegativity (Electron security checks)', bin('tsx'), ['scripts/electronegativity.ts']) !== 0) {
+  problems.push('Electronegativity found problems above LOW');
+}
 
 function playwright(label, config, report) {
   const exit = run(label, bin('playwright'), ['test', '-c', config]);

@@ -199,7 +199,14 @@ function createMainWindow(layout: AppLayout, devServerUrl: string | undefined, l
     icon: existsSync(layout.iconPath) ? layout.iconPath : undefined,
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(layout.preloadPath, { allowDevTools: !app.isPackaged }),
+    webPreferences: {
+      ...secureWebPreferences(layout.preloadPath, { allowDevTools: !app.isPackaged }),
+      // Restated literally so static checkers (Electronegativity in CI) can see them here.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   mainWindow.once('ready-to-show', () => mainWindow.show());
   mainWindow.webContents.on('render-process-gone', (_event, details) =>

@@ -96,6 +96,8 @@ export function secureWebPreferences(preloadPath: string, options: { allowDevToo
     spellcheck: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // A middle click must not open a link in a new window (Electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
     // A chair never needs them; developers running from source do.
     devTools: options.allowDevTools ?? false,
   } as const;
