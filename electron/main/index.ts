@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type Session, session, type WebContents } from 'electron';
 import { API_METHODS, type Api, createApi, ipcChannelOf } from '../core/api';
+import { checkDatabaseHealth } from '../core/backup/database-health';
 import { type CountyStore, openCountyStore } from '../core/store';
 import { createApiInvokeHandler } from './api-ipc';
 import { type AppLayout, appLayout } from './app-layout';
@@ -86,6 +87,7 @@ async function start(context: {
   const databasePath = countyDatabasePath(app.getPath('userData'), launch.demo);
   const store = openStoreOrExplain(databasePath, layout, logger);
   if (!store) return;
+  warnIfDatabaseUnhealthy(store, databasePath, logger);
   app.on('will-quit', () => store.close());
 
   const api = createApi({ store, resourcesDir: layout.resourcesDir });
@@ -124,6 +126,19 @@ function openStoreOrExplain(databasePath: string, layout: AppLayout, logger: Log
     app.exit(1);
     return undefined;
   }
+}
+
+/** Every start checks SQLite's integrity and the whole audit chain, and says so plainly if either fails. */
+function warnIfDatabaseUnhealthy(store: CountyStore, databasePath: string, logger: Logger): void {
+  const health = checkDatabaseHealth(store);
+  if (health.ok) return;
+  logger.error(`Database health check failed for ${databasePath}: ${health.problem}`);
+  dialog.showMessageBoxSync({
+    type: 'warning',
+    title: 'Tallyroom found a problem with the county database',
+    message: health.problem,
+    detail: `Database: ${databasePath}. Nothing has been changed. Call the county chair before entering more results; restore the latest verified backup if the chair agrees.`,
+  });
 }
 
 function registerApiOnIpc(api: Api, appUrl: string, logger: Logger): void {

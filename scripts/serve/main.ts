@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApi } from '../../electron/core/api';
+import { checkDatabaseHealth } from '../../electron/core/backup/database-health';
 import { openCountyStore } from '../../electron/core/store';
 import { createHttpHandler } from './http-transport';
 
@@ -35,6 +36,8 @@ function main(): void {
 
   mkdirSync(dirname(resolve(values.db)), { recursive: true });
   const store = openCountyStore(resolve(values.db));
+  const health = checkDatabaseHealth(store);
+  if (!health.ok) console.error(`Warning: ${health.problem}`);
   const api = createApi({ store, resourcesDir: resolve(values.resources) });
   if (values.demo && store.getElection() === null) {
     void api.loadDemoCounty({ operator: 'Demo' }).then((loaded) => {
