@@ -91,3 +91,23 @@ describe('backups', () => {
     expect(existsSync(restored.previousKeptAt as string)).toBe(true);
   });
 });
+
+describe('the start-up health check', () => {
+  it('says plainly when the audit log was edited behind the app’s back', async () => {
+    county = await demoCounty();
+    expect(checkDatabaseHealth(county.store)).toMatchObject({ ok: true, problem: '' });
+    county.store.close();
+    const raw = new Database(county.dbPath);
+    raw.exec('DROP TRIGGER audit_log_is_append_only_update');
+    raw.prepare("UPDATE audit_log SET payload = '{}' WHERE seq = 5").run();
+    raw.close();
+    const store = openCountyStore(county.dbPath);
+    try {
+      const health = checkDatabaseHealth(store);
+      expect(health.ok).toBe(false);
+      expect(health.problem).toMatch(/^The audit log does not verify: Entry 5 was changed after it was written/);
+    } finally {
+      store.close();
+    }
+  });
+});
