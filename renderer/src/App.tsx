@@ -9,8 +9,10 @@ import { AuditLog } from './screens/AuditLog';
 import { CountySetup } from './screens/CountySetup';
 import { Dashboard } from './screens/Dashboard';
 import { Discrepancies } from './screens/Discrepancies';
+import { ImportFiles } from './screens/ImportFiles';
 import { Precincts } from './screens/Precincts';
 import { Recount } from './screens/Recount';
+import { Review } from './screens/Review';
 import { WorksheetEntry } from './screens/WorksheetEntry';
 import { type ScreenId, useSession } from './session';
 
@@ -101,6 +103,26 @@ const NAV: readonly NavItem[] = [
       </svg>
     ),
   },
+  {
+    id: 'import',
+    label: 'Import files',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <path d="M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5" />
+        <path d="M4.5 15.5v3a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2v-3" />
+      </svg>
+    ),
+  },
+  {
+    id: 'review',
+    label: 'Review',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <rect x="3.5" y="5.5" width="17" height="13" rx="2" />
+        <path d="M3.5 7.5l8.5 6 8.5-6" />
+      </svg>
+    ),
+  },
 ];
 
 const SCREENS: Record<ScreenId, () => ReactNode> = {
@@ -111,6 +133,8 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   recount: () => <Recount />,
   audit: () => <AuditLog />,
   setup: () => <CountySetup />,
+  import: () => <ImportFiles />,
+  review: () => <Review />,
 };
 
 export function App() {
@@ -120,7 +144,7 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const index = Number(event.key) - 1;
-      const digit = /^Digit([1-7])$/.exec(event.code);
+      const digit = /^Digit([1-9])$/.exec(event.code);
       const target = NAV[digit ? Number(digit[1]) - 1 : index];
       if (target) {
         event.preventDefault();
@@ -204,7 +228,7 @@ function Header() {
       ) : null}
       {authState === 'no-county' ? null : (
         <div className="operator">
-          <span className="operator-label">Signed in</span>
+          <span className="operator-label">{person ? 'Signed in' : 'Not signed in'}</span>
           <span className="operator-name" data-testid="operator-name">
             {person?.name ?? '—'}
           </span>
@@ -213,9 +237,11 @@ function Header() {
               {ROLE_LABELS[person.role]}
             </span>
           ) : null}
-          <button type="button" className="button ghost small" onClick={switchPerson}>
-            Sign out
-          </button>
+          {person ? (
+            <button type="button" className="button ghost small" onClick={switchPerson}>
+              Sign out
+            </button>
+          ) : null}
         </div>
       )}
     </header>
