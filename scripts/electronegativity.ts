@@ -7,10 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../electron/core/results-file/csv';
 
 const root = join(import.meta.dirname, '..');
-const report = join(root, '.test-output', 'electronegativity.csv');
+const report = join(root, '.test-output', 'electronegativity.sarif');
 mkdirSync(join(root, '.test-output'), { recursive: true });
 if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
   console.error('The app is not built: run "npx electron-vite build" first.');
@@ -30,22 +29,24 @@ if (run.status !== 0 || !existsSync(report)) {
   console.error('Electronegativity did not run.');
   process.exit(1);
 }
-const parsed = parseCsv(readFileSync(report, 'utf8'));
-if (!parsed.ok) {
-  console.error(`The Electronegativity report could not be read: ${parsed.error.message}`);
-  process.exit(1);
+// SARIF: Electronegativity writes LOW and INFORMATIONAL findings as level "note", MEDIUM as
+// "warning", HIGH and CRITICAL as "error". (Its CSV output is not valid CSV, so SARIF it is.)
+interface SarifResult {
+  ruleId: string;
+  level?: string;
+  message: { text: string };
+  locations?: { physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }[];
 }
-const [header = [], ...rows] = parsed.value;
-const column = (name: string) => header.findIndex((cell) => cell.trim().toLowerCase() === name);
-const [issueAt, severityAt, fileAt, locationAt] = ['issue', 'severity', 'filename', 'location'].map(column);
-const findings = rows.filter((row) => row.length > 1);
-const aboveLow = findings.filter((row) => !/^(LOW|INFORMATIONAL)$/i.test((row[severityAt as number] ?? '').trim()));
-for (const row of findings) {
+const sarif = JSON.parse(readFileSync(report, 'utf8')) as { runs: { results: SarifResult[] }[] };
+const findings = sarif.runs.flatMap((run) => run.results);
+const aboveLow = findings.filter((finding) => !['note', 'none'].includes(finding.level ?? 'warning'));
+for (const finding of findings) {
+  const where = finding.locations?.[0]?.physicalLocation;
   console.log(
-    `  ${row[severityAt as number]?.padEnd(8)} ${row[issueAt as number]}  ${row[fileAt as number]}:${row[locationAt as number]}`,
+    `  ${(finding.level ?? '?').padEnd(8)} ${finding.ruleId}  ${where?.artifactLocation?.uri}:${where?.region?.startLine}  ${finding.message.text}`,
   );
 }
 console.log(
-  `Electronegativity: ${findings.length} findings, ${aboveLow.length} above LOW (report: .test-output/electronegativity.csv).`,
+  `Electronegativity: ${findings.length} findings, ${aboveLow.length} above LOW (report: .test-output/electronegativity.sarif).`,
 );
 process.exit(aboveLow.length > 0 ? 1 : 0);

@@ -5,7 +5,6 @@ import { buildCountyView } from '../county/county-view';
 import { type AppError, appError, ok, type Result } from '../result';
 import { isCount } from '../rules/check-iowa';
 import type { PrecinctResult } from '../rules/types';
-import { derivePrecinctStatus } from '../status/derive-status';
 import type { CountyStore } from '../store/county-store';
 import { linkFileToMail } from '../store/intake-records';
 import { parseReportFile } from './parse-report-file';
@@ -120,7 +119,8 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
       const precinct = store.findPrecinct(result.precinct);
       if (precinct) {
         const view = buildCountyView(store, election, precinct).precincts[0];
-        if (view && derivePrecinctStatus(view.reports).status === 'conflict') conflicts.push(result.precinct);
+        // The precinct's status as the county sees it, chair resolutions included.
+        if (view?.status === 'conflict') conflicts.push(result.precinct);
       }
     }
     return ok({ fileName: request.fileName, sha256, outcome: 'imported' as const, reportIds, conflicts });
