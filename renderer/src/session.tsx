@@ -11,7 +11,16 @@ import type { FindingCode, OperatorRoleName, PrecinctStatus, SessionView } from 
 
 const SESSION_KEY = 'tallyroom.session';
 
-export type ScreenId = 'dashboard' | 'worksheet' | 'precincts' | 'discrepancies' | 'recount' | 'audit' | 'setup';
+export type ScreenId =
+  | 'dashboard'
+  | 'worksheet'
+  | 'precincts'
+  | 'discrepancies'
+  | 'recount'
+  | 'audit'
+  | 'setup'
+  | 'import'
+  | 'review';
 
 export interface Route {
   readonly screen: ScreenId;

@@ -9,6 +9,7 @@ import { evaluateWorksheet as evaluate } from '../rules/evaluate';
 import type { CountyStore } from '../store/county-store';
 import { type Overview, PRECINCT_STATUSES } from './contract';
 import { createCountyWithChair, previewCountyDefinition } from './handlers/county-setup';
+import { intakeHandlers } from './handlers/intake';
 import { actorFor } from './handlers/operators';
 import { verificationHandlers } from './handlers/verification';
 import { evaluateWorksheet, submitWorksheet } from './handlers/worksheet';
@@ -85,6 +86,7 @@ export function createApi(deps: ApiDeps): Api {
     getAuditLog: (input) => ok({ entries: store.listAudit(input.limit, input.offset), total: store.countAudit() }),
     verifyAuditLog: () => ok(verifyAuditChain(store.iterateAudit())),
     ...verificationHandlers(store, clock),
+    ...intakeHandlers(store, clock),
   };
 
   const api = {} as Record<ApiMethodName, (input: unknown) => Promise<Result<unknown, AppError>>>;

@@ -28,6 +28,11 @@ export const API_METHODS = [
   'correctCertifiedResult',
   'getRecountSummary',
   'exportRecountReport',
+  'importFiles',
+  'listQuarantine',
+  'acceptQuarantined',
+  'rejectQuarantined',
+  'listScanQueue',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -119,6 +119,42 @@ export const inputSchemas = {
   correctCertifiedResult: worksheetSchema.extend({ session: sessionToken, pin: pinSchema, reason: reasonSchema }),
   getRecountSummary: z.object({}).strict(),
   exportRecountReport: z.object({ format: z.enum(['pdf', 'xlsx']) }),
+  importFiles: z
+    .object({
+      /** A few files per call, so the app can show progress; each read in the renderer as base64. */
+      files: z
+        .array(
+          z.object({
+            /** The file's name, with its folders when a folder was chosen ("USB/P01.csv"). */
+            fileName: z.string().min(1).max(1000),
+            /** Up to the 40 MB an email may be (files are capped at 25 MB when staged). */
+            contentBase64: z.string().max(56_000_000),
+          }),
+        )
+        .min(1, 'Choose at least one file.')
+        .max(50, 'Send at most 50 files at a time.'),
+      session: sessionToken.optional(),
+      operator: operatorName.optional(),
+      source: z.enum(REPORT_SOURCES).default('usb'),
+    })
+    .refine((input) => input.files.reduce((sum, file) => sum + file.contentBase64.length, 0) <= 70_000_000, {
+      message: 'Too much at once: send fewer files in each request.',
+      path: ['files'],
+    }),
+  listQuarantine: z.object({ pendingOnly: z.boolean().default(true) }),
+  acceptQuarantined: z.object({
+    id: reportId,
+    session: sessionToken.optional(),
+    operator: operatorName.optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  rejectQuarantined: z.object({
+    id: reportId,
+    session: sessionToken.optional(),
+    operator: operatorName.optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  listScanQueue: z.object({}).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 /** Inputs are read-only to callers, so readonly arrays from the UI are accepted as they are. */

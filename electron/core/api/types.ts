@@ -1,4 +1,6 @@
+import type { IntakeSummary } from '../intake/intake-summary';
 import type { Result } from '../result';
+import type { QuarantineRecord, ScanQueueEntry } from '../store/intake-records';
 import type {
   AuditLogPage,
   AuditVerification,
@@ -19,6 +21,7 @@ import type {
   VerificationPolicyView,
   WorksheetEvaluation,
 } from './contract';
+import type { ImportFilesResult, QuarantineView } from './handlers/intake';
 import type { ApiMethodName } from './methods';
 import type { ApiInput } from './schemas';
 
@@ -49,6 +52,11 @@ export interface ApiOutputs {
   correctCertifiedResult: SubmittedReport;
   getRecountSummary: RecountSummary;
   exportRecountReport: RecountReportFile;
+  importFiles: ImportFilesResult;
+  listQuarantine: readonly QuarantineView[];
+  acceptQuarantined: IntakeSummary;
+  rejectQuarantined: QuarantineRecord;
+  listScanQueue: readonly ScanQueueEntry[];
 }
 
 /**

@@ -134,3 +134,56 @@ export const useSubmitRecount = () => useResultsMutation('submitRecount');
 export function useExportRecountReport() {
   return useMutation({ mutationFn: (input: ApiInput<'exportRecountReport'>) => callApi('exportRecountReport', input) });
 }
+
+/** Intake (issue 3): imports, the mail quarantine and the scan queue. */
+const intakeKeys = { quarantine: ['quarantine'] as const, scanQueue: ['scan-queue'] as const };
+
+function invalidateIntake(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    invalidateResults(client),
+    client.invalidateQueries({ queryKey: intakeKeys.quarantine }),
+    client.invalidateQueries({ queryKey: intakeKeys.scanQueue }),
+  ]);
+}
+
+/** One batch of files; the screen sends a few at a time and invalidates once at the end. */
+export function useImportFiles() {
+  return useMutation({ mutationFn: (input: ApiInput<'importFiles'>) => callApi('importFiles', input) });
+}
+
+export function useInvalidateAfterImport() {
+  const client = useQueryClient();
+  return () => invalidateIntake(client);
+}
+
+export function useQuarantine(pendingOnly = true) {
+  return useQuery({
+    queryKey: [...intakeKeys.quarantine, pendingOnly],
+    queryFn: () => callApi('listQuarantine', { pendingOnly }),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useScanQueue() {
+  return useQuery({
+    queryKey: intakeKeys.scanQueue,
+    queryFn: () => callApi('listScanQueue', {}),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useAcceptQuarantined() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'acceptQuarantined'>) => callApi('acceptQuarantined', input),
+    onSuccess: () => invalidateIntake(client),
+  });
+}
+
+export function useRejectQuarantined() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'rejectQuarantined'>) => callApi('rejectQuarantined', input),
+    onSuccess: () => invalidateIntake(client),
+  });
+}
