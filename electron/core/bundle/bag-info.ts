@@ -1,3 +1,4 @@
+import { VERIFICATION_POLICY } from '../verify/verification-policy';
 import type { ResultsDocument } from './results-document';
 
 /** bag-info.txt labels and the results.json field each one repeats (DESIGN.md lists what it carries). */
@@ -12,6 +13,8 @@ export interface BagInfo {
   readonly appVersion: string;
   readonly keyId: string;
   readonly resultsSchema: string;
+  /** What "verified" meant when this bundle was made (issue 5's policy, by id and version). */
+  readonly verificationPolicy: string;
 }
 
 const LABELS: Record<keyof BagInfo, string> = {
@@ -25,6 +28,7 @@ const LABELS: Record<keyof BagInfo, string> = {
   appVersion: 'App-Version',
   keyId: 'Signing-Key-Id',
   resultsSchema: 'Results-Schema',
+  verificationPolicy: 'Verification-Policy',
 };
 
 export function bagInfoOf(document: ResultsDocument): BagInfo {
@@ -39,6 +43,7 @@ export function bagInfoOf(document: ResultsDocument): BagInfo {
     appVersion: oneLine(document.bundle.appVersion),
     keyId: document.bundle.keyId,
     resultsSchema: document.schema,
+    verificationPolicy: `${VERIFICATION_POLICY.id}/${VERIFICATION_POLICY.version}`,
   };
 }
 
