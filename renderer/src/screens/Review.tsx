@@ -184,12 +184,12 @@ function QuarantineCard({ item, onDecided }: { item: QuarantineItem; onDecided: 
               className="button primary"
               disabled={busy || !isChair}
               onClick={() =>
-                accept.mutate(
-                  { id: item.id, session, ...(note.trim() ? { note: note.trim() } : {}) },
-                  {
-                    onSuccess: (summary) => onDecided(acceptedMessage(what, item.sender, summary)),
-                  },
-                )
+                // mutateAsync, not mutate's callbacks: the card leaves the list (and unmounts) once the
+                // decision is recorded, and a per-call onSuccess would then never run.
+                accept
+                  .mutateAsync({ id: item.id, session, ...(note.trim() ? { note: note.trim() } : {}) })
+                  .then((summary) => onDecided(acceptedMessage(what, item.sender, summary)))
+                  .catch(() => undefined)
               }
             >
               Accept into results
@@ -199,16 +199,15 @@ function QuarantineCard({ item, onDecided }: { item: QuarantineItem; onDecided: 
               className="button"
               disabled={busy || !isChair}
               onClick={() =>
-                reject.mutate(
-                  { id: item.id, session, ...(note.trim() ? { note: note.trim() } : {}) },
-                  {
-                    onSuccess: () =>
-                      onDecided({
-                        kind: 'success',
-                        text: `Refused ${what} from ${item.sender}; it stays stored, out of the results.`,
-                      }),
-                  },
-                )
+                reject
+                  .mutateAsync({ id: item.id, session, ...(note.trim() ? { note: note.trim() } : {}) })
+                  .then(() =>
+                    onDecided({
+                      kind: 'success',
+                      text: `Refused ${what} from ${item.sender}; it stays stored, out of the results.`,
+                    }),
+                  )
+                  .catch(() => undefined)
               }
             >
               Refuse
