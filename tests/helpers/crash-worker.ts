@@ -24,6 +24,8 @@ if (mode === 'import') {
       at: new Date().toISOString(),
     });
     if (!result.ok) throw new Error(result.error.message);
+    // Tells the test where the worker is, so each kill lands among real writes, not duplicates.
+    if (result.value.outcome === 'imported') process.stdout.write('imported\n');
   }
 } else {
   const api = createApi({ store, resourcesDir: join(import.meta.dirname, '../../resources') });
@@ -45,6 +47,7 @@ if (mode === 'import') {
       source: 'manual',
     });
     if (!saved.ok) throw new Error(saved.error.message);
+    process.stdout.write('imported\n');
   }
 }
 store.close();
