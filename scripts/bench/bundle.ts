@@ -6,7 +6,8 @@
  * BENCH_AGGREGATE_COUNTIES / BENCH_AGGREGATE_PRECINCTS / BENCH_AGGREGATE_CANDIDATES scale part (b);
  * national.ts reuses it at 3,100 counties.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aggregateBundles } from '../../electron/core/bundle/aggregate';
@@ -26,6 +27,7 @@ import {
   figure,
   isMain,
   peakRssMiB,
+  REPO_ROOT,
   round,
   runPart,
   runPartAsync,
@@ -115,6 +117,20 @@ function existsShm(): boolean {
 export const CACHE_VERSION = 'v1';
 
 /**
+ * sha256 (12 hex) of every source file under electron/core: cached bundles are regenerated whenever
+ * the code that writes or verifies them may have changed (a new bag-info label, a new check).
+ */
+export function coreFingerprint(): string {
+  const hash = createHash('sha256');
+  const core = join(REPO_ROOT, 'electron/core');
+  for (const file of filesUnder(core).sort()) {
+    hash.update(file.slice(core.length));
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
  * A set of generated bundles kept in os.tmpdir()/tallyroom-bench-cache/<version>-<label> (outside
  * the repo) and reused by later runs: generating them goes through the real export and is slow.
  * `generator` is run as `generator generate ROOT FROM TO`, two processes side by side.
@@ -124,7 +140,7 @@ export async function cachedBundleSet(
   counties: number,
   generator: string,
 ): Promise<{ root: string; note: string }> {
-  const root = join(tmpdir(), 'tallyroom-bench-cache', `${CACHE_VERSION}-${label}`);
+  const root = join(tmpdir(), 'tallyroom-bench-cache', `${CACHE_VERSION}-${coreFingerprint()}-${label}`);
   if (existsSync(join(root, 'complete'))) return { root, note: `bundles reused from the cache ${root}` };
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
