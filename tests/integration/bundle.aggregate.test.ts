@@ -92,7 +92,7 @@ describe('the state party aggregates county bundles', () => {
       precinctsTotal: 2,
       findings: 0,
     });
-    expect(aggregateMs).toBeLessThan(20_000);
+    // Speed is measured by `npm run bench` as a ratio, never asserted in a test.
   });
 
   it('rejects a tampered bundle, an unregistered key, a county that is not the key’s, and a replay', async () => {

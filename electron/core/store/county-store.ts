@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { AuditEntry, CountySetupInput, ReportSource } from '../api/contract';
 import type { AuditAction } from '../audit-log/actions';
 import { auditEntryHash, GENESIS_HASH } from '../audit-log/chain';
@@ -103,6 +104,18 @@ export class CountyStore {
     this.db.close();
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per SQL text: preparing is a real share of an import's time (npm run bench). */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   /**
    * Runs `work` in one transaction; an error value rolls everything back, so a failed action
    * leaves nothing half written.
@@ -124,89 +137,81 @@ export class CountyStore {
   }
 
   getElection(): ElectionRow | null {
-    const row = this.db
-      .prepare(
-        `SELECT county, name, date, rules_profile AS rulesProfile, sde_per_delegate AS sdePerDelegate,
+    const row = this.statement(
+      `SELECT county, name, date, rules_profile AS rulesProfile, sde_per_delegate AS sdePerDelegate,
                 created_at AS createdAt
            FROM election WHERE id = 1`,
-      )
-      .get() as ElectionRow | undefined;
+    ).get() as ElectionRow | undefined;
     return row ?? null;
   }
 
   createCounty(setup: CountySetupInput, createdAt: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO election (id, county, name, date, rules_profile, sde_per_delegate, created_at)
+    this.statement(
+      `INSERT INTO election (id, county, name, date, rules_profile, sde_per_delegate, created_at)
          VALUES (1, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(setup.county, setup.name, setup.date, setup.rulesProfile, setup.sdePerDelegate, createdAt);
-    const insertPrecinct = this.db.prepare(
+    ).run(setup.county, setup.name, setup.date, setup.rulesProfile, setup.sdePerDelegate, createdAt);
+    const insertPrecinct = this.statement(
       'INSERT INTO precinct (code, name, delegates, chair_email, list_order) VALUES (?, ?, ?, ?, ?)',
     );
     setup.precincts.forEach((precinct, index) => {
       insertPrecinct.run(precinct.code, precinct.name, precinct.delegates, precinct.chairEmail ?? null, index + 1);
     });
-    const insertCandidate = this.db.prepare('INSERT INTO candidate (name, ballot_order) VALUES (?, ?)');
+    const insertCandidate = this.statement('INSERT INTO candidate (name, ballot_order) VALUES (?, ?)');
     setup.candidates.forEach((name, index) => {
       insertCandidate.run(name, index + 1);
     });
   }
 
   listPrecincts(): PrecinctRecord[] {
-    return this.db
-      .prepare('SELECT id, code, name, delegates, chair_email AS chairEmail FROM precinct ORDER BY list_order')
-      .all() as PrecinctRecord[];
+    return this.statement(
+      'SELECT id, code, name, delegates, chair_email AS chairEmail FROM precinct ORDER BY list_order',
+    ).all() as PrecinctRecord[];
   }
 
   findPrecinct(code: string): PrecinctRecord | null {
-    const row = this.db
-      .prepare('SELECT id, code, name, delegates, chair_email AS chairEmail FROM precinct WHERE code = ?')
-      .get(code) as PrecinctRecord | undefined;
+    const row = this.statement(
+      'SELECT id, code, name, delegates, chair_email AS chairEmail FROM precinct WHERE code = ?',
+    ).get(code) as PrecinctRecord | undefined;
     return row ?? null;
   }
 
   listCandidates(): CandidateRecord[] {
-    return this.db
-      .prepare('SELECT id, name, ballot_order AS ballotOrder FROM candidate ORDER BY ballot_order')
-      .all() as CandidateRecord[];
+    return this.statement(
+      'SELECT id, name, ballot_order AS ballotOrder FROM candidate ORDER BY ballot_order',
+    ).all() as CandidateRecord[];
   }
 
   findImportFile(sha256: string): { id: number; fileName: string; receivedAt: string } | null {
-    const row = this.db
-      .prepare('SELECT id, file_name AS fileName, received_at AS receivedAt FROM import_file WHERE sha256 = ?')
-      .get(sha256) as { id: number; fileName: string; receivedAt: string } | undefined;
+    const row = this.statement(
+      'SELECT id, file_name AS fileName, received_at AS receivedAt FROM import_file WHERE sha256 = ?',
+    ).get(sha256) as { id: number; fileName: string; receivedAt: string } | undefined;
     return row ?? null;
   }
 
   insertImportFile(file: NewImportFile): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO import_file (sha256, file_name, bytes, source, operator, received_at)
+    const info = this.statement(
+      `INSERT INTO import_file (sha256, file_name, bytes, source, operator, received_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(file.sha256, file.fileName, Buffer.from(file.bytes), file.source, file.operator, file.receivedAt);
+    ).run(file.sha256, file.fileName, Buffer.from(file.bytes), file.source, file.operator, file.receivedAt);
     return Number(info.lastInsertRowid);
   }
 
   insertReport(report: NewReport): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO report (precinct_id, source, operator, received_at, import_file_id, content, sha256, supersedes_id)
+    const info = this.statement(
+      `INSERT INTO report (precinct_id, source, operator, received_at, import_file_id, content, sha256, supersedes_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        report.precinctId,
-        report.source,
-        report.operator,
-        report.receivedAt,
-        report.importFileId,
-        report.content,
-        report.sha256,
-        report.supersedesId,
-      );
+    ).run(
+      report.precinctId,
+      report.source,
+      report.operator,
+      report.receivedAt,
+      report.importFileId,
+      report.content,
+      report.sha256,
+      report.supersedesId,
+    );
     const reportId = Number(info.lastInsertRowid);
-    const insertCount = this.db.prepare(
+    const insertCount = this.statement(
       `INSERT INTO report_count (report_id, candidate_id, first_alignment, final_alignment, delegates_awarded, sde)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
@@ -220,7 +225,7 @@ export class CountyStore {
         count.sde,
       );
     }
-    const insertToss = this.db.prepare(
+    const insertToss = this.statement(
       'INSERT INTO report_coin_toss (report_id, toss_index, candidate_id, won) VALUES (?, ?, ?, ?)',
     );
     report.coinTosses.forEach((toss, index) => {
@@ -233,31 +238,25 @@ export class CountyStore {
   listReports(precinctId?: number): StoredReport[] {
     const where = precinctId === undefined ? '' : 'WHERE r.precinct_id = ?';
     const args = precinctId === undefined ? [] : [precinctId];
-    const reports = this.db
-      .prepare(
-        `SELECT r.id, r.precinct_id AS precinctId, r.source, r.operator, r.received_at AS receivedAt,
+    const reports = this.statement(
+      `SELECT r.id, r.precinct_id AS precinctId, r.source, r.operator, r.received_at AS receivedAt,
                 r.import_file_id AS importFileId, r.content, r.sha256, r.supersedes_id AS supersedesId,
                 f.file_name AS fileName
            FROM report r LEFT JOIN import_file f ON f.id = r.import_file_id
            ${where} ORDER BY r.id`,
-      )
-      .all(...args) as Omit<StoredReport, 'counts' | 'coinTosses'>[];
+    ).all(...args) as Omit<StoredReport, 'counts' | 'coinTosses'>[];
     if (reports.length === 0) return [];
-    const counts = this.db
-      .prepare(
-        `SELECT c.report_id AS reportId, c.candidate_id AS candidateId, c.first_alignment AS firstAlignment,
+    const counts = this.statement(
+      `SELECT c.report_id AS reportId, c.candidate_id AS candidateId, c.first_alignment AS firstAlignment,
                 c.final_alignment AS finalAlignment, c.delegates_awarded AS delegatesAwarded, c.sde
            FROM report_count c JOIN report r ON r.id = c.report_id ${where}
            ORDER BY c.report_id, c.candidate_id`,
-      )
-      .all(...args) as (CountRecord & { reportId: number })[];
-    const tosses = this.db
-      .prepare(
-        `SELECT t.report_id AS reportId, t.toss_index AS tossIndex, t.candidate_id AS candidateId, t.won
+    ).all(...args) as (CountRecord & { reportId: number })[];
+    const tosses = this.statement(
+      `SELECT t.report_id AS reportId, t.toss_index AS tossIndex, t.candidate_id AS candidateId, t.won
            FROM report_coin_toss t JOIN report r ON r.id = t.report_id ${where}
            ORDER BY t.report_id, t.toss_index, t.candidate_id`,
-      )
-      .all(...args) as { reportId: number; tossIndex: number; candidateId: number; won: number }[];
+    ).all(...args) as { reportId: number; tossIndex: number; candidateId: number; won: number }[];
     const countsByReport = groupBy(counts, (count) => count.reportId);
     const tossesByReport = groupBy(tosses, (toss) => toss.reportId);
     return reports.map((report) => ({
@@ -272,42 +271,39 @@ export class CountyStore {
   }
 
   countReports(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM report').get() as { n: number }).n;
+    return (this.statement('SELECT count(*) AS n FROM report').get() as { n: number }).n;
   }
 
   appendAudit(entry: NewAuditEntry): AuditEntry {
-    const head = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    const head = this.statement('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;
     const seq = (head?.seq ?? 0) + 1;
     const prevHash = head?.hash ?? GENESIS_HASH;
     const body = { seq, at: entry.at, operator: entry.operator, action: entry.action, payload: entry.payload ?? null };
     const hash = auditEntryHash(prevHash, body);
-    this.db
-      .prepare(
-        'INSERT INTO audit_log (seq, at, operator, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(seq, body.at, body.operator, body.action, JSON.stringify(body.payload), prevHash, hash);
+    this.statement(
+      'INSERT INTO audit_log (seq, at, operator, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(seq, body.at, body.operator, body.action, JSON.stringify(body.payload), prevHash, hash);
     return { ...body, prevHash, hash };
   }
 
   /** Newest first. */
   listAudit(limit: number, offset: number): AuditEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT seq, at, operator, action, payload, prev_hash AS prevHash, hash
+    const rows = this.statement(
+      `SELECT seq, at, operator, action, payload, prev_hash AS prevHash, hash
            FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset) as (Omit<AuditEntry, 'payload'> & { payload: string })[];
+    ).all(limit, offset) as (Omit<AuditEntry, 'payload'> & { payload: string })[];
     return rows.map((row) => ({ ...row, payload: JSON.parse(row.payload) as unknown }));
   }
 
   countAudit(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    return (this.statement('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   }
 
   /** Oldest first, streamed: a long election night's log need not fit in memory twice. */
   *iterateAudit(): Generator<AuditEntry> {
+    // Not from the cache: a cached statement stays busy while an iteration of it is open.
     const rows = this.db
       .prepare('SELECT seq, at, operator, action, payload, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq')
       .iterate() as IterableIterator<Omit<AuditEntry, 'payload'> & { payload: string }>;
