@@ -3,28 +3,23 @@
  * and after with a bar chart, then every precinct recounted or corrected with who, when, why and
  * each number before and after. Drawn with pdf-lib's standard Helvetica (no font files to ship).
  */
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
 import type { CandidateChange, RecountSummary } from '../api/contract';
+import { createReport, INK, MUTED, PAGE, PageWriter, printable } from '../report-pdf/page-writer';
 import { difference } from './recount-report-xlsx';
 
-const PAGE = { width: 612, height: 792, margin: 48 } as const;
-const INK = rgb(0.12, 0.14, 0.18);
-const MUTED = rgb(0.38, 0.42, 0.48);
 const BEFORE = rgb(0.72, 0.76, 0.82);
 const AFTER = rgb(0.16, 0.4, 0.72);
 const CHANGED = rgb(0.7, 0.2, 0.1);
 
 export async function recountReportPdf(summary: RecountSummary): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`Recount report — ${summary.county}`);
-  pdf.setCreator('Tallyroom');
-  pdf.setCreationDate(new Date(summary.generatedAt));
-  pdf.setModificationDate(new Date(summary.generatedAt));
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const writer = new PageWriter(pdf, font, bold);
+  const { pdf, regular, bold } = await createReport(
+    `Recount report — ${summary.county}`,
+    new Date(summary.generatedAt),
+  );
+  const writer = new RecountPageWriter(pdf, regular, bold);
 
-  writer.text(`Recount report — ${summary.county}`, { size: 18, font: bold });
+  writer.text(`Recount report — ${summary.county}`, { size: 18, bold: true });
   writer.text(`${summary.election} · rules ${summary.rulesProfile} · generated ${summary.generatedAt}`, {
     size: 9,
     color: MUTED,
@@ -35,14 +30,14 @@ export async function recountReportPdf(summary: RecountSummary): Promise<Uint8Ar
     { size: 10 },
   );
   writer.gap(10);
-  writer.text('County totals, certified (before) and now (after)', { size: 12, font: bold });
+  writer.text('County totals, certified (before) and now (after)', { size: 12, bold: true });
   writer.table(summary.countyTotals);
   writer.chart(summary.countyTotals);
 
   for (const change of summary.changes) {
     writer.gap(14);
     writer.ensure(120);
-    writer.text(`Precinct ${change.precinct} · ${change.precinctName} — ${change.kind}`, { size: 12, font: bold });
+    writer.text(`Precinct ${change.precinct} · ${change.precinctName} — ${change.kind}`, { size: 12, bold: true });
     writer.text(
       `By ${change.operator} at ${change.at} (report ${change.reportId}, certified report ${change.certifiedReportId})`,
       {
@@ -54,44 +49,14 @@ export async function recountReportPdf(summary: RecountSummary): Promise<Uint8Ar
     const before = change.delegateWinnersBefore.join(', ') || 'none';
     const after = change.delegateWinnersAfter.join(', ') || 'none';
     if (before !== after)
-      writer.text(`Delegates held by: ${before} -> ${after}`, { size: 9, font: bold, color: CHANGED });
+      writer.text(`Delegates held by: ${before} -> ${after}`, { size: 9, bold: true, color: CHANGED });
     writer.table(change.candidates);
   }
   return pdf.save();
 }
 
-class PageWriter {
-  private page: PDFPage;
-  private y: number;
-
-  constructor(
-    private readonly pdf: PDFDocument,
-    private readonly font: PDFFont,
-    private readonly bold: PDFFont,
-  ) {
-    this.page = pdf.addPage([PAGE.width, PAGE.height]);
-    this.y = PAGE.height - PAGE.margin;
-  }
-
-  ensure(height: number): void {
-    if (this.y - height >= PAGE.margin) return;
-    this.page = this.pdf.addPage([PAGE.width, PAGE.height]);
-    this.y = PAGE.height - PAGE.margin;
-  }
-
-  gap(height: number): void {
-    this.y -= height;
-  }
-
-  text(value: string, options: { size: number; font?: PDFFont; color?: ReturnType<typeof rgb> }): void {
-    const font = options.font ?? this.font;
-    for (const line of wrap(printable(value), font, options.size, PAGE.width - 2 * PAGE.margin)) {
-      this.ensure(options.size + 4);
-      this.y -= options.size + 4;
-      this.page.drawText(line, { x: PAGE.margin, y: this.y, size: options.size, font, color: options.color ?? INK });
-    }
-  }
-
+/** The report's page writer, plus the before/after table and the SDE chart. */
+class RecountPageWriter extends PageWriter {
   table(lines: readonly CandidateChange[]): void {
     const columns = ['Candidate', 'First', 'Final', 'Delegates', 'SDE'];
     const xs = [PAGE.margin, 190, 290, 390, 490];
@@ -173,30 +138,4 @@ class PageWriter {
 function format(value: number | null): string {
   if (value === null) return '-';
   return Number.isInteger(value) ? String(value) : value.toFixed(4).replace(/0+$/, '');
-}
-
-/** Helvetica in a PDF covers Windows-1252 only: other characters (a name in another script) become "?". */
-function printable(text: string): string {
-  return [...text.replace(/[\r\n\t]+/g, ' ')]
-    .map((char) => {
-      const code = char.codePointAt(0) ?? 0;
-      return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || '‘’“”–—…•'.includes(char) ? char : '?';
-    })
-    .join('');
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = next;
-    }
-  }
-  lines.push(line);
-  return lines;
 }
