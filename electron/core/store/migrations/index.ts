@@ -2,6 +2,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-verification';
 import { migration003 } from './003-intake';
 import { migration004 } from './004-bundles';
+import { migration005 } from './005-scan-readings';
 
 export interface Migration {
   readonly version: number;
@@ -13,4 +14,4 @@ export interface Migration {
  * Numbered migrations, applied in order, each in its own transaction. Never edit one that has
  * shipped: laptops are upgraded mid-cycle, so add the next number instead.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
