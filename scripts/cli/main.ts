@@ -11,6 +11,7 @@ import { mailCommand } from './commands/mail';
 import { recountReportCommand } from './commands/recount-report';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
+import { worksheetsCommand } from './commands/worksheets';
 import { type CliIo, EXIT, type ExitCode, processIo, UsageError } from './io';
 
 type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   'recount-report': recountReportCommand,
+  worksheets: worksheetsCommand,
 };
 
 /** Contract commands whose issues are still open: they answer plainly instead of pretending. */
@@ -70,7 +72,10 @@ const USAGE = `Usage: tallyroom <command> [options]
                                          restore a verified backup; a database already there is kept aside
   recount-report --db FILE --out PATH.pdf|PATH.xlsx [--json]
                                          every recount and correction of a certified result: differences,
-                                         county totals before/after, who, when and why`;
+                                         county totals before/after, who, when and why
+  worksheets --db FILE --out DIR [--precinct CODE] [--json]
+                                         printable worksheet PDFs: DIR/worksheet-<precinct>.pdf for each
+                                         precinct and DIR/worksheets-<county>.pdf with all of them`;
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<ExitCode> {
   const [name, ...rest] = argv;
