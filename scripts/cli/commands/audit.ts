@@ -9,6 +9,7 @@ import {
   checkSeed,
   decimalText,
   measureAudit,
+  nextRoundPlan,
   parsePlanJson,
   planAudit,
   planToJson,
@@ -21,13 +22,14 @@ import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
 import { readInputFile } from './read-input-file';
 
 const USAGE =
-  'Use "tallyroom audit plan --reported FILE --risk-limit PCT [--seed DIGITS] [--rules iowa-dem-2020|plurality] [--json]" or "tallyroom audit measure --reported FILE --audited FILE --sample PLAN.json [--report-dir DIR] [--json]".';
+  'Use "tallyroom audit plan --reported FILE --risk-limit PCT [--seed DIGITS] [--rules iowa-dem-2020|plurality] [--json]", "tallyroom audit measure --reported FILE --audited FILE --sample PLAN.json [--report-dir DIR] [--json]" or "tallyroom audit next-round --reported FILE --audited FILE --sample PLAN.json [--json]".';
 
-/** tallyroom audit plan|measure: the batch-comparison risk-limiting audit (docs/RLA.md). */
+/** tallyroom audit plan|measure|next-round: the batch-comparison risk-limiting audit (docs/RLA.md). */
 export async function auditCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const [step, ...rest] = args;
   if (step === 'plan') return auditPlan(rest, io);
   if (step === 'measure') return auditMeasure(rest, io);
+  if (step === 'next-round') return auditNextRound(rest, io);
   throw new UsageError(USAGE);
 }
 
@@ -142,6 +144,64 @@ async function auditMeasure(args: string[], io: CliIo): Promise<ExitCode> {
     if (report) io.out(`Report: ${report.csv} and ${report.pdf}`);
   }
   return allConfirmed ? EXIT.ok : EXIT.problems;
+}
+
+/**
+ * Draws the next round from the same seed (round 2, 3, ...) for every contest whose hand tallies
+ * ask for one, with the app's own draw (drawNextRound). Prints the plan file with the new tickets
+ * added: give it to "audit measure" with the new hand tallies, or to "next-round" again.
+ */
+async function auditNextRound(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      reported: { type: 'string' },
+      audited: { type: 'string' },
+      sample: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.reported || !values.audited || !values.sample) {
+    throw new UsageError(`Give --reported, --audited and --sample. ${USAGE}`);
+  }
+  const planPath = resolve(io.cwd, values.sample);
+  const plan = parsePlanJson(basename(planPath), new TextDecoder().decode(await readInputFile(planPath)));
+  if (!plan.ok) return fail(io, plan.error);
+  const reported = await readAuditFile(io, values.reported, plan.value.rules, true);
+  if (!reported.ok) return fail(io, reported.error);
+  const audited = await readAuditFile(io, values.audited, plan.value.rules, false);
+  if (!audited.ok) return fail(io, audited.error);
+
+  const next = nextRoundPlan({
+    plan: plan.value,
+    planFileName: basename(planPath),
+    reported: reported.value,
+    audited: audited.value,
+    auditedFileName: basename(values.audited),
+  });
+  if (!next.ok) return fail(io, next.error);
+  if (values.json) {
+    printJson(io, next.value.plan);
+    return EXIT.ok;
+  }
+  for (const { contest, round } of next.value.drawn) {
+    const measured = next.value.measured.contests.find((entry) => entry.plan.contest.name === contest);
+    if (!round) {
+      io.out(`${contest}: no further round: ${measured ? verdictSentence(measured.verdict) : 'nothing to draw'}.`);
+      continue;
+    }
+    io.out(
+      `${contest}: round ${round.round}, ${
+        round.kind === 'full-hand-count'
+          ? `full hand count of the ${round.tickets.length} precincts not drawn before`
+          : `${round.tickets.length} more draw${round.tickets.length === 1 ? '' : 's'}`
+      }:`,
+    );
+    for (const ticket of round.tickets) {
+      io.out(`  ticket ${ticket.ticket}: ${ticket.batch}${ticket.random ? ` (${ticket.random})` : ''}`);
+    }
+  }
+  return EXIT.ok;
 }
 
 async function readAuditFile(io: CliIo, path: string, rules: RulesProfileId, ballotsRequired: boolean) {

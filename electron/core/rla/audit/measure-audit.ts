@@ -1,16 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type AppError, appError, ok, type Result } from '../../result';
 import type { RulesProfileId } from '../../rules/types';
-import { buildContest, type Votes } from '../math/contest';
-import { type AuditedDraw, measureRisk, type RiskMeasurement } from '../math/measured-risk';
-import { integer, type Rational } from '../math/rational';
-import { nextSampleSize } from '../math/sample-size';
+import type { Votes } from '../math/contest';
+import type { RiskMeasurement } from '../math/measured-risk';
+import type { Rational } from '../math/rational';
 import type { AuditCounty, AuditPrecinct } from './audit-results-file';
+import { assessRounds, type HandTallies, type RoundDraw } from './audit-rounds';
 import { contestName } from './county-contest';
 import { type ContestPlan, planAudit } from './plan-audit';
-import { type PlanJson, planToJson } from './plan-json';
+import type { PlanJson } from './plan-json';
+import { type ContestRounds, planWithRounds, replayRounds } from './plan-rounds';
 import { checkSeed, riskLimitAlpha } from './risk-limit';
-import { type Verdict, verdictOf } from './verdict';
+import type { Verdict } from './verdict';
 
 /** One sampled precinct of one contest, reported beside audited. */
 export interface MeasuredDraw {
@@ -26,6 +27,8 @@ export interface ContestMeasurement {
   readonly draws: readonly MeasuredDraw[];
   readonly measurement: RiskMeasurement;
   readonly verdict: Verdict;
+  /** The rounds drawn, in order, with their tickets (the draws above are these tickets' precincts). */
+  readonly rounds: readonly RoundDraw[];
 }
 
 export interface AuditMeasurement {
@@ -61,37 +64,71 @@ export function measureAudit(input: {
   if (!alpha.ok) return alpha;
   const replanned = planAudit({ reported: input.reported, alpha: alpha.value, seed: seed.value });
   if (!replanned.ok) return replanned;
-  if (!isDeepStrictEqual(planToJson(replanned.value, plan.riskLimit, plan.rules), plan)) {
-    return appError(
-      'AUDIT_PLAN_MISMATCH',
-      `${input.planFileName} is not the plan these reported results and seed give; use the reported file the plan was made from, and the plan exactly as "tallyroom audit plan --json" printed it.`,
-    );
-  }
 
   const contests: ContestMeasurement[] = [];
+  const replayed: ContestRounds[] = [];
   for (const contestPlan of replanned.value.contests) {
-    const measured = measureContest(contestPlan, plan, input.audited, input.auditedFileName, alpha.value);
+    const auditedCounty = input.audited.find((county) => contestName(county.county) === contestPlan.contest.name);
+    const tallies = sampledTallies(plan, contestPlan, auditedCounty);
+    const rounds = replayRounds({
+      seed: seed.value,
+      alpha: alpha.value,
+      plan: contestPlan,
+      roundsGiven: roundsIn(plan, contestPlan.contest.name),
+      tallies,
+    });
+    if (!rounds.ok) return rounds;
+    replayed.push({ plan: contestPlan, rounds: rounds.value });
+  }
+  if (!isDeepStrictEqual(planWithRounds(replanned.value, plan.riskLimit, plan.rules, replayed), plan)) {
+    return appError(
+      'AUDIT_PLAN_MISMATCH',
+      `${input.planFileName} is not the plan these reported results and seed give; use the reported file the plan was made from, and the plan exactly as "tallyroom audit plan --json" (or "audit next-round --json") printed it.`,
+    );
+  }
+  for (const { plan: contestPlan, rounds } of replayed) {
+    const measured = measureContest(contestPlan, rounds, input.audited, input.auditedFileName, alpha.value);
     if (!measured.ok) return measured;
     contests.push(measured.value);
   }
   return ok({ riskLimit: plan.riskLimit, alpha: alpha.value, seed: seed.value, rules: plan.rules, contests });
 }
 
+/** How many rounds a plan file holds for one contest (tickets without a round are round 1). */
+function roundsIn(plan: PlanJson, contest: string): number {
+  return Math.max(
+    0,
+    ...(plan.sample ?? []).filter((ticket) => ticket.county === contest).map((ticket) => ticket.round ?? 1),
+  );
+}
+
+/** Hand tallies of the precincts the plan sampled; tallies of others are ignored, as always. */
+function sampledTallies(plan: PlanJson, contestPlan: ContestPlan, county: AuditCounty | undefined): HandTallies {
+  const sampled = new Set(
+    (plan.sample ?? []).filter((ticket) => ticket.county === contestPlan.contest.name).map((ticket) => ticket.precinct),
+  );
+  return new Map(
+    (county?.precincts ?? [])
+      .filter((precinct) => sampled.has(precinct.precinct))
+      .map((precinct) => [precinct.precinct, precinct.counts]),
+  );
+}
+
 function measureContest(
   contestPlan: ContestPlan,
-  plan: PlanJson,
+  rounds: readonly RoundDraw[],
   audited: readonly AuditCounty[],
   auditedFileName: string,
   alpha: Rational,
 ): Result<ContestMeasurement, AppError> {
   const { contest, batches } = contestPlan;
-  const tickets = (plan.sample ?? []).filter((ticket) => ticket.county === contest.name);
+  const tickets = rounds.flatMap((round) => round.tickets);
   const auditedCounty = audited.find((county) => contestName(county.county) === contest.name);
   const missing = tickets.filter(
-    (ticket) => !auditedCounty?.precincts.some((precinct) => precinct.precinct === ticket.precinct),
+    (ticket) => !auditedCounty?.precincts.some((precinct) => precinct.precinct === ticket.batch),
   );
   if (missing.length > 0) {
-    const names = [...new Set(missing.map((ticket) => ticket.precinct))];
+    const names = [...new Set(missing.map((ticket) => ticket.batch))];
     return appError(
       'AUDIT_TALLY_MISSING',
       `${auditedFileName} has no hand tally for sampled precinct${names.length === 1 ? '' : 's'} ${names.join(', ')} of ${contest.name}; enter the hand count of every sampled precinct.`,
@@ -99,59 +136,35 @@ function measureContest(
   }
   const candidates = new Set(contest.totals.keys());
   const draws: MeasuredDraw[] = [];
-  const auditedDraws: AuditedDraw[] = [];
   for (const ticket of tickets) {
-    const tally = auditedCounty?.precincts.find((precinct) => precinct.precinct === ticket.precinct) as AuditPrecinct;
+    const tally = auditedCounty?.precincts.find((precinct) => precinct.precinct === ticket.batch) as AuditPrecinct;
     const unknown = [...tally.counts.keys()].filter((candidate) => !candidates.has(candidate));
     if (unknown.length > 0) {
       return appError(
         'AUDIT_UNKNOWN_CANDIDATE',
-        `${auditedFileName}, precinct ${ticket.precinct}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a candidate in the reported results of ${contest.name}; check the spelling.`,
+        `${auditedFileName}, precinct ${ticket.batch}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a candidate in the reported results of ${contest.name}; check the spelling.`,
       );
     }
-    const reported = batches.find((batch) => batch.name === ticket.precinct);
+    const reported = batches.find((batch) => batch.name === ticket.batch);
     if (!reported) throw new Error('measureContest: the replanned sample names only reported precincts');
     draws.push({
       ticket: ticket.ticket,
-      precinct: ticket.precinct,
+      precinct: ticket.batch,
       random: ticket.random,
       reported: countsOf(reported.votes),
       audited: tally.counts,
     });
-    auditedDraws.push({ ticket: ticket.ticket, batch: ticket.precinct, audited: toVotes(tally.counts) });
   }
-  const measurement = measureRisk({ alpha, contest, batches, draws: auditedDraws });
-  const nextRound = nextSampleSize({ alpha, contest, batches, measured: measurement });
-  let verdict = verdictOf({ measurement, nextRound, drawsSoFar: tickets.length, precincts: batches.length });
-  if (measurement.kind === 'full-hand-count-done') verdict = handCountVerdict(contestPlan, auditedCounty);
-  return ok({ plan: contestPlan, draws, measurement, verdict });
-}
-
-/**
- * Every precinct was hand counted: the hand count is the result. Arlo stops there (p = 0); we also
- * say plainly when the hand count's winners are not the reported ones.
- */
-function handCountVerdict(contestPlan: ContestPlan, auditedCounty: AuditCounty | undefined): Verdict {
-  const totals = new Map([...contestPlan.contest.totals.keys()].map((candidate) => [candidate, 0]));
-  for (const batch of contestPlan.batches) {
-    const tally = auditedCounty?.precincts.find((precinct) => precinct.precinct === batch.name);
-    for (const [candidate, count] of tally?.counts ?? []) totals.set(candidate, (totals.get(candidate) ?? 0) + count);
-  }
-  const handCount = buildContest({
-    name: contestPlan.contest.name,
-    totals: toVotes(totals),
-    numberOfWinners: contestPlan.contest.winners.length,
+  const tallies: HandTallies = new Map(draws.map((draw) => [draw.precinct, draw.audited]));
+  const assessed = assessRounds({ alpha, plan: contestPlan, rounds, tallies });
+  if (!assessed.ok) return assessed;
+  return ok({
+    plan: contestPlan,
+    draws,
+    measurement: assessed.value.measurement,
+    verdict: assessed.value.verdict,
+    rounds,
   });
-  if (!handCount.ok) return { kind: 'outcome-changed', handCountWinners: [] };
-  const lastWinner = handCount.value.winners.at(-1) as string;
-  const tied = [...totals].filter(([, votes]) => votes === totals.get(lastWinner)).map(([candidate]) => candidate);
-  if (tied.some((candidate) => handCount.value.losers.includes(candidate))) return { kind: 'hand-count-tied', tied };
-  const sameWinners = isDeepStrictEqual([...handCount.value.winners].sort(), [...contestPlan.contest.winners].sort());
-  return sameWinners ? { kind: 'confirmed' } : { kind: 'outcome-changed', handCountWinners: handCount.value.winners };
-}
-
-function toVotes(counts: ReadonlyMap<string, number>): Votes {
-  return new Map([...counts].map(([candidate, count]) => [candidate, integer(count)]));
 }
 
 function countsOf(votes: Votes): Map<string, number> {

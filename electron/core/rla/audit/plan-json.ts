@@ -34,6 +34,8 @@ const planJsonSchema = z.object({
         precinct: z.string(),
         county: z.string(),
         random: z.string().nullable(),
+        /** Absent for the first round; 2, 3, ... for the rounds "audit next-round" drew. */
+        round: z.number().int().min(2).optional(),
       }),
     )
     .optional(),
