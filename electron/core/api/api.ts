@@ -11,6 +11,8 @@ import { type Overview, PRECINCT_STATUSES } from './contract';
 import { createCountyWithChair, previewCountyDefinition } from './handlers/county-setup';
 import { intakeHandlers } from './handlers/intake';
 import { actorFor } from './handlers/operators';
+import type { ScanReaderFactory } from './handlers/scan-reader';
+import { scanHandlers } from './handlers/scans';
 import { verificationHandlers } from './handlers/verification';
 import { evaluateWorksheet, submitWorksheet } from './handlers/worksheet';
 import { API_METHODS, type ApiMethodName } from './methods';
@@ -23,6 +25,8 @@ export interface ApiDeps {
   readonly resourcesDir: string;
   /** Injected so tests can control time; every change is stamped with it. */
   readonly clock?: () => Date;
+  /** Makes the scan reader (once, on the first scan read); the real OCR engine when absent. */
+  readonly ocr?: ScanReaderFactory;
 }
 
 type Handlers = {
@@ -87,6 +91,7 @@ export function createApi(deps: ApiDeps): Api {
     verifyAuditLog: () => ok(verifyAuditChain(store.iterateAudit())),
     ...verificationHandlers(store, clock),
     ...intakeHandlers(store, clock),
+    ...scanHandlers(store, clock, deps.ocr),
   };
 
   const api = {} as Record<ApiMethodName, (input: unknown) => Promise<Result<unknown, AppError>>>;

@@ -33,6 +33,11 @@ export const API_METHODS = [
   'acceptQuarantined',
   'rejectQuarantined',
   'listScanQueue',
+  'readScan',
+  'getScanReading',
+  'confirmScanReading',
+  'rejectScan',
+  'getReportEvidence',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -22,6 +22,7 @@ import type {
   WorksheetEvaluation,
 } from './contract';
 import type { ImportFilesResult, QuarantineView } from './handlers/intake';
+import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
 import type { ApiMethodName } from './methods';
 import type { ApiInput } from './schemas';
 
@@ -57,6 +58,11 @@ export interface ApiOutputs {
   acceptQuarantined: IntakeSummary;
   rejectQuarantined: QuarantineRecord;
   listScanQueue: readonly ScanQueueEntry[];
+  readScan: ScanReviewView;
+  getScanReading: ScanReviewView;
+  confirmScanReading: ConfirmedScan;
+  rejectScan: ScanReviewView;
+  getReportEvidence: ReportEvidence | null;
 }
 
 /**

@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = {
   'signing-key.changed':
     'Bundles are now signed with a different county key than the last export; the state party must register the new key.',
   'scan.queued': 'A worksheet image or PDF was stored as received and queued for reading (OCR).',
+  'scan.read':
+    'A queued scan was read by OCR: per page the precinct its QR names, how many fields need review, any problem, and the engine versions. Nothing entered the results.',
+  'scan.confirmed':
+    'A person confirmed every value read from a scanned page: the report it became, the precinct (and why, if not the QR’s), and each value they changed from what OCR read.',
+  'scan.rejected':
+    'A person set a scan aside as unreadable, with why; nothing from it entered the results and the file stays stored.',
   'mail.received': 'An email was stored as received (raw message, sha256, sender, Message-ID).',
   'mail.quarantined':
     "An email, or one attachment of it, was held for review: not from the precinct's registered chair.",

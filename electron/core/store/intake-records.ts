@@ -90,7 +90,8 @@ export interface ScanQueueEntry {
   readonly fileName: string;
   readonly sha256: string;
   readonly mediaType: ScanMediaType;
-  readonly status: 'pending-ocr' | 'read' | 'unreadable';
+  /** 'confirmed' and 'rejected' since migration 005: a person's review of the reading (scan-records.ts). */
+  readonly status: 'pending-ocr' | 'read' | 'unreadable' | 'confirmed' | 'rejected';
   readonly source: ReportSource;
   readonly operator: string;
   readonly queuedAt: string;

@@ -13,6 +13,15 @@ export interface EntryPurpose {
   readonly reason: string;
 }
 
+/** The scan a confirmed worksheet was read from (issue 4): the stored file is part of the evidence. */
+export interface ScanEvidence {
+  readonly importFileId: number;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly pageNumber: number;
+  readonly scanReadingId: number;
+}
+
 export interface WorksheetInput {
   readonly precinct: string;
   readonly lines: readonly WorksheetLine[];
@@ -70,7 +79,7 @@ export function evaluateWorksheet(store: CountyStore, input: WorksheetInput): Re
  */
 export function submitWorksheet(
   store: CountyStore,
-  input: WorksheetInput & { operator: string; source: ReportSource; purpose?: EntryPurpose },
+  input: WorksheetInput & { operator: string; source: ReportSource; purpose?: EntryPurpose; evidence?: ScanEvidence },
   at: string,
 ): Result<SubmittedReport, AppError> {
   const result = worksheetResult(store, input);
@@ -101,6 +110,7 @@ export function submitWorksheet(
       operator: input.operator,
       enteredAt: at,
       ...(input.purpose ? { purpose: input.purpose } : {}),
+      ...(input.evidence ? { scan: input.evidence } : {}),
     });
     const reportId = storeReport(store, {
       precinct: result.value.precinct,
@@ -109,8 +119,8 @@ export function submitWorksheet(
       source: input.source,
       operator: input.operator,
       at,
-      importFileId: null,
-      fileName: null,
+      importFileId: input.evidence?.importFileId ?? null,
+      fileName: input.evidence?.fileName ?? null,
       content,
     });
     if (!reportId.ok) return reportId;
