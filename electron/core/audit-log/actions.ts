@@ -12,6 +12,10 @@ export const AUDIT_ACTIONS = {
     'A signed result bundle was exported: sequence, status, signing key id and format (the bundle ends with this entry).',
   'signing-key.changed':
     'Bundles are now signed with a different county key than the last export; the state party must register the new key.',
+  'signing-key.created':
+    'The chair made a county signing key in the app (key id and fingerprint); the state party registers its public key.',
+  'bundle.copied-to-drive':
+    'An exported bundle was copied to a removable drive, read back and verified there, and the drive was ejected (or not).',
   'scan.queued': 'A worksheet image or PDF was stored as received and queued for reading (OCR).',
   'scan.read':
     'A queued scan was read by OCR: per page the precinct its QR names, how many fields need review, any problem, and the engine versions. Nothing entered the results.',
@@ -19,6 +23,8 @@ export const AUDIT_ACTIONS = {
     'A person confirmed every value read from a scanned page: the report it became, the precinct (and why, if not the QR’s), and each value they changed from what OCR read.',
   'scan.rejected':
     'A person set a scan aside as unreadable, with why; nothing from it entered the results and the file stays stored.',
+  'settings.changed':
+    "A county setting was changed (the mailbox to read, the backup folder and schedule): who, when, the new value. Passwords are never recorded.",
   'mail.received': 'An email was stored as received (raw message, sha256, sender, Message-ID).',
   'mail.quarantined':
     "An email, or one attachment of it, was held for review: not from the precinct's registered chair.",
@@ -28,6 +34,7 @@ export const AUDIT_ACTIONS = {
     'A person was added to the county team with a role (chair, entry, verifier); their PIN is stored only as a salted hash.',
   'operator.signed-in': 'A person signed in with their name and PIN on this laptop.',
   'operator.signed-out': 'A person signed out (their session token no longer works).',
+  'operator.sign-in-paused': 'Too many wrong PINs for a name: sign-in for that name paused for a few minutes.',
   'discrepancy.resolved':
     'The chair resolved disagreeing reports: the report whose numbers are right, every report it settles, and why. The reports stay as received.',
   'precinct.certified':
@@ -37,6 +44,14 @@ export const AUDIT_ACTIONS = {
     'A hand recount changed a certified result: who counted, when, why, and the report with the recounted numbers.',
   'certified-result.corrected':
     'The chair corrected a certified result with their PIN: when, why, and the report with the corrected numbers.',
+  'team.pairing-code-created':
+    'The chair made a one-time pairing code for a station (only its hash is kept; it works once, for minutes).',
+  'team.pairing-codes-cancelled': 'Too many wrong pairing codes were tried: every open pairing code was cancelled.',
+  'team.station-paired':
+    'A station laptop paired with this hub: its id, name, the code it used and its public key for signed batches.',
+  'team.station-revoked': 'The chair revoked a station: its requests and batch files are refused from then on.',
+  'team.reports-received':
+    'Reports arrived from a station (over the network or on a signed batch file): which station, request and operator.',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

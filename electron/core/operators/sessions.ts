@@ -13,8 +13,10 @@ import {
   findSession,
   insertSession,
 } from '../store/operator-records';
+import { insertSignInFailure, signInFailuresSince } from '../store/sign-in-records';
 import { pinMatches } from './pin';
 import { type OperatorRole, type Permission, ROLE_LABELS, roleMay } from './roles';
+import { failureWindowStart, SIGN_IN_THROTTLE, signInPausedUntil } from './sign-in-throttle';
 
 /** A caucus night is long; a session lasts a shift, then the person signs in again. */
 const SESSION_HOURS = 14;
@@ -37,10 +39,12 @@ export function signIn(
   input: { name: string; pin: string },
   now: Date,
 ): Result<NewSession, AppError> {
+  const pausedUntil = signInPausedUntil(signInFailuresSince(store, input.name, failureWindowStart(now)), now);
+  if (pausedUntil) return appError('SIGN_IN_PAUSED', pausedMessage(pausedUntil, now));
   const operator = findOperatorByName(store, input.name);
   // The same answer for an unknown name and a wrong PIN: the prompt does not confirm who exists.
   if (!operator || !pinMatches(input.pin, { salt: operator.pinSalt, hash: operator.pinHash })) {
-    return appError('SIGN_IN_REFUSED', WRONG_PIN);
+    return refuseSignIn(store, input.name, now);
   }
   const token = randomBytes(32).toString('base64url');
   const at = now.toISOString();
@@ -51,6 +55,31 @@ export function signIn(
     return ok(undefined);
   });
   return ok({ session: token, name: operator.name, role: operator.role, expiresAt });
+}
+
+/** Records the refusal; the refusal that reaches the limit pauses the name and says so in the audit log. */
+function refuseSignIn(store: CountyStore, name: string, now: Date): Result<never, AppError> {
+  const at = now.toISOString();
+  const pausedUntil = store.transaction(() => {
+    insertSignInFailure(store, name, at);
+    const paused = signInPausedUntil(signInFailuresSince(store, name, failureWindowStart(now)), now);
+    if (paused) {
+      store.appendAudit({
+        at,
+        operator: 'system',
+        action: 'operator.sign-in-paused',
+        payload: { name: name.trim(), failures: SIGN_IN_THROTTLE.maxFailures, until: paused.toISOString() },
+      });
+    }
+    return ok(paused);
+  });
+  if (pausedUntil.ok && pausedUntil.value) return appError('SIGN_IN_PAUSED', pausedMessage(pausedUntil.value, now));
+  return appError('SIGN_IN_REFUSED', WRONG_PIN);
+}
+
+function pausedMessage(until: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return `Too many wrong PINs for this name. Sign-in for it is paused for ${minutes} minute${minutes === 1 ? '' : 's'}; if you have forgotten your PIN, ask the county chair.`;
 }
 
 export function signOut(store: CountyStore, token: string, now: Date): Result<null, AppError> {
