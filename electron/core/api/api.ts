@@ -6,10 +6,16 @@ import { buildOverview } from '../county/overview';
 import { loadDemoCounty } from '../demo/load-demo-county';
 import { type AppError, appError, ok, type Result } from '../result';
 import { evaluateWorksheet as evaluate } from '../rules/evaluate';
+import { teamHandlers } from '../team/api-handlers';
+import type { TeamHub } from '../team/contract';
 import type { CountyStore } from '../store/county-store';
+import { memorySecretStore, type SecretStore } from '../secrets/secret-store';
 import { type Overview, PRECINCT_STATUSES } from './contract';
 import { createCountyWithChair, previewCountyDefinition } from './handlers/county-setup';
 import { intakeHandlers } from './handlers/intake';
+import { settingsHandlers } from './handlers/settings';
+import { type BackgroundServices, createBackgroundServices } from '../intake/background-services';
+import { type BundleDeps, bundleHandlers } from './handlers/bundles';
 import { actorFor } from './handlers/operators';
 import type { ScanReaderFactory } from './handlers/scan-reader';
 import { scanHandlers } from './handlers/scans';
@@ -25,8 +31,16 @@ export interface ApiDeps {
   readonly resourcesDir: string;
   /** Injected so tests can control time; every change is stamped with it. */
   readonly clock?: () => Date;
+  /** Team mode (issue 10): the hub's team state when this laptop is the hub (createTeamHub). */
+  readonly team?: TeamHub;
   /** Makes the scan reader (once, on the first scan read); the real OCR engine when absent. */
   readonly ocr?: ScanReaderFactory;
+  /** Secrets remembered between runs (safeStorage in the app); memory by default. */
+  readonly secrets?: SecretStore;
+  /** Bundles: where the county key and exported bundles live, removable drives, the app version. */
+  readonly bundles?: BundleDeps;
+  /** The mailbox monitor, drive watcher and backup schedule; started by the shell. Made here, unstarted, when absent. */
+  readonly background?: BackgroundServices;
 }
 
 type Handlers = {
@@ -43,6 +57,7 @@ export function createApi(deps: ApiDeps): Api {
   const { store, resourcesDir } = deps;
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
+  const secrets = deps.secrets ?? memorySecretStore();
 
   const handlers: Handlers = {
     getOverview: () => {
@@ -91,7 +106,10 @@ export function createApi(deps: ApiDeps): Api {
     verifyAuditLog: () => ok(verifyAuditChain(store.iterateAudit())),
     ...verificationHandlers(store, clock),
     ...intakeHandlers(store, clock),
+    ...teamHandlers(store, deps.team, clock),
     ...scanHandlers(store, clock, deps.ocr),
+    ...bundleHandlers(store, clock, secrets, deps.bundles),
+    ...settingsHandlers(store, clock, secrets, deps.background ?? createBackgroundServices({ store, secrets, clock })),
   };
 
   const api = {} as Record<ApiMethodName, (input: unknown) => Promise<Result<unknown, AppError>>>;

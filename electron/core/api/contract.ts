@@ -4,6 +4,7 @@
  */
 import type { Tie } from '../rules/allocation';
 import type { CoinToss, Finding, FindingCode, RulesProfileId } from '../rules/types';
+import type { QueuedNote } from '../team/contract';
 
 export const PRECINCT_STATUSES = ['missing', 'received', 'conflict', 'verified', 'certified'] as const;
 export type PrecinctStatus = (typeof PRECINCT_STATUSES)[number];
@@ -133,6 +134,11 @@ export interface SubmittedReport {
   readonly reportId: number;
   readonly status: PrecinctStatus;
   readonly findings: readonly Finding[];
+  /**
+   * Team mode, on a station only: the hub could not be reached, so the entry waits in the
+   * station's outbox (reportId is 0 until the hub stores it). See electron/core/team/contract.ts.
+   */
+  readonly queued?: QueuedNote;
 }
 
 export interface AuditEntry {

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { PIN_PATTERN, PIN_RULE } from '../operators/pin-rule';
 import { OPERATOR_ROLES } from '../operators/roles';
 import { RULES_PROFILES } from '../rules/types';
+import { teamInputSchemas } from '../team/schemas';
+import { bundleInputSchemas } from './bundle-schemas';
+import { settingsInputSchemas } from './settings-schemas';
 import { REPORT_SOURCES } from './contract';
 import type { ApiMethodName } from './methods';
 
@@ -198,6 +201,9 @@ export const inputSchemas = {
     operator: operatorName.optional(),
   }),
   getReportEvidence: z.object({ reportId }),
+  ...teamInputSchemas,
+  ...bundleInputSchemas,
+  ...settingsInputSchemas,
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 /** Inputs are read-only to callers, so readonly arrays from the UI are accepted as they are. */

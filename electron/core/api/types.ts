@@ -21,13 +21,24 @@ import type {
   VerificationPolicyView,
   WorksheetEvaluation,
 } from './contract';
+import type { BundleOutputs } from './handlers/bundles';
 import type { ImportFilesResult, QuarantineView } from './handlers/intake';
+import type { SettingsOutputs } from './handlers/settings';
 import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
+import type {
+  PairingCodeView,
+  PrecinctLease,
+  PrecinctOpenView,
+  StationBatchFile,
+  StationStatus,
+  StationView,
+  TeamStatus,
+} from '../team/contract';
 import type { ApiMethodName } from './methods';
 import type { ApiInput } from './schemas';
 
 /** What each API method returns on success. */
-export interface ApiOutputs {
+export interface ApiOutputs extends BundleOutputs {
   getOverview: Overview;
   getElection: ElectionInfo | null;
   previewCountyDefinition: CountySetupInput;
@@ -58,11 +69,30 @@ export interface ApiOutputs {
   acceptQuarantined: IntakeSummary;
   rejectQuarantined: QuarantineRecord;
   listScanQueue: readonly ScanQueueEntry[];
+  getMailboxStatus: SettingsOutputs['getMailboxStatus'];
+  saveMailboxSettings: SettingsOutputs['saveMailboxSettings'];
+  checkMailboxNow: SettingsOutputs['checkMailboxNow'];
+  getPendingCounts: SettingsOutputs['getPendingCounts'];
+  listDriveInboxes: SettingsOutputs['listDriveInboxes'];
+  importFromDrive: SettingsOutputs['importFromDrive'];
+  ejectDrive: SettingsOutputs['ejectDrive'];
+  getBackupStatus: SettingsOutputs['getBackupStatus'];
+  saveBackupSettings: SettingsOutputs['saveBackupSettings'];
+  backupNow: SettingsOutputs['backupNow'];
   readScan: ScanReviewView;
   getScanReading: ScanReviewView;
   confirmScanReading: ConfirmedScan;
   rejectScan: ScanReviewView;
   getReportEvidence: ReportEvidence | null;
+  getTeamStatus: TeamStatus;
+  createPairingCode: PairingCodeView;
+  listStations: readonly StationView[];
+  revokeStation: StationView;
+  openPrecinct: PrecinctOpenView;
+  closePrecinct: null;
+  listPrecinctLeases: readonly PrecinctLease[];
+  pairWithHub: StationStatus;
+  exportStationBatch: StationBatchFile;
 }
 
 /**

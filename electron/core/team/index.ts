@@ -1,0 +1,4 @@
+export * from './contract';
+export { createTeamHub } from './create-team-hub';
+export { startHub } from './hub-server';
+export { createStationApi } from './station-api';
