@@ -13,6 +13,7 @@ import { ImportFiles } from './screens/ImportFiles';
 import { Precincts } from './screens/Precincts';
 import { Recount } from './screens/Recount';
 import { Review } from './screens/Review';
+import { ScanReview } from './screens/ScanReview';
 import { WorksheetEntry } from './screens/WorksheetEntry';
 import { type ScreenId, useSession } from './session';
 
@@ -135,6 +136,7 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   setup: () => <CountySetup />,
   import: () => <ImportFiles />,
   review: () => <Review />,
+  'scan-review': () => <ScanReview />,
 };
 
 export function App() {

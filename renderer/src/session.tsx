@@ -20,6 +20,7 @@ export type ScreenId =
   | 'audit'
   | 'setup'
   | 'import'
+  | 'scan-review'
   | 'review';
 
 export interface Route {
@@ -28,6 +29,8 @@ export interface Route {
   readonly precinct?: string;
   readonly status?: PrecinctStatus;
   readonly finding?: FindingCode;
+  /** The queued scan shown on the scan review screen. */
+  readonly scanId?: number;
 }
 
 export interface SignedInPerson {

@@ -34,6 +34,7 @@ import type {
   StationView,
   TeamStatus,
 } from '../team/contract';
+import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
 import type { ApiMethodName } from './methods';
 import type { ApiInput } from './schemas';
 
@@ -69,6 +70,11 @@ export interface ApiOutputs extends BundleOutputs {
   acceptQuarantined: IntakeSummary;
   rejectQuarantined: QuarantineRecord;
   listScanQueue: readonly ScanQueueEntry[];
+  readScan: ScanReviewView;
+  getScanReading: ScanReviewView;
+  confirmScanReading: ConfirmedScan;
+  rejectScan: ScanReviewView;
+  getReportEvidence: ReportEvidence | null;
   getMailboxStatus: SettingsOutputs['getMailboxStatus'];
   saveMailboxSettings: SettingsOutputs['saveMailboxSettings'];
   checkMailboxNow: SettingsOutputs['checkMailboxNow'];

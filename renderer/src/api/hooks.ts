@@ -187,3 +187,64 @@ export function useRejectQuarantined() {
     onSuccess: () => invalidateIntake(client),
   });
 }
+
+/** Scan review (issue 4): a queued scan's reading, reading it, confirming it or setting it aside. */
+const scanKeys = {
+  reading: (scanId: number) => ['scan-reading', scanId] as const,
+  evidence: (reportId: number) => ['report-evidence', reportId] as const,
+};
+
+export function useScanReading(scanId: number | null) {
+  return useQuery({
+    queryKey: scanKeys.reading(scanId ?? 0),
+    queryFn: () => callApi('getScanReading', { scanId: scanId as number }),
+    enabled: scanId !== null && scanId > 0,
+  });
+}
+
+/** OCR takes a few seconds; the new reading replaces the cached one as soon as it arrives. */
+export function useReadScan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'readScan'>) => callApi('readScan', input),
+    onSuccess: (view) => {
+      client.setQueryData(scanKeys.reading(view.scanId), view);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: intakeKeys.scanQueue }),
+        client.invalidateQueries({ queryKey: queryKeys.auditLog }),
+      ]);
+    },
+  });
+}
+
+export function useConfirmScanReading() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'confirmScanReading'>) => callApi('confirmScanReading', input),
+    onSuccess: (confirmed) => {
+      client.setQueryData(scanKeys.reading(confirmed.scan.scanId), confirmed.scan);
+      return invalidateIntake(client);
+    },
+  });
+}
+
+export function useRejectScan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'rejectScan'>) => callApi('rejectScan', input),
+    onSuccess: (view) => {
+      client.setQueryData(scanKeys.reading(view.scanId), view);
+      return invalidateIntake(client);
+    },
+  });
+}
+
+/** The scan a report was confirmed from (null for reports that did not come from a scan). */
+export function useReportEvidence(reportId: number, enabled = true) {
+  return useQuery({
+    queryKey: scanKeys.evidence(reportId),
+    queryFn: () => callApi('getReportEvidence', { reportId }),
+    enabled,
+    staleTime: Infinity,
+  });
+}

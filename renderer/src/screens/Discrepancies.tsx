@@ -9,6 +9,7 @@ import { useDiscrepancies, useOverview, useResolveDiscrepancy } from '../api/hoo
 import type { Discrepancy, ElectionInfo, ReportView } from '../api/types';
 import { ROLE_LABELS, SOURCE_LABELS } from '../api/types';
 import { CountsGrid, type CountTexts, columnsFor, countsProblem, linesOf } from '../components/CountsGrid';
+import { ScanEvidence } from '../components/ScanEvidence';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatTime, plural } from '../format';
 import { useSession } from '../session';
@@ -119,6 +120,11 @@ function DiscrepancyDetail({
           <p className="status-reason">{item.statusReason}</p>
         </div>
         <SideBySide item={item} plurality={election.rulesProfile === 'plurality'} />
+        {item.reports
+          .filter((report) => report.source === 'scan')
+          .map((report) => (
+            <ScanEvidence key={report.id} reportId={report.id} />
+          ))}
         {item.previousResolution ? (
           <p className="hint">
             Earlier resolution by {item.previousResolution.operator} ({formatTime(item.previousResolution.resolvedAt)}):

@@ -16,6 +16,7 @@ export function Review() {
   const [showDecided, setShowDecided] = useState(false);
   const quarantine = useQuarantine(!showDecided);
   const scans = useScanQueue();
+  const { navigate } = useSession();
   const [done, setDone] = useState<Decided | null>(null);
   const pending = quarantine.data?.filter((item) => item.decision === null).length ?? 0;
   return (
@@ -80,6 +81,9 @@ export function Review() {
                   <th scope="col">Received</th>
                   <th scope="col">Imported by</th>
                   <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Review</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -97,13 +101,19 @@ export function Review() {
                     <td>{formatTime(scan.queuedAt)}</td>
                     <td>{scan.operator}</td>
                     <td>
-                      <span className={`outcome-chip ${scan.status === 'pending-ocr' ? 'outcome-pending-review' : ''}`}>
-                        {scan.status === 'pending-ocr'
-                          ? 'Waiting to be read'
-                          : scan.status === 'read'
-                            ? 'Read'
-                            : 'Unreadable'}
+                      <span className={`outcome-chip ${SCAN_STATUS_CHIPS[scan.status]}`}>
+                        {SCAN_STATUS_LABELS[scan.status]}
                       </span>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className={`button small${scan.status === 'pending-ocr' || scan.status === 'read' ? ' primary' : ''}`}
+                        aria-label={`${SCAN_ACTIONS[scan.status]} ${scan.fileName}`}
+                        onClick={() => navigate({ screen: 'scan-review', scanId: scan.importFileId })}
+                      >
+                        {SCAN_ACTIONS[scan.status]}
+                      </button>
                     </td>
                   </tr>
                 ))}
@@ -220,6 +230,33 @@ function QuarantineCard({ item, onDecided }: { item: QuarantineItem; onDecided: 
     </li>
   );
 }
+
+type ScanStatus = NonNullable<ReturnType<typeof useScanQueue>['data']>[number]['status'];
+
+const SCAN_STATUS_LABELS: Record<ScanStatus, string> = {
+  'pending-ocr': 'Waiting to be read',
+  read: 'Read: waiting for a person',
+  unreadable: 'Unreadable',
+  confirmed: 'Confirmed',
+  rejected: 'Set aside',
+};
+
+const SCAN_STATUS_CHIPS: Record<ScanStatus, string> = {
+  'pending-ocr': 'outcome-pending-review',
+  read: 'outcome-pending-review',
+  unreadable: 'outcome-rejected',
+  confirmed: 'outcome-imported',
+  rejected: 'outcome-rejected',
+};
+
+/** What the button next to a queued scan does: read it, finish its review, or look at it. */
+const SCAN_ACTIONS: Record<ScanStatus, string> = {
+  'pending-ocr': 'Read',
+  read: 'Review',
+  unreadable: 'Review',
+  confirmed: 'View',
+  rejected: 'View',
+};
 
 interface Decided {
   readonly kind: 'success' | 'warning';

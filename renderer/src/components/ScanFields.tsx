@@ -1,0 +1,306 @@
+/**
+ * The fields of one scanned page, confirmed one by one from the keyboard, then the worksheet.
+ * A field the reader is sure of (both engines agree, the sheet adds up) starts confirmed; every
+ * other one waits for the person. Typing replaces a value (the field's text is selected on focus)
+ * and makes it wait again until Enter.
+ */
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiOutputs } from '../../../electron/core/api/types';
+import { errorMessage } from '../api/client';
+import { useConfirmScanReading, useOverview } from '../api/hooks';
+import { formatCount } from '../format';
+import { useSession, useSessionToken } from '../session';
+import { ScanCrop } from './ScanCrop';
+import { reviewReasonText } from './ScanProblems';
+import { Card, Kbd, Notice, StatusBadge } from './ui';
+
+type ScanView = ApiOutputs['getScanReading'];
+type PageView = ScanView['pages'][number];
+type Column = PageView['fields'][number]['column'];
+
+const COLUMN_LABELS: Record<Column, string> = {
+  first: 'First alignment',
+  final: 'Final alignment',
+  delegates: 'Delegates awarded',
+};
+
+interface FieldState {
+  readonly text: string;
+  readonly confirmed: boolean;
+}
+
+const isCount = (text: string) => /^\d{1,6}$/.test(text.trim());
+
+export function ScanFields({
+  scan,
+  page,
+  pageUrl,
+  onFocusField,
+  onConfirmed,
+}: {
+  scan: ScanView;
+  page: PageView;
+  pageUrl: string | null;
+  onFocusField(index: number | null): void;
+  onConfirmed(): void;
+}) {
+  const { navigate } = useSession();
+  const session = useSessionToken();
+  const overview = useOverview();
+  const confirm = useConfirmScanReading();
+  const [fields, setFields] = useState<FieldState[]>(() =>
+    page.fields.map((field) => ({
+      text: field.value === null ? '' : String(field.value),
+      confirmed: !field.needsReview,
+    })),
+  );
+  const [problem, setProblem] = useState<{ index: number | null; text: string } | null>(null);
+  const [precinct, setPrecinct] = useState(page.precinct ?? page.expectedPrecinct ?? '');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [done, setDone] = useState<{ reportId: number; precinct: string; status: string } | null>(null);
+  const inputs = useRef<(HTMLInputElement | null)[]>([]);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  const precincts = overview.data?.precincts ?? [];
+  const qrDiffers = page.precinct !== null && precinct !== '' && precinct !== page.precinct;
+  const waiting = fields.filter((field) => !field.confirmed).length;
+  const ready = waiting === 0 && precinct !== '' && (!qrDiffers || overrideReason.trim().length >= 3);
+
+  // Focus starts at the first field needing review (or the first field when the reader was sure of all).
+  useEffect(() => {
+    const first = page.fields.findIndex((field) => field.needsReview);
+    inputs.current[Math.max(first, 0)]?.focus();
+  }, [page.fields]);
+
+  const focusField = (index: number) => {
+    const input = inputs.current[index];
+    if (input) input.focus();
+  };
+
+  const update = (index: number, next: Partial<FieldState>) =>
+    setFields((current) => current.map((field, at) => (at === index ? { ...field, ...next } : field)));
+
+  const confirmField = (index: number) => {
+    const field = fields[index];
+    if (!field) return;
+    if (!isCount(field.text)) {
+      setProblem({ index, text: 'Type the whole number the paper shows (0 when the boxes are empty).' });
+      return;
+    }
+    setProblem(null);
+    const after = fields.map((entry, at) => (at === index ? { ...entry, confirmed: true } : entry));
+    setFields(after);
+    const next = [...after.keys()]
+      .map((offset) => (index + 1 + offset) % after.length)
+      .find((at) => !after[at]?.confirmed);
+    if (next === undefined) confirmButton.current?.focus();
+    else focusField(next);
+  };
+
+  const submit = () => {
+    if (!ready || confirm.isPending) return;
+    confirm.mutate(
+      {
+        session,
+        scanId: scan.scanId,
+        pageNumber: page.pageNumber,
+        readingId: page.readingId,
+        precinct,
+        fields: page.fields.map((field, index) => ({
+          candidate: field.candidate,
+          column: field.column,
+          value: Number(fields[index]?.text ?? ''),
+        })),
+        ...(qrDiffers ? { precinctOverrideReason: overrideReason.trim() } : {}),
+      },
+      {
+        onSuccess: (value) => {
+          setDone({ reportId: value.reportId, precinct: value.precinct, status: value.status });
+          onConfirmed();
+        },
+        onError: (error) => setProblem({ index: null, text: errorMessage(error) }),
+      },
+    );
+  };
+
+  // Ctrl+Enter confirms the worksheet from anywhere on the screen, as it saves a keyed one.
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        submitRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onFieldKey = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    if (event.shiftKey) focusField(Math.max(0, index - 1));
+    else confirmField(index);
+  };
+
+  const nameOf = useMemo(() => new Map(precincts.map((row) => [row.code, row.name])), [precincts]);
+
+  if (done) {
+    return (
+      <Card title="Worksheet confirmed">
+        <Notice kind="success" role="status">
+          Confirmed as report #{done.reportId} of precinct <strong>{done.precinct}</strong>. The precinct is now{' '}
+          <StatusBadge status={done.status as 'received'} />.
+        </Notice>
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => navigate({ screen: 'precincts', precinct: done.precinct })}
+          >
+            Open precinct {done.precinct}
+          </button>
+          <button type="button" className="button primary" onClick={() => navigate({ screen: 'review' })}>
+            Next scan
+          </button>
+        </div>
+      </Card>
+    );
+  }
+
+  return (
+    <Card
+      title="Check every value against the paper"
+      actions={
+        <span className="scan-keys muted">
+          <Kbd>Enter</Kbd> confirm and next · <Kbd>Shift+Enter</Kbd> back · <Kbd>Ctrl+Enter</Kbd> confirm worksheet
+        </span>
+      }
+    >
+      <div className="table-wrap">
+        <table className="data-table scan-fields" aria-label="Values read">
+          <thead>
+            <tr>
+              <th scope="col">Candidate</th>
+              <th scope="col">Field</th>
+              <th scope="col">On the paper</th>
+              <th scope="col">Value</th>
+              <th scope="col">Check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.fields.map((field, index) => {
+              const state = fields[index] ?? { text: '', confirmed: false };
+              const label = `${field.candidate}, ${COLUMN_LABELS[field.column].toLowerCase()}`;
+              const edited = state.text !== (field.value === null ? '' : String(field.value));
+              return (
+                <tr
+                  key={`${field.candidate}:${field.column}`}
+                  className={field.needsReview ? 'scan-field needs-review' : 'scan-field'}
+                  data-confirmed={state.confirmed ? 'true' : 'false'}
+                  data-testid={`scan-field-${field.candidate}-${field.column}`}
+                >
+                  <th scope="row">{field.candidate}</th>
+                  <td>{COLUMN_LABELS[field.column]}</td>
+                  <td>
+                    <ScanCrop pageUrl={pageUrl} page={page.page} box={field.box} label={`${label} on the paper`} />
+                  </td>
+                  <td>
+                    <input
+                      ref={(element) => {
+                        inputs.current[index] = element;
+                      }}
+                      className="scan-value"
+                      aria-label={label}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      value={state.text}
+                      aria-invalid={problem?.index === index ? true : undefined}
+                      onFocus={(event) => {
+                        event.target.select();
+                        onFocusField(index);
+                      }}
+                      onBlur={() => onFocusField(null)}
+                      onChange={(event) => {
+                        update(index, { text: event.target.value.replace(/[^\d]/g, ''), confirmed: false });
+                        if (problem?.index === index) setProblem(null);
+                      }}
+                      onKeyDown={onFieldKey(index)}
+                    />
+                  </td>
+                  <td className="scan-field-check">
+                    {state.confirmed ? (
+                      <span className="scan-ok">
+                        ✓{' '}
+                        {edited
+                          ? `Corrected (read ${formatCount(field.value)})`
+                          : field.needsReview
+                            ? 'Checked'
+                            : 'Sure'}
+                      </span>
+                    ) : (
+                      <span className="scan-check">
+                        {edited
+                          ? `Changed from ${formatCount(field.value)}: Enter to confirm`
+                          : reviewReasonText(field.reasons, field.engines)}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="scan-precinct-choice">
+        <label className="field">
+          <span className="field-label">Precinct</span>
+          <select aria-label="Precinct" value={precinct} onChange={(event) => setPrecinct(event.target.value)}>
+            <option value="">Choose the precinct…</option>
+            {precincts.map((row) => (
+              <option key={row.code} value={row.code}>
+                {row.code} · {row.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {qrDiffers ? (
+          <label className="field grow">
+            <span className="field-label">
+              Why precinct {precinct} ({nameOf.get(precinct) ?? ''}) and not {page.precinct}, which the QR code names?
+            </span>
+            <textarea
+              aria-label="Why another precinct than the QR code’s"
+              rows={2}
+              maxLength={2000}
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.target.value)}
+            />
+          </label>
+        ) : null}
+      </div>
+      {problem ? (
+        <p className="field-message error" role="alert">
+          {problem.text}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <span className="muted" data-testid="scan-progress">
+          {waiting === 0
+            ? 'Every value is confirmed.'
+            : `${waiting} of ${fields.length} value${fields.length === 1 ? '' : 's'} still to confirm.`}
+        </span>
+        <button
+          ref={confirmButton}
+          type="button"
+          className="button primary"
+          disabled={!ready || confirm.isPending}
+          onClick={submit}
+        >
+          {confirm.isPending ? 'Confirming…' : 'Confirm worksheet'} <Kbd>Ctrl+Enter</Kbd>
+        </button>
+      </div>
+    </Card>
+  );
+}
