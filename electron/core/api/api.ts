@@ -19,8 +19,6 @@ import { type BundleDeps, bundleHandlers } from './handlers/bundles';
 import { actorFor } from './handlers/operators';
 import type { ScanReaderFactory } from './handlers/scan-reader';
 import { scanHandlers } from './handlers/scans';
-import type { ScanReaderFactory } from './handlers/scan-reader';
-import { scanHandlers } from './handlers/scans';
 import { verificationHandlers } from './handlers/verification';
 import { evaluateWorksheet, submitWorksheet } from './handlers/worksheet';
 import { API_METHODS, type ApiMethodName } from './methods';
@@ -33,8 +31,6 @@ export interface ApiDeps {
   readonly resourcesDir: string;
   /** Injected so tests can control time; every change is stamped with it. */
   readonly clock?: () => Date;
-  /** Makes the scan reader (once, on the first scan read); the real OCR engine when absent. */
-  readonly ocr?: ScanReaderFactory;
   /** Team mode (issue 10): the hub's team state when this laptop is the hub (createTeamHub). */
   readonly team?: TeamHub;
   /** Makes the scan reader (once, on the first scan read); the real OCR engine when absent. */
@@ -110,7 +106,6 @@ export function createApi(deps: ApiDeps): Api {
     verifyAuditLog: () => ok(verifyAuditChain(store.iterateAudit())),
     ...verificationHandlers(store, clock),
     ...intakeHandlers(store, clock),
-    ...scanHandlers(store, clock, deps.ocr),
     ...teamHandlers(store, deps.team, clock),
     ...scanHandlers(store, clock, deps.ocr),
     ...bundleHandlers(store, clock, secrets, deps.bundles),

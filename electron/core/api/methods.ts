@@ -33,11 +33,6 @@ export const API_METHODS = [
   'acceptQuarantined',
   'rejectQuarantined',
   'listScanQueue',
-  'readScan',
-  'getScanReading',
-  'confirmScanReading',
-  'rejectScan',
-  'getReportEvidence',
   // Settings, the mailbox while the app runs, drives, automatic backups (issues 3, 7): handlers/settings.ts
   'getMailboxStatus',
   'saveMailboxSettings',

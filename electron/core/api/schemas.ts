@@ -201,49 +201,6 @@ export const inputSchemas = {
     operator: operatorName.optional(),
   }),
   getReportEvidence: z.object({ reportId }),
-  readScan: z.object({
-    scanId: z.number().int().positive(),
-    /** The precinct the person expects the sheet to be; the QR still decides, a mismatch is flagged. */
-    expectedPrecinct: precinctCode.optional(),
-    session: sessionToken.optional(),
-    operator: operatorName.optional(),
-  }),
-  getScanReading: z.object({ scanId: z.number().int().positive() }),
-  confirmScanReading: z.object({
-    scanId: z.number().int().positive(),
-    pageNumber: z.number().int().min(1).max(1000).default(1),
-    /** The reading the person reviewed: refused if the scan was read again meanwhile. */
-    readingId: z.number().int().positive().optional(),
-    precinct: precinctCode,
-    /** Every field read, as the person confirmed it; null is refused with the field named. */
-    fields: z
-      .array(
-        z.object({
-          candidate: candidateName,
-          column: z.enum(['first', 'final', 'delegates']),
-          value: z
-            .number()
-            .int('Counts are whole numbers.')
-            .min(0, 'Counts cannot be negative.')
-            .max(999_999)
-            .nullable(),
-        }),
-      )
-      .min(1, 'Confirm the fields read from the sheet.')
-      .max(1000),
-    coinTosses: z.array(coinTossSchema).max(20).default([]),
-    /** Why the sheet belongs to another precinct than the one its QR code names. */
-    precinctOverrideReason: reasonSchema.optional(),
-    session: sessionToken.optional(),
-    operator: operatorName.optional(),
-  }),
-  rejectScan: z.object({
-    scanId: z.number().int().positive(),
-    reason: reasonSchema,
-    session: sessionToken.optional(),
-    operator: operatorName.optional(),
-  }),
-  getReportEvidence: z.object({ reportId }),
   ...teamInputSchemas,
   ...bundleInputSchemas,
   ...settingsInputSchemas,

@@ -34,7 +34,6 @@ import type {
   StationView,
   TeamStatus,
 } from '../team/contract';
-import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
 import type { ApiMethodName } from './methods';
 import type { ApiInput } from './schemas';
 
@@ -70,11 +69,6 @@ export interface ApiOutputs extends BundleOutputs {
   acceptQuarantined: IntakeSummary;
   rejectQuarantined: QuarantineRecord;
   listScanQueue: readonly ScanQueueEntry[];
-  readScan: ScanReviewView;
-  getScanReading: ScanReviewView;
-  confirmScanReading: ConfirmedScan;
-  rejectScan: ScanReviewView;
-  getReportEvidence: ReportEvidence | null;
   getMailboxStatus: SettingsOutputs['getMailboxStatus'];
   saveMailboxSettings: SettingsOutputs['saveMailboxSettings'];
   checkMailboxNow: SettingsOutputs['checkMailboxNow'];

@@ -23,12 +23,6 @@ export const AUDIT_ACTIONS = {
     'A person confirmed every value read from a scanned page: the report it became, the precinct (and why, if not the QR’s), and each value they changed from what OCR read.',
   'scan.rejected':
     'A person set a scan aside as unreadable, with why; nothing from it entered the results and the file stays stored.',
-  'scan.read':
-    'A queued scan was read by OCR: per page the precinct its QR names, how many fields need review, any problem, and the engine versions. Nothing entered the results.',
-  'scan.confirmed':
-    'A person confirmed every value read from a scanned page: the report it became, the precinct (and why, if not the QR’s), and each value they changed from what OCR read.',
-  'scan.rejected':
-    'A person set a scan aside as unreadable, with why; nothing from it entered the results and the file stays stored.',
   'settings.changed':
     "A county setting was changed (the mailbox to read, the backup folder and schedule): who, when, the new value. Passwords are never recorded.",
   'mail.received': 'An email was stored as received (raw message, sha256, sender, Message-ID).',

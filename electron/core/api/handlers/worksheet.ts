@@ -22,15 +22,6 @@ export interface ScanEvidence {
   readonly scanReadingId: number;
 }
 
-/** The scan a confirmed worksheet was read from (issue 4): the stored file is part of the evidence. */
-export interface ScanEvidence {
-  readonly importFileId: number;
-  readonly fileName: string;
-  readonly sha256: string;
-  readonly pageNumber: number;
-  readonly scanReadingId: number;
-}
-
 export interface WorksheetInput {
   readonly precinct: string;
   readonly lines: readonly WorksheetLine[];
