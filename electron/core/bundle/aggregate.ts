@@ -4,12 +4,18 @@ import { parseMinisignSignature } from '../signing/minisign-signature';
 import { type BundleFiles, TAG_MANIFEST_SIGNATURE } from './bag-layout';
 import type { BundleStatus } from './bundle-status';
 import { type KeyRegistry, sameCounty } from './key-registry';
+import type { ResultsDocument } from './results-document';
 import { roundSde } from './results-totals';
-import { type BundleProblem, type BundleVerification, verifyBundle } from './verify-bundle';
+import { type BundleProblem, verifyBundle } from './verify-bundle';
 
 export interface BundleInput {
   readonly path: string;
-  readonly files: Result<BundleFiles>;
+  /**
+   * The bundle's files, or how to read them. A reader is called when the bundle's turn comes and
+   * its files are dropped once it is verified, so a state party's 99 (or 3,000) counties are never
+   * all in memory at once.
+   */
+  readonly files: Result<BundleFiles> | (() => Result<BundleFiles>);
 }
 
 export type RejectionCode =
@@ -59,10 +65,17 @@ export interface Aggregation {
   readonly duplicates: readonly string[];
 }
 
+/** What is kept of an accepted bundle: its identity and totals, not its files or precincts. */
 interface Accepted {
   readonly path: string;
   readonly county: string;
-  readonly verification: BundleVerification & { results: NonNullable<BundleVerification['results']> };
+  readonly sequence: number;
+  readonly status: BundleStatus;
+  readonly fingerprint: string | null;
+  readonly precinctsReporting: number;
+  readonly precinctsTotal: number;
+  readonly findings: number;
+  readonly totals: ResultsDocument['totals'];
 }
 
 /**
@@ -71,8 +84,97 @@ interface Accepted {
  * read, is signed by an unregistered key, was changed after signing, claims a county other than the
  * one its key is registered to, or is older than (or conflicts with) another bundle of that county.
  */
-export function aggregateBundles(registry: KeyRegistry, bundles: readonly BundleInput[]): Aggregation {
+export function aggregateBundles(registry: KeyRegistry, bundles: Iterable<BundleInput>): Aggregation {
   const rejected: RejectedBundle[] = [];
+  const accepted: Accepted[] = [];
+  for (const bundle of bundles) {
+    const verdict = judgeBundle(registry, bundle);
+    if ('accepted' in verdict) accepted.push(verdict.accepted);
+    else rejected.push(verdict.rejected);
+  }
+  return totalAccepted(registry, accepted, rejected);
+}
+
+type Verdict = { readonly accepted: Accepted } | { readonly rejected: RejectedBundle };
+
+function rejection(
+  path: string,
+  county: string | null,
+  code: RejectionCode,
+  message: string,
+  problems: readonly BundleProblem[] = [],
+): Verdict {
+  return { rejected: { path, county, code, message, problems } };
+}
+
+/** One bundle read, verified against the registry and reduced to what the totals need. */
+function judgeBundle(registry: KeyRegistry, bundle: BundleInput): Verdict {
+  const { path } = bundle;
+  const files = typeof bundle.files === 'function' ? bundle.files() : bundle.files;
+  if (!files.ok) return rejection(path, null, 'UNREADABLE', files.error.message);
+  const signatureFile = files.value.get(TAG_MANIFEST_SIGNATURE);
+  const signature = signatureFile ? parseMinisignSignature(Buffer.from(signatureFile).toString('utf8')) : null;
+  if (!signature?.ok) {
+    return rejection(path, null, 'TAMPERED', `${path} has no readable signature, so nobody can vouch for it.`);
+  }
+  const keyId = keyIdHex(signature.value.keyNumber);
+  const registered = registry.get(keyId);
+  if (!registered) {
+    return rejection(
+      path,
+      null,
+      'UNREGISTERED_KEY',
+      `${path} is signed with key ${keyId}, which is not registered to any county.`,
+    );
+  }
+  const verification = verifyBundle(files.value, registered.key);
+  const results = verification.results;
+  if (!verification.authentic || !results) {
+    return rejection(
+      path,
+      registered.county,
+      'TAMPERED',
+      `${path} (key of ${registered.county}) was changed after it was signed or is damaged.`,
+      verification.problems,
+    );
+  }
+  if (
+    !sameCounty(results.county, registered.county) ||
+    !verification.claims ||
+    !sameCounty(verification.claims.county, registered.county)
+  ) {
+    return rejection(
+      path,
+      registered.county,
+      'COUNTY_MISMATCH',
+      `${path} is signed with the key registered to ${registered.county}, but says it is from ${verification.claims?.county ?? results.county}.`,
+    );
+  }
+  if (verification.problems.length > 0) {
+    return rejection(
+      path,
+      registered.county,
+      'INCONSISTENT',
+      `${path} from ${registered.county} is signed, but its files disagree with each other.`,
+      verification.problems,
+    );
+  }
+  return {
+    accepted: {
+      path,
+      county: registered.county,
+      sequence: results.bundle.sequence,
+      status: results.bundle.status,
+      fingerprint: verification.fingerprint,
+      precinctsReporting: results.precinctsReporting,
+      precinctsTotal: results.precincts.length,
+      findings: verification.findings.length,
+      totals: results.totals,
+    },
+  };
+}
+
+function totalAccepted(registry: KeyRegistry, accepted: readonly Accepted[], rejected: RejectedBundle[]): Aggregation {
   const reject = (
     path: string,
     county: string | null,
@@ -80,81 +182,15 @@ export function aggregateBundles(registry: KeyRegistry, bundles: readonly Bundle
     message: string,
     problems: readonly BundleProblem[] = [],
   ) => rejected.push({ path, county, code, message, problems });
-  const accepted: Accepted[] = [];
-
-  for (const bundle of bundles) {
-    if (!bundle.files.ok) {
-      reject(bundle.path, null, 'UNREADABLE', bundle.files.error.message);
-      continue;
-    }
-    const signatureFile = bundle.files.value.get(TAG_MANIFEST_SIGNATURE);
-    const signature = signatureFile ? parseMinisignSignature(Buffer.from(signatureFile).toString('utf8')) : null;
-    if (!signature?.ok) {
-      reject(bundle.path, null, 'TAMPERED', `${bundle.path} has no readable signature, so nobody can vouch for it.`);
-      continue;
-    }
-    const keyId = keyIdHex(signature.value.keyNumber);
-    const registered = registry.get(keyId);
-    if (!registered) {
-      reject(
-        bundle.path,
-        null,
-        'UNREGISTERED_KEY',
-        `${bundle.path} is signed with key ${keyId}, which is not registered to any county.`,
-      );
-      continue;
-    }
-    const verification = verifyBundle(bundle.files.value, registered.key);
-    if (!verification.authentic || !verification.results) {
-      reject(
-        bundle.path,
-        registered.county,
-        'TAMPERED',
-        `${bundle.path} (key of ${registered.county}) was changed after it was signed or is damaged.`,
-        verification.problems,
-      );
-      continue;
-    }
-    if (
-      !sameCounty(verification.results.county, registered.county) ||
-      !verification.claims ||
-      !sameCounty(verification.claims.county, registered.county)
-    ) {
-      reject(
-        bundle.path,
-        registered.county,
-        'COUNTY_MISMATCH',
-        `${bundle.path} is signed with the key registered to ${registered.county}, but says it is from ${verification.claims?.county ?? verification.results.county}.`,
-      );
-      continue;
-    }
-    if (verification.problems.length > 0) {
-      reject(
-        bundle.path,
-        registered.county,
-        'INCONSISTENT',
-        `${bundle.path} from ${registered.county} is signed, but its files disagree with each other.`,
-        verification.problems,
-      );
-      continue;
-    }
-    accepted.push({
-      path: bundle.path,
-      county: registered.county,
-      verification: verification as Accepted['verification'],
-    });
-  }
 
   const duplicates: string[] = [];
   const standing = new Map<string, Accepted>();
   for (const group of groupByCounty(accepted)) {
-    const bySequence = [...group].sort(
-      (a, b) => b.verification.results.bundle.sequence - a.verification.results.bundle.sequence,
-    );
+    const bySequence = [...group].sort((a, b) => b.sequence - a.sequence);
     const newest = bySequence[0] as Accepted;
-    const newestSequence = newest.verification.results.bundle.sequence;
-    const sameSequence = bySequence.filter((entry) => entry.verification.results.bundle.sequence === newestSequence);
-    const distinct = new Set(sameSequence.map((entry) => entry.verification.fingerprint));
+    const newestSequence = newest.sequence;
+    const sameSequence = bySequence.filter((entry) => entry.sequence === newestSequence);
+    const distinct = new Set(sameSequence.map((entry) => entry.fingerprint));
     if (distinct.size > 1) {
       for (const entry of sameSequence) {
         reject(
@@ -168,12 +204,12 @@ export function aggregateBundles(registry: KeyRegistry, bundles: readonly Bundle
       standing.set(newest.county, newest);
       duplicates.push(...sameSequence.slice(1).map((entry) => entry.path));
     }
-    for (const older of bySequence.filter((entry) => entry.verification.results.bundle.sequence < newestSequence)) {
+    for (const older of bySequence.filter((entry) => entry.sequence < newestSequence)) {
       reject(
         older.path,
         older.county,
         'REPLAYED_OLDER',
-        `${older.path} is ${older.county}'s bundle number ${older.verification.results.bundle.sequence}, older than number ${newestSequence}; only the newest counts.`,
+        `${older.path} is ${older.county}'s bundle number ${older.sequence}, older than number ${newestSequence}; only the newest counts.`,
       );
     }
   }
@@ -204,16 +240,15 @@ function uniqueCounties(counties: readonly string[]): string[] {
 }
 
 function countyStanding(county: string, entry: Accepted | undefined): CountyStanding {
-  const results = entry?.verification.results;
   return {
     county,
-    status: results?.bundle.status ?? null,
-    sequence: results?.bundle.sequence ?? null,
-    fingerprint: entry?.verification.fingerprint ?? null,
+    status: entry?.status ?? null,
+    sequence: entry?.sequence ?? null,
+    fingerprint: entry?.fingerprint ?? null,
     bundle: entry?.path ?? null,
-    precinctsReporting: results?.precinctsReporting ?? 0,
-    precinctsTotal: results?.precincts.length ?? 0,
-    findings: entry?.verification.findings.length ?? 0,
+    precinctsReporting: entry?.precinctsReporting ?? 0,
+    precinctsTotal: entry?.precinctsTotal ?? 0,
+    findings: entry?.findings ?? 0,
   };
 }
 
@@ -221,7 +256,7 @@ function countyStanding(county: string, entry: Accepted | undefined): CountyStan
 function statewideTotals(standing: readonly Accepted[]): StatewideTotal[] {
   const totals = new Map<string, StatewideTotal>();
   for (const entry of standing) {
-    for (const total of entry.verification.results.totals) {
+    for (const total of entry.totals) {
       const sum = totals.get(total.candidate) ?? {
         candidate: total.candidate,
         firstAlignment: 0,

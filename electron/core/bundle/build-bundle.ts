@@ -11,6 +11,7 @@ import {
   BAG_DECLARATION_TEXT,
   BAG_INFO,
   type BundleFiles,
+  isOptionalPayload,
   PAYLOAD_MANIFEST,
   RESULTS_CSV,
   RESULTS_JSON,
@@ -39,6 +40,8 @@ export function buildBundle(
   document: ResultsDocument,
   auditEntries: Iterable<AuditEntry>,
   key: CountySigningKey,
+  /** Optional payload: worksheet scans under data/scans/ and the certification report. */
+  attachments: ReadonlyMap<string, Uint8Array> = new Map(),
 ): BuiltBundle {
   const files: BundleFiles = new Map();
   const text = (value: string) => new Uint8Array(Buffer.from(value, 'utf8'));
@@ -48,6 +51,10 @@ export function buildBundle(
   files.set(RESULTS_XLSX, resultsXlsxFromCsv(csv));
   files.set(RESULTS_NIST, text(nistJsonOf(document)));
   files.set(AUDIT_LOG_JSONL, text(auditLogJsonl(auditEntries)));
+  for (const [path, bytes] of attachments) {
+    if (!isOptionalPayload(path) || files.has(path)) throw new Error(`${path} cannot be attached to a bundle`);
+    files.set(path, bytes);
+  }
 
   const payloadPaths = [...files.keys()];
   const payloadBytes = payloadPaths.reduce((total, path) => total + (files.get(path)?.length ?? 0), 0);

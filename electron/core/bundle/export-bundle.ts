@@ -1,6 +1,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { buildCountyView } from '../county/county-view';
+import { canonicalJson } from '../audit-log/canonical-json';
+import { buildCountyView, type CountyView } from '../county/county-view';
 import { appError, ok, type Result } from '../result';
 import { type CountySigningKey, keyIdHex } from '../signing/county-key';
 import { insertBundleExport, latestBundleExport, nextBundleSequence } from '../store/bundle-records';
@@ -12,6 +13,7 @@ import { buildResultsDocument } from './build-results-document';
 import { readBundle } from './bundle-container';
 import type { BundleStatus } from './bundle-status';
 import { checkBundleStatus, defaultBundleStatus } from './export-status';
+import { sha256Hex } from './manifest';
 import { verifyBundle } from './verify-bundle';
 import {
   type AfterFileWritten,
@@ -31,6 +33,21 @@ export interface ExportBundleInput {
   readonly appVersion: string;
   readonly now: () => Date;
   readonly afterFileWritten?: AfterFileWritten;
+  /**
+   * Made ahead of the transaction (the certification report is drawn asynchronously): the sequence,
+   * time and attachments it was made for. If the county changed meanwhile the export is refused
+   * rather than shipping a report that disagrees with the results.
+   */
+  readonly prepared?: PreparedExport;
+}
+
+export interface PreparedExport {
+  readonly sequence: number;
+  readonly generated: Date;
+  readonly status: BundleStatus;
+  /** countyContentDigest of the county the attachments were made from. */
+  readonly contentDigest: string;
+  readonly attachments: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface ExportedBundle {
@@ -80,7 +97,19 @@ export function exportBundle(store: CountyStore, input: ExportBundleInput): Resu
       const status = checkBundleStatus(input.status ?? defaultBundleStatus(view), view, previous);
       if (!status.ok) return status;
       const sequence = nextBundleSequence(store);
-      const generated = wholeSeconds(input.now());
+      const prepared = input.prepared;
+      if (
+        prepared &&
+        (prepared.sequence !== sequence ||
+          prepared.status !== status.value ||
+          prepared.contentDigest !== countyContentDigest(view))
+      ) {
+        return appError(
+          'COUNTY_CHANGED_DURING_EXPORT',
+          'The results changed while the bundle was being made (someone entered or resolved a report). Nothing was exported; export again.',
+        );
+      }
+      const generated = prepared?.generated ?? wholeSeconds(input.now());
       const generatedAt = generated.toISOString().replace('.000Z', 'Z');
 
       if (previous && previous.keyId !== keyId) {
@@ -103,7 +132,7 @@ export function exportBundle(store: CountyStore, input: ExportBundleInput): Resu
         { sequence, status: status.value, generatedAt, appVersion: input.appVersion, keyId },
         { entries: auditEntries.length, headHash: exported.hash },
       );
-      const built = buildBundle(document, auditEntries, input.key);
+      const built = buildBundle(document, auditEntries, input.key, prepared?.attachments);
 
       writeBundleTemporary(built.files, temporary, input.out, generated, input.afterFileWritten);
       const readBack = readBundle(temporary);
@@ -173,7 +202,18 @@ function sameFiles(a: BundleFiles, b: BundleFiles): boolean {
   return true;
 }
 
-function wholeSeconds(date: Date): Date {
+/** What a bundle's results would say, without its identity: equal digests, equal results. */
+export function countyContentDigest(view: CountyView): string {
+  const placeholder = buildResultsDocument(
+    view,
+    { sequence: 1, status: 'unofficial-partial', generatedAt: '1970-01-01T00:00:00Z', appVersion: '-', keyId: '0' },
+    { entries: 1, headHash: '0'.repeat(64) },
+  );
+  const { bundle: _bundle, auditLog: _auditLog, ...content } = placeholder;
+  return sha256Hex(Buffer.from(canonicalJson(content), 'utf8'));
+}
+
+export function wholeSeconds(date: Date): Date {
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 

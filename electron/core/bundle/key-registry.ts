@@ -30,12 +30,33 @@ export function readKeyRegistry(dir: string): Result<KeyRegistry> {
   if (names.length === 0) {
     return appError('REGISTRY_EMPTY', `${dir} holds no registered county keys (files named "<County>.pub").`);
   }
-  const registry = new Map<string, RegisteredKey>();
+  const entries: PublicKeyEntry[] = [];
   for (const name of names.sort()) {
     const file = join(dir, name);
-    const parsed = parseMinisignPublicKey(readFileSync(file, 'utf8'), file);
+    entries.push({ name, file, text: readFileSync(file, 'utf8') });
+  }
+  return keyRegistryOf(entries);
+}
+
+/** One registered key file: its name (which names the county), where it came from, and its text. */
+export interface PublicKeyEntry {
+  readonly name: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+/** The registry from key files already read (the state party screen reads them in the browser). */
+export function keyRegistryOf(entries: readonly PublicKeyEntry[]): Result<KeyRegistry> {
+  const registry = new Map<string, RegisteredKey>();
+  for (const { name, file, text } of entries) {
+    if (!name.toLowerCase().endsWith('.pub')) {
+      return appError('REGISTRY_INVALID', `${file} is not a county key file (named "<County>.pub").`);
+    }
+    const parsed = parseMinisignPublicKey(text, file);
     if (!parsed.ok) return parsed;
     const county = name.slice(0, -'.pub'.length).split('#')[0]?.trim() ?? '';
+    if (county === '')
+      return appError('REGISTRY_INVALID', `${file} does not name a county; save it as "<County>.pub".`);
     const keyId = keyIdHex(parsed.value.keyNumber);
     const existing = registry.get(keyId);
     if (existing && sameCounty(existing.county, county) === false) {

@@ -13,13 +13,13 @@ import {
   BAG_DECLARATION_TEXT,
   BAG_INFO,
   type BundleFiles,
+  isOptionalPayload,
   PAYLOAD_MANIFEST,
   REQUIRED_PAYLOAD,
   RESULTS_CSV,
   RESULTS_JSON,
   RESULTS_NIST,
   RESULTS_XLSX,
-  SCANS_FOLDER,
   SIGNED_TAG_FILES,
   TAG_MANIFEST,
   TAG_MANIFEST_SIGNATURE,
@@ -152,7 +152,7 @@ function checkStructure(files: BundleFiles, problem: Report): void {
   }
   const known = new Set<string>([...SIGNED_TAG_FILES, TAG_MANIFEST, TAG_MANIFEST_SIGNATURE, ...REQUIRED_PAYLOAD]);
   for (const path of files.keys()) {
-    if (!known.has(path) && !path.startsWith(SCANS_FOLDER)) {
+    if (!known.has(path) && !isOptionalPayload(path)) {
       problem('FILE_UNEXPECTED', `${path} is not part of a Tallyroom result bundle.`, path);
     }
   }

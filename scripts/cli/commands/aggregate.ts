@@ -20,7 +20,7 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<ExitC
   if (!registry.ok) throw new UsageError(registry.error.message);
   const aggregation = aggregateBundles(
     registry.value,
-    positionals.map((path) => ({ path, files: readBundle(resolve(io.cwd, path)) })),
+    positionals.map((path) => ({ path, files: () => readBundle(resolve(io.cwd, path)) })),
   );
   if (values.json) printJson(io, aggregation);
   else printAggregation(io, aggregation);
