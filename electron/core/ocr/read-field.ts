@@ -1,0 +1,146 @@
+import { classifyDigit, type DigitModel } from './digit-classifier';
+import { type DigitInk, extractDigit } from './digit-crop';
+import { cropImage, encodeGrayPng, type GrayImage, grayImage } from './gray-image';
+import type { PixelBox } from './scan-reading';
+import type { TesseractPool, TesseractRead } from './tesseract-pool';
+import { BOX_BORDER_INSET, type CombField, type Rect } from './worksheet-layout';
+
+/**
+ * Reads one comb field with both engines, box by box: the classifier reads each box's normalised
+ * ink on its own; tesseract reads the cleaned boxes of the field set side by side as one line
+ * (one call per field instead of one per box), and each box alone as a single character when
+ * that line does not come back with one digit per written box.
+ */
+export interface EngineDigit {
+  readonly digit: string;
+  /** 0..1 */
+  readonly confidence: number;
+}
+
+export interface FieldRead {
+  readonly box: PixelBox;
+  /** Per box: whether it holds writing. */
+  readonly inked: readonly boolean[];
+  /** A written box after an empty one (e.g. "1 _ 3"): the boxes do not spell one number. */
+  readonly gap: boolean;
+  readonly classifier: readonly EngineDigit[];
+  readonly tesseract: readonly EngineDigit[] | null;
+  readonly classifierText: string | null;
+  readonly tesseractText: string | null;
+}
+
+/** Extra margin inside the printed border, points: alignment is good to about a point. */
+const EXTRA_INSET = 1.2;
+
+export function boxCrop(page: GrayImage, rect: Rect, scale: number): GrayImage {
+  const inset = BOX_BORDER_INSET + EXTRA_INSET;
+  return cropImage(
+    page,
+    (rect.x + inset) * scale,
+    (rect.y + inset) * scale,
+    (rect.width - 2 * inset) * scale,
+    (rect.height - 2 * inset) * scale,
+  );
+}
+
+export function fieldPixelBox(field: CombField, scale: number): PixelBox {
+  return {
+    x: Math.round(field.rect.x * scale),
+    y: Math.round(field.rect.y * scale),
+    width: Math.round(field.rect.width * scale),
+    height: Math.round(field.rect.height * scale),
+  };
+}
+
+/** Every box's ink (the cheap part, done for all fields before any engine runs: blank-sheet test). */
+export function fieldInk(page: GrayImage, field: CombField, scale: number): DigitInk[] {
+  return field.boxes.map((rect) => extractDigit(boxCrop(page, rect, scale)));
+}
+
+export async function readField(
+  field: CombField,
+  inks: readonly DigitInk[],
+  scale: number,
+  model: DigitModel,
+  tesseract: TesseractPool,
+): Promise<FieldRead> {
+  const inked = inks.map((ink) => ink.normalized !== null);
+  const first = inked.indexOf(true);
+  const last = inked.lastIndexOf(true);
+  const gap = first >= 0 && inked.slice(first, last + 1).includes(false);
+  const written = inks.filter((ink) => ink.normalized !== null);
+  const classifier = written.map((ink) => {
+    const guess = classifyDigit(model, ink.normalized as Float32Array);
+    return { digit: String(guess.digit), confidence: guess.probability };
+  });
+  const base = { box: fieldPixelBox(field, scale), inked, gap, classifier };
+  if (written.length === 0) {
+    return { ...base, tesseract: [], classifierText: null, tesseractText: null };
+  }
+  const tesseractDigits = await readWithTesseract(written, tesseract);
+  return {
+    ...base,
+    tesseract: tesseractDigits,
+    classifierText: classifier.map((guess) => guess.digit).join(''),
+    tesseractText: tesseractDigits ? tesseractDigits.map((guess) => guess.digit).join('') : null,
+  };
+}
+
+async function readWithTesseract(written: readonly DigitInk[], pool: TesseractPool): Promise<EngineDigit[] | null> {
+  const line = await pool.read(encodeGrayPng(lineImage(written.map((ink) => ink.cleaned))), 'single-line');
+  const digits = symbolsOf(line);
+  if (digits.length === written.length) return digits;
+  const singles = await Promise.all(
+    written.map((ink) => pool.read(encodeGrayPng(lineImage([ink.cleaned])), 'single-char')),
+  );
+  const perBox = singles.map((read) => symbolsOf(read));
+  if (perBox.some((symbols) => symbols.length !== 1)) return null;
+  return perBox.map((symbols) => symbols[0] as EngineDigit);
+}
+
+function symbolsOf(read: TesseractRead): EngineDigit[] {
+  return read.symbols
+    .filter((symbol) => /^[0-9]$/.test(symbol.text))
+    .map((symbol) => ({ digit: symbol.text, confidence: Math.max(0, Math.min(1, symbol.confidence / 100)) }));
+}
+
+/**
+ * The cleaned boxes side by side on white, the printed borders gone, each digit's ink trimmed and
+ * spaced evenly, with a margin: what tesseract reads best (a line of text, not a grid).
+ */
+export function lineImage(boxes: readonly GrayImage[]): GrayImage {
+  const trimmed = boxes.map(trimToInk);
+  const height = Math.max(...trimmed.map((box) => box.height));
+  const gapWidth = Math.max(6, Math.round(height * 0.35));
+  const margin = Math.max(10, Math.round(height * 0.6));
+  const width = trimmed.reduce((sum, box) => sum + box.width, 0) + gapWidth * (trimmed.length - 1) + 2 * margin;
+  const out = grayImage(width, height + 2 * margin);
+  let x = margin;
+  for (const box of trimmed) {
+    const top = margin + Math.round((height - box.height) / 2);
+    for (let row = 0; row < box.height; row += 1) {
+      out.data.set(box.data.subarray(row * box.width, (row + 1) * box.width), (top + row) * width + x);
+    }
+    x += box.width + gapWidth;
+  }
+  return out;
+}
+
+function trimToInk(box: GrayImage): GrayImage {
+  let minX = box.width;
+  let minY = box.height;
+  let maxX = -1;
+  let maxY = -1;
+  for (let y = 0; y < box.height; y += 1) {
+    for (let x = 0; x < box.width; x += 1) {
+      if ((box.data[y * box.width + x] as number) < 200) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+  }
+  if (maxX < 0) return box;
+  return cropImage(box, minX, minY, maxX - minX + 1, maxY - minY + 1);
+}

@@ -1,0 +1,122 @@
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createWorker, OEM, PSM, type Worker, type WorkerOptions } from 'tesseract.js';
+
+/**
+ * tesseract.js, fully offline (DESIGN.md: "OCR language data ships with the app"): the English
+ * best_int LSTM model comes from the bundled @tesseract.js-data/eng package, its unpacked copy is
+ * cached in the app's data folder, and nothing is ever fetched (without `langPath`, tesseract.js
+ * would download from a CDN). A small pool of workers (worker threads, off the main thread) is
+ * created once and reused for every scan; starting one costs far more than reading a page.
+ */
+export interface TesseractRead {
+  readonly text: string;
+  /** Per recognised character, tesseract's confidence 0..100. */
+  readonly symbols: readonly { readonly text: string; readonly confidence: number }[];
+  readonly confidence: number;
+}
+
+export type TesseractMode = 'single-char' | 'single-line';
+
+const require = createRequire(import.meta.url);
+
+/** The folder holding eng.traineddata.gz (best_int) of the bundled language data package. */
+export function bundledLangPath(): string {
+  return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+}
+
+/** The options every worker is created with: local language data, cache in the given folder. */
+export function tesseractWorkerOptions(cachePath: string): Partial<WorkerOptions> {
+  return {
+    langPath: bundledLangPath(),
+    cachePath,
+    cacheMethod: 'write',
+    gzip: true,
+    // Errors come back through the job's promise; the default handler would also print them.
+    errorHandler: () => {},
+  };
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(2, cpus().length));
+}
+
+interface Slot {
+  readonly worker: Worker;
+  mode: TesseractMode | null;
+  busy: boolean;
+}
+
+export class TesseractPool {
+  private readonly queue: (() => void)[] = [];
+  private closed = false;
+
+  private constructor(private readonly slots: Slot[]) {}
+
+  static async create(cachePath: string, size = defaultPoolSize()): Promise<TesseractPool> {
+    const options = tesseractWorkerOptions(cachePath);
+    const workers = await Promise.all(Array.from({ length: size }, () => createWorker('eng', OEM.LSTM_ONLY, options)));
+    for (const worker of workers) {
+      await worker.setParameters({ tessedit_char_whitelist: '0123456789', user_defined_dpi: '150' });
+    }
+    return new TesseractPool(workers.map((worker) => ({ worker, mode: null, busy: false })));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Reads a PNG with digits only, as one character or one line. */
+  async read(png: Uint8Array, mode: TesseractMode): Promise<TesseractRead> {
+    const slot = await this.acquire();
+    try {
+      if (slot.mode !== mode) {
+        await slot.worker.setParameters({
+          tessedit_pageseg_mode: mode === 'single-char' ? PSM.SINGLE_CHAR : PSM.SINGLE_LINE,
+        });
+        slot.mode = mode;
+      }
+      const result = await slot.worker.recognize(Buffer.from(png), {}, { text: true, blocks: true });
+      const symbols: { text: string; confidence: number }[] = [];
+      for (const block of result.data.blocks ?? []) {
+        for (const paragraph of block.paragraphs) {
+          for (const line of paragraph.lines) {
+            for (const word of line.words) {
+              for (const symbol of word.symbols) symbols.push({ text: symbol.text, confidence: symbol.confidence });
+            }
+          }
+        }
+      }
+      return { text: result.data.text.replace(/\s+/g, ''), symbols, confidence: result.data.confidence };
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private acquire(): Promise<Slot> {
+    if (this.closed) return Promise.reject(new Error('The OCR engine was closed.'));
+    const free = this.slots.find((slot) => !slot.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolveSlot) => {
+      this.queue.push(() => {
+        const slot = this.slots.find((candidate) => !candidate.busy) as Slot;
+        slot.busy = true;
+        resolveSlot(slot);
+      });
+    });
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    this.queue.shift()?.();
+  }
+}
