@@ -3,6 +3,7 @@ import { type ReactNode, useEffect } from 'react';
 import { useOverview } from './api/hooks';
 import { ROLE_LABELS, RULES_LABELS } from './api/types';
 import { SignInDialog } from './components/SignInDialog';
+import { StationGate, TeamBanner } from './components/StationGate';
 import { Kbd } from './components/ui';
 import { formatDate } from './format';
 import { AuditLog } from './screens/AuditLog';
@@ -13,6 +14,7 @@ import { ImportFiles } from './screens/ImportFiles';
 import { Precincts } from './screens/Precincts';
 import { Recount } from './screens/Recount';
 import { Review } from './screens/Review';
+import { Team } from './screens/Team';
 import { ScanReview } from './screens/ScanReview';
 import { WorksheetEntry } from './screens/WorksheetEntry';
 import { type ScreenId, useSession } from './session';
@@ -124,6 +126,18 @@ const NAV: readonly NavItem[] = [
       </svg>
     ),
   },
+  {
+    id: 'team',
+    label: 'Team',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <rect x="3" y="4.5" width="8" height="6" rx="1.2" />
+        <rect x="13" y="4.5" width="8" height="6" rx="1.2" />
+        <rect x="8" y="14.5" width="8" height="6" rx="1.2" />
+        <path d="M7 10.5v2h10v-2M12 12.5v2" />
+      </svg>
+    ),
+  },
 ];
 
 const SCREENS: Record<ScreenId, () => ReactNode> = {
@@ -136,6 +150,7 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   setup: () => <CountySetup />,
   import: () => <ImportFiles />,
   review: () => <Review />,
+  team: () => <Team />,
   'scan-review': () => <ScanReview />,
 };
 
@@ -158,7 +173,7 @@ export function App() {
   }, [navigate]);
 
   return (
-    <>
+    <StationGate>
       <div className="app" data-auth={authState} inert={signInOpen ? true : undefined}>
         <nav className="sidebar" aria-label="Main">
           <div className="brand">
@@ -194,6 +209,7 @@ export function App() {
         </nav>
         <div className="main-column">
           <Header />
+          <TeamBanner />
           {/* A new person at the keyboard starts from a fresh screen: nothing of the last person's entry stays. */}
           <main className="content" id="main" key={person?.session ?? 'nobody'}>
             {SCREENS[route.screen]()}
@@ -201,7 +217,7 @@ export function App() {
         </div>
       </div>
       {signInOpen ? <SignInDialog /> : null}
-    </>
+    </StationGate>
   );
 }
 

@@ -21,7 +21,8 @@ export type ScreenId =
   | 'setup'
   | 'import'
   | 'scan-review'
-  | 'review';
+  | 'review'
+  | 'team';
 
 export interface Route {
   readonly screen: ScreenId;

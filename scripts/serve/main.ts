@@ -2,6 +2,11 @@
  * The serve harness: the built renderer and the real API over HTTP on 127.0.0.1, with a token
  * made for this run, so the real UI runs against the real backend in any browser.
  *   npx tsx scripts/serve/main.ts --db county.db [--port 0] [--demo]
+ * Team mode (issue 10), still on loopback only:
+ *   --db county.db --hub [--hub-port 0] [--data DIR]   also the team hub for stations (HTTPS);
+ *                                                      prints "Tallyroom hub listening at https://127.0.0.1:PORT ..."
+ *   --station-of https://127.0.0.1:PORT --data DIR     a station laptop: the station-side API, its
+ *                                                      own data folder, no county database
  * Prints one line when ready: "Tallyroom serving at http://127.0.0.1:PORT/#token=TOKEN".
  */
 import { randomBytes } from 'node:crypto';
@@ -9,10 +14,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApi } from '../../electron/core/api';
+import { type Api, createApi } from '../../electron/core/api';
 import { checkDatabaseHealth } from '../../electron/core/backup/database-health';
 import { openCountyStore } from '../../electron/core/store';
 import { createHttpHandler } from './http-transport';
+import { type ServedApi, startHubMode, startStationMode } from './team-modes';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -24,46 +30,92 @@ function main(): void {
       demo: { type: 'boolean', default: false },
       renderer: { type: 'string', default: join(repoRoot, 'out/renderer') },
       resources: { type: 'string', default: join(repoRoot, 'resources') },
+      hub: { type: 'boolean', default: false },
+      'hub-port': { type: 'string', default: '0' },
+      'station-of': { type: 'string' },
+      data: { type: 'string' },
     },
   });
-  if (!values.db) fail('Give the county database file with --db FILE.');
+  const stationOf = values['station-of'];
+  if (stationOf !== undefined && values.hub)
+    fail('A laptop is the hub or a station, not both: drop --hub or --station-of.');
+  if (stationOf !== undefined && !values.data) fail('Give the station its own data folder with --data DIR.');
+  if (stationOf === undefined && !values.db) fail('Give the county database file with --db FILE.');
   const staticDir = resolve(values.renderer);
   if (!existsSync(join(staticDir, 'index.html'))) {
     fail(`The app is not built (${staticDir}/index.html is missing). Run "npx electron-vite build" first.`);
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port} is not a port number.`);
+  const port = portNumber(values.port, '--port');
+  const hubPort = portNumber(values['hub-port'], '--hub-port');
+  const resourcesDir = resolve(values.resources);
 
-  mkdirSync(dirname(resolve(values.db)), { recursive: true });
-  const store = openCountyStore(resolve(values.db));
+  if (stationOf !== undefined) {
+    const station = startStationMode({ dataDir: values.data as string, hubAddress: stationOf });
+    if (!station.ok) fail(station.error.message);
+    serve(staticDir, port, station.value);
+    return;
+  }
+
+  const dbPath = resolve(values.db as string);
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const store = openCountyStore(dbPath);
   const health = checkDatabaseHealth(store);
   if (!health.ok) console.error(`Warning: ${health.problem}`);
-  const api = createApi({ store, resourcesDir: resolve(values.resources) });
-  if (values.demo && store.getElection() === null) {
-    void api.loadDemoCounty({ operator: 'Demo' }).then((loaded) => {
-      if (!loaded.ok) fail(loaded.error.message);
-      start();
-    });
-  } else {
-    start();
-  }
 
-  function start(): void {
-    const token = randomBytes(24).toString('base64url');
-    const server = createServer(createHttpHandler({ api, token, staticDir }));
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.address();
-      const actualPort = typeof address === 'object' && address ? address.port : port;
-      console.log(`Tallyroom serving at http://127.0.0.1:${actualPort}/#token=${token}`);
+  void (async () => {
+    let served: ServedApi;
+    if (values.hub) {
+      const hub = await startHubMode({
+        store,
+        resourcesDir,
+        dataDir: values.data ?? join(dirname(dbPath), 'team-hub'),
+        port: hubPort,
+      });
+      if (!hub.ok) fail(hub.error.message);
+      served = hub.value;
+    } else {
+      served = plain(createApi({ store, resourcesDir }));
+    }
+    if (values.demo && store.getElection() === null) {
+      const loaded = await served.api.loadDemoCounty({ operator: 'Demo' });
+      if (!loaded.ok) fail(loaded.error.message);
+    }
+    serve(staticDir, port, {
+      ...served,
+      close: async () => {
+        await served.close();
+        store.close();
+      },
     });
-    const stop = () => {
-      server.close();
-      store.close();
-      process.exit(0);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  }
+  })();
+}
+
+function plain(api: Api): ServedApi {
+  return { api, banner: [], fragment: '', close: async () => undefined };
+}
+
+function serve(staticDir: string, port: number, served: ServedApi): void {
+  const token = randomBytes(24).toString('base64url');
+  const server = createServer(createHttpHandler({ api: served.api, token, staticDir }));
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    for (const line of served.banner) console.log(line);
+    const fragment = served.fragment ? `&${served.fragment}` : '';
+    console.log(`Tallyroom serving at http://127.0.0.1:${actualPort}/#token=${token}${fragment}`);
+  });
+  const stop = () => {
+    server.close();
+    void served.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function portNumber(text: string, flag: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`${flag} ${text} is not a port number.`);
+  return port;
 }
 
 function fail(message: string): never {

@@ -214,3 +214,104 @@ export async function createTestCounty(
     },
   });
 }
+
+// ---- Team mode (issue 10): a hub harness and station harnesses, each its own process ----
+
+const HUB_READY = /Tallyroom hub listening at (https:\/\/127\.0\.0\.1:\d+) \(certificate fingerprint ([0-9A-F:]+)\)/;
+
+export interface HubServer extends Server {
+  /** The hub's HTTPS address for stations (loopback). */
+  readonly hubUrl: string;
+  /** SHA-256 fingerprint of the hub certificate, as the harness printed it. */
+  readonly fingerprint: string;
+}
+
+export interface StationServer {
+  /** The station harness's page address, token and suggested hub included. */
+  readonly url: string;
+  /** The station's own data folder. */
+  readonly dir: string;
+}
+
+interface TeamFixtures {
+  /** Start the hub with the built-in demo county (`teamTest.use({ hubDemo: true })`). */
+  hubDemo: boolean;
+  /** The serve harness started with --hub on a fresh database (set up the county through callApi). */
+  hub: HubServer;
+  /** Starts one more station harness (--station-of the hub, its own data folder); all stop after the test. */
+  startStation: () => Promise<StationServer>;
+}
+
+/** Tests with a hub and stations: `teamTest('...', async ({ hub, startStation, page, browser }) => ...)`. */
+export const teamTest = base.extend<TeamFixtures>({
+  hubDemo: [false, { option: true }],
+
+  hub: async ({ hubDemo }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tallyroom-e2e-hub-'));
+    const dbPath = join(dir, 'county.db');
+    const args = ['--db', dbPath, '--port', '0', '--hub', '--hub-port', '0', '--data', join(dir, 'hub')];
+    if (hubDemo) args.push('--demo');
+    const harness = spawnHarness(args);
+    try {
+      const stdout = await harness.ready;
+      const match = HUB_READY.exec(stdout);
+      if (!match?.[1] || !match[2]) throw new Error(`The hub harness did not print its address.\nstdout: ${stdout}`);
+      const url = READY.exec(stdout)?.[1] as string;
+      await use({ url, dbPath, dir, hubUrl: match[1], fingerprint: match[2] });
+    } finally {
+      await stop(harness.child);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
+  startStation: async ({ hub }, use) => {
+    const started: { child: ChildProcess; dir: string }[] = [];
+    try {
+      await use(async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'tallyroom-e2e-station-'));
+        const harness = spawnHarness(['--port', '0', '--station-of', hub.hubUrl, '--data', dir]);
+        started.push({ child: harness.child, dir });
+        const stdout = await harness.ready;
+        return { url: READY.exec(stdout)?.[1] as string, dir };
+      });
+    } finally {
+      for (const station of started) {
+        await stop(station.child);
+        rmSync(station.dir, { recursive: true, force: true });
+      }
+    }
+  },
+});
+
+/** Starts the serve harness with these arguments; `ready` resolves with its output once it serves. */
+function spawnHarness(args: readonly string[]): { child: ChildProcess; ready: Promise<string> } {
+  const child = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/serve/main.ts', ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  // waitForReady resolves on the "serving at" line, printed last: everything before it is in `stdout` by then.
+  const ready = waitForReady(child, 45_000).then(() => stdout);
+  return { child, ready };
+}
+
+/** Signs in at the hub through the API and adds people to the county team (test setup only). */
+export async function addTeamMembers(
+  server: Server,
+  people: readonly { name: string; pin: string; role?: 'entry' | 'verifier' | 'chair' }[],
+): Promise<void> {
+  const chair = await callApi<{ session: string }>(server, 'signIn', TEST_CHAIR);
+  for (const person of people) {
+    await callApi(server, 'addOperator', {
+      session: chair.session,
+      name: person.name,
+      pin: person.pin,
+      role: person.role ?? 'entry',
+    });
+  }
+  await callApi(server, 'signOut', { session: chair.session });
+}

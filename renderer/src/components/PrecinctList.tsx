@@ -1,5 +1,6 @@
 /** The precinct table with filters by status, finding code and text; a row opens the precinct. */
 import { useMemo } from 'react';
+import { usePrecinctLeases } from '../api/team-hooks';
 import {
   FINDING_CODES,
   FINDING_LABELS,
@@ -40,6 +41,17 @@ export function PrecinctList({ overview, filter, onFilterChange, onOpen, compact
       return true;
     });
   }, [overview.precincts, filter]);
+
+  // Team mode: who has which precinct open on which laptop, so two people do not key the same sheet.
+  const leases = usePrecinctLeases();
+  const openBy = useMemo(() => {
+    const byPrecinct = new Map<string, string[]>();
+    for (const lease of leases.data ?? []) {
+      const who = `open on ${lease.stationName}${lease.operator ? ` by ${lease.operator}` : ''}`;
+      byPrecinct.set(lease.precinct, [...(byPrecinct.get(lease.precinct) ?? []), who]);
+    }
+    return byPrecinct;
+  }, [leases.data]);
 
   const filtered = filter.status !== 'all' || filter.finding !== 'all' || filter.text.trim() !== '';
 
@@ -137,7 +149,14 @@ export function PrecinctList({ overview, filter, onFilterChange, onOpen, compact
                       {row.code}
                     </button>
                   </td>
-                  <td>{row.name}</td>
+                  <td>
+                    {row.name}
+                    {openBy.get(row.code)?.map((who) => (
+                      <span key={who} className="open-marker" data-testid="open-marker">
+                        {who}
+                      </span>
+                    ))}
+                  </td>
                   <td className="num">{row.delegates}</td>
                   <td>
                     <StatusBadge status={row.status} />

@@ -28,6 +28,7 @@ import type {
   WorksheetEvaluation,
   WorksheetLine,
 } from '../api/types';
+import { PrecinctOpenWarning, usePrecinctLease } from '../components/PrecinctOpenWarning';
 import { PrecinctPicker } from '../components/PrecinctPicker';
 import { EmptyState, ErrorNotice, FindingChip, Kbd, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatSde, joinNames, plural } from '../format';
@@ -133,6 +134,9 @@ function WorksheetForm({
   const [saved, setSaved] = useState<Saved | null>(null);
   const [triedSave, setTriedSave] = useState(false);
   const submit = useSubmitWorksheet();
+  // Team mode: tell the hub this precinct is open here; warn when another laptop has it open.
+  const leasePurpose = precinct && precinct.reportCount > 0 ? 'second-entry' : 'entry';
+  const alsoOpen = usePrecinctLease(precinct?.code ?? null, leasePurpose);
 
   const pickerRef = useRef<HTMLInputElement>(null);
   const [focusRequest, setFocusRequest] = useState<{ target: 'picker' | 'grid' } | null>(null);
@@ -366,6 +370,7 @@ function WorksheetForm({
               discrepancy.
             </p>
           ) : null}
+          <PrecinctOpenWarning leases={alsoOpen} purpose={leasePurpose} />
         </div>
         <fieldset className="source-select">
           <legend className="field-label">Source</legend>
