@@ -9,7 +9,12 @@ import type { FetchedMessage, Mailbox } from './mailbox';
  * to this computer (the test server), anywhere else STARTTLS is required. The password comes from
  * the caller (Electron safeStorage in the app, TALLYROOM_IMAP_PASSWORD for the CLI).
  */
-export function imapMailbox(account: ImapAccount, password: string): Mailbox {
+export function imapMailbox(
+  account: ImapAccount,
+  password: string,
+  options: { readonly passwordHint?: string } = {},
+): Mailbox {
+  const passwordHint = options.passwordHint ?? 'check TALLYROOM_IMAP_PASSWORD';
   return {
     async fetchNew(isKnown) {
       const client = new ImapFlow({
@@ -30,7 +35,7 @@ export function imapMailbox(account: ImapAccount, password: string): Mailbox {
       try {
         await client.connect();
       } catch (error) {
-        return connectionError(account, error);
+        return connectionError(account, error, passwordHint);
       }
       try {
         let lock: Awaited<ReturnType<ImapFlow['getMailboxLock']>>;
@@ -70,7 +75,7 @@ export function imapMailbox(account: ImapAccount, password: string): Mailbox {
           lock.release();
         }
       } catch (error) {
-        return connectionError(account, error);
+        return connectionError(account, error, passwordHint);
       } finally {
         await client.logout().catch(() => client.close());
       }
@@ -78,12 +83,12 @@ export function imapMailbox(account: ImapAccount, password: string): Mailbox {
   };
 }
 
-function connectionError(account: ImapAccount, error: unknown): Result<never, AppError> {
+export function connectionError(account: ImapAccount, error: unknown, passwordHint: string): Result<never, AppError> {
   const detail = error as { authenticationFailed?: boolean; code?: string; message?: string };
   if (detail.authenticationFailed || detail.code === 'AUTHENTICATIONFAILED') {
     return appError(
       'MAILBOX_LOGIN_FAILED',
-      `The mailbox at ${account.host} refused the user name or password for ${account.user}; check TALLYROOM_IMAP_PASSWORD.`,
+      `The mailbox at ${account.host} refused the user name or password for ${account.user}; ${passwordHint}.`,
     );
   }
   return appError(

@@ -8,9 +8,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileKindOf, isLitterFile, isLitterFolder, safeFileName } from '../../intake/file-kind';
+import {
+  heldMailReason,
+  type ImportedFileResult,
+  type ImportFilesResult,
+  messageOf,
+  outcomeOf,
+} from '../../intake/file-result';
 import { importEmail } from '../../intake/import-email';
 import { ingestFile, SUPPORTED_FORMATS } from '../../intake/ingest-file';
-import { addOutcome, addSummary, emptySummary, type IntakeSummary } from '../../intake/intake-summary';
+import { addOutcome, addSummary, emptySummary } from '../../intake/intake-summary';
 import { INTAKE_LIMITS } from '../../intake/limits';
 import type { MediaReader } from '../../intake/media-reader';
 import { acceptQuarantined, listQuarantine, rejectQuarantined } from '../../intake/quarantine';
@@ -18,36 +25,14 @@ import { stageFile } from '../../intake/stage-file';
 import { parseMessage } from '../../mail/parse-message';
 import { type AppError, appError, ok, type Result } from '../../result';
 import type { CountyStore } from '../../store/county-store';
-import {
-  findMailMessage,
-  listScanQueue,
-  mailMessageRaw,
-  type QuarantineRecord,
-  type ScanQueueEntry,
-} from '../../store/intake-records';
+import { listScanQueue, mailMessageRaw, type QuarantineRecord, type ScanQueueEntry } from '../../store/intake-records';
 import type { ReportSource } from '../contract';
 import type { ApiMethodName } from '../methods';
 import type { ApiParsedInput } from '../schemas';
 import type { ApiOutputs } from '../types';
 import { actorFor } from './operators';
 
-/** What happened to one uploaded file, for the per-file result table. */
-export type ImportedFileOutcome = 'imported' | 'conflict' | 'duplicate' | 'pending-review' | 'rejected' | 'skipped';
-
-export interface ImportedFileResult {
-  /** The name as uploaded (with its folders when a folder was chosen). */
-  readonly path: string;
-  readonly outcome: ImportedFileOutcome;
-  /** What this one file did, in the shape of the import JSON. */
-  readonly summary: IntakeSummary;
-  /** A sentence for the person (why it was rejected, skipped, held). */
-  readonly message: string | null;
-}
-
-/** The import JSON of DESIGN.md (`tallyroom import --json`), plus the same per file. */
-export interface ImportFilesResult extends IntakeSummary {
-  readonly files: readonly ImportedFileResult[];
-}
+export type { ImportedFileOutcome, ImportedFileResult, ImportFilesResult } from '../../intake/file-result';
 
 export interface UploadedFile {
   readonly fileName: string;
@@ -144,43 +129,6 @@ export async function importUploadedFiles(
     await rm(stagingDir, { recursive: true, force: true });
   }
   return ok({ ...total, files });
-}
-
-function outcomeOf(summary: IntakeSummary, skipped: boolean): ImportedFileOutcome {
-  if (skipped) return 'skipped';
-  if (summary.conflicts > 0) return 'conflict';
-  if (summary.imported > 0) return 'imported';
-  if (summary.pendingReview > 0) return 'pending-review';
-  if (summary.rejected.length > 0) return 'rejected';
-  return 'duplicate';
-}
-
-function messageOf(summary: IntakeSummary, outcome: ImportedFileOutcome, held: string | null): string | null {
-  if (outcome === 'skipped') return held;
-  const parts: string[] = [];
-  if (summary.conflicts > 0) {
-    parts.push(
-      summary.imported === 1
-        ? 'Its numbers disagree with a report already held for the precinct: both are kept for a person to resolve.'
-        : `${summary.conflicts} of its ${summary.imported} reports disagree with reports already held: all are kept for a person to resolve.`,
-    );
-  }
-  if (summary.pendingReview > 0) {
-    parts.push(held ?? 'A worksheet scan: stored as received and queued to be read (see Review).');
-  }
-  if (outcome === 'duplicate') parts.push('These exact bytes were imported before; nothing changed.');
-  for (const entry of summary.rejected) parts.push(entry.message);
-  return parts.length > 0 ? parts.join(' ') : null;
-}
-
-/** Why a dropped email (or one of its attachments) was held: the quarantine's own sentences. */
-function heldMailReason(store: CountyStore, sha256: string): string | null {
-  const mail = findMailMessage(store, { messageId: null, sha256 });
-  if (!mail) return null;
-  const reasons = listQuarantine(store, { pendingOnly: false })
-    .filter((item) => item.mailMessageId === mail.id)
-    .map((item) => (item.attachmentName ? `${item.attachmentName}: ${item.reason}` : item.reason));
-  return reasons.length > 0 ? `${reasons.join(' ')} See Review.` : null;
 }
 
 export interface QuarantineAttachmentView {
