@@ -4,11 +4,13 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
+import { hubCommand } from './commands/hub';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { keygenCommand } from './commands/keygen';
 import { mailCommand } from './commands/mail';
 import { recountReportCommand } from './commands/recount-report';
+import { stationCommand } from './commands/station';
 import { statusCommand } from './commands/status';
 import { verifyCommand } from './commands/verify';
 import { worksheetsCommand } from './commands/worksheets';
@@ -32,6 +34,8 @@ const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   'recount-report': recountReportCommand,
   worksheets: worksheetsCommand,
+  hub: hubCommand,
+  station: stationCommand,
 };
 
 /** Contract commands whose issues are still open: they answer plainly instead of pretending. */
@@ -75,7 +79,13 @@ const USAGE = `Usage: tallyroom <command> [options]
                                          county totals before/after, who, when and why
   worksheets --db FILE --out DIR [--precinct CODE] [--json]
                                          printable worksheet PDFs: DIR/worksheet-<precinct>.pdf for each
-                                         precinct and DIR/worksheets-<county>.pdf with all of them`;
+                                         precinct and DIR/worksheets-<county>.pdf with all of them
+  hub --db FILE [--port N] [--host H] [--data DIR] [--control-port N] [--json]
+                                         team mode: serve this county to paired station laptops over
+                                         HTTPS (default port 7443) until stopped
+  station --data DIR [--control-port N] [--retry-ms N] [--json]
+                                         team mode: run a station on its own data folder; its queued
+                                         entries are delivered to the paired hub until stopped`;
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<ExitCode> {
   const [name, ...rest] = argv;

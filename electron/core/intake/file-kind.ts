@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 
 /** What intake does with a file, told by its name; each reader then checks the content itself. */
-export type FileKind = 'results-table' | 'precinct-report' | 'scan' | 'email' | 'unsupported';
+export type FileKind = 'results-table' | 'precinct-report' | 'scan' | 'email' | 'station-batch' | 'unsupported';
 
 const KIND_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
   '.csv': 'results-table',
@@ -12,6 +12,8 @@ const KIND_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
   '.jpeg': 'scan',
   '.pdf': 'scan',
   '.eml': 'email',
+  /** A signed batch a team-mode station wrote for a USB stick (electron/core/team/station-batch.ts). */
+  '.tallyroom-batch': 'station-batch',
 };
 
 export function fileKindOf(fileName: string): FileKind {

@@ -4,8 +4,9 @@ import { fileKindOf } from './file-kind';
 import { type ImportRequest, importResultsFile } from './import-results-file';
 import { type FileOutcome, rejected } from './intake-summary';
 import { queueScan } from './queue-scan';
+import { importStationBatch } from '../team/station-batch';
 
-export const SUPPORTED_FORMATS = 'CSV, XLSX, precinct report JSON, EML, PNG, JPEG or PDF';
+export const SUPPORTED_FORMATS = 'CSV, XLSX, precinct report JSON, EML, PNG, JPEG, PDF or a station batch';
 
 /**
  * One file already read into memory (staged from a drive, or attached to an email) through
@@ -27,6 +28,8 @@ export function ingestFile(store: CountyStore, request: ImportRequest): FileOutc
       if (!result.ok) return rejected(result.error);
       return result.value.outcome === 'duplicate' ? { kind: 'duplicate' } : { kind: 'pending-review' };
     }
+    case 'station-batch':
+      return importStationBatch(store, request);
     case 'email':
       return rejected(
         appError(

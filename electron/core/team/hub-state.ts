@@ -297,11 +297,8 @@ export class HubState implements TeamHub {
     const presence = this.seen(station.id, now);
     presence.queued = report.queued;
     presence.operator = report.operator;
-    for (const [key, lease] of this.leases) {
-      if (lease.stationId === station.id && !report.open.some((open) => open.precinct === lease.precinct)) {
-        this.leases.delete(key);
-      }
-    }
+    // Renew only: a heartbeat may have left the station before an openPrecinct that arrives first,
+    // so a precinct missing from it is not closed; it is closed explicitly or expires.
     for (const open of report.open) {
       const key = leaseKey(open.precinct, station.id);
       const held = this.leases.get(key);
