@@ -13,6 +13,7 @@ import { memorySecretStore, type SecretStore } from '../secrets/secret-store';
 import { type Overview, PRECINCT_STATUSES } from './contract';
 import { createCountyWithChair, previewCountyDefinition } from './handlers/county-setup';
 import { intakeHandlers } from './handlers/intake';
+import { auditHandlers } from './handlers/audit';
 import { settingsHandlers } from './handlers/settings';
 import { type BackgroundServices, createBackgroundServices } from '../intake/background-services';
 import { type BundleDeps, bundleHandlers } from './handlers/bundles';
@@ -105,6 +106,7 @@ export function createApi(deps: ApiDeps): Api {
     getAuditLog: (input) => ok({ entries: store.listAudit(input.limit, input.offset), total: store.countAudit() }),
     verifyAuditLog: () => ok(verifyAuditChain(store.iterateAudit())),
     ...verificationHandlers(store, clock),
+    ...auditHandlers(store, clock),
     ...intakeHandlers(store, clock),
     ...teamHandlers(store, deps.team, clock),
     ...scanHandlers(store, clock, deps.ocr),

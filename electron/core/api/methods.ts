@@ -66,6 +66,15 @@ export const API_METHODS = [
   'listRemovableDrives',
   'exportBundleToDrive',
   'aggregateBundles',
+  // Risk-limiting audit (issue 9): handlers/audit.ts
+  'auditPlan',
+  'auditStart',
+  'auditDraw',
+  'auditEnterHandTally',
+  'auditMeasure',
+  'auditNextRound',
+  'auditReport',
+  'getAudit',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -9,6 +9,7 @@ import { RULES_PROFILES } from '../rules/types';
 import { teamInputSchemas } from '../team/schemas';
 import { bundleInputSchemas } from './bundle-schemas';
 import { settingsInputSchemas } from './settings-schemas';
+import { auditInputSchemas } from './audit-schemas';
 import { REPORT_SOURCES } from './contract';
 import type { ApiMethodName } from './methods';
 
@@ -204,6 +205,7 @@ export const inputSchemas = {
   ...teamInputSchemas,
   ...bundleInputSchemas,
   ...settingsInputSchemas,
+  ...auditInputSchemas,
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 /** Inputs are read-only to callers, so readonly arrays from the UI are accepted as they are. */

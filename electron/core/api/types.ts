@@ -22,6 +22,7 @@ import type {
   WorksheetEvaluation,
 } from './contract';
 import type { BundleOutputs } from './handlers/bundles';
+import type { AuditHandTallyResult, AuditMeasurementView, AuditPlanView, AuditReportFile, AuditView } from './audit-contract';
 import type { ImportFilesResult, QuarantineView } from './handlers/intake';
 import type { SettingsOutputs } from './handlers/settings';
 import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
@@ -93,6 +94,14 @@ export interface ApiOutputs extends BundleOutputs {
   listPrecinctLeases: readonly PrecinctLease[];
   pairWithHub: StationStatus;
   exportStationBatch: StationBatchFile;
+  auditPlan: AuditPlanView;
+  auditStart: AuditView;
+  auditDraw: AuditView;
+  auditEnterHandTally: AuditHandTallyResult;
+  auditMeasure: AuditMeasurementView;
+  auditNextRound: AuditView;
+  auditReport: AuditReportFile;
+  getAudit: AuditView | null;
 }
 
 /**

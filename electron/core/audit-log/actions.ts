@@ -52,6 +52,13 @@ export const AUDIT_ACTIONS = {
   'team.station-revoked': 'The chair revoked a station: its requests and batch files are refused from then on.',
   'team.reports-received':
     'Reports arrived from a station (over the network or on a signed batch file): which station, request and operator.',
+  'audit.started':
+    'A risk-limiting audit started: risk limit, the public seed (who entered it, when) and the fingerprint of the certified results it audits.',
+  'audit.round-drawn': 'An audit round was drawn from the seed: its tickets in draw order (a full hand count lists every precinct left).',
+  'audit.hand-tally-entered':
+    'A hand tally of a sampled precinct was entered as counted from the paper; a correction names the tally it replaces and why.',
+  'audit.measured': 'The risk was measured after a round: the p-value against the risk limit and the verdict.',
+  'audit.report-exported': 'An audit report (CSV or PDF) was made, with its sha256.',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -13,12 +13,19 @@ export const ROLE_LABELS: Record<OperatorRole, string> = {
 };
 
 /** What a role may do; the API checks these, the UI only hides what would be refused anyway. */
-export type Permission = 'enter-results' | 'enter-recount' | 'resolve' | 'certify' | 'manage-operators';
+export type Permission =
+  | 'enter-results'
+  | 'enter-recount'
+  | 'resolve'
+  | 'certify'
+  | 'manage-operators'
+  /** Run the risk-limiting audit: enter the seed, draw, enter hand tallies, measure (issue 9). */
+  | 'run-audit';
 
 const PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
-  chair: ['enter-results', 'enter-recount', 'resolve', 'certify', 'manage-operators'],
+  chair: ['enter-results', 'enter-recount', 'resolve', 'certify', 'manage-operators', 'run-audit'],
   entry: ['enter-results'],
-  verifier: ['enter-results', 'enter-recount'],
+  verifier: ['enter-results', 'enter-recount', 'run-audit'],
 };
 
 export function roleMay(role: OperatorRole, permission: Permission): boolean {

@@ -140,10 +140,13 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   resolve: 'resolve a discrepancy',
   certify: 'certify results or correct a certified result',
   'manage-operators': 'add people to the county team',
+  'run-audit': 'run the risk-limiting audit',
 };
 
 function whoMay(permission: Permission): string {
-  return permission === 'enter-recount' ? 'a recount verifier or the county chair' : 'the county chair';
+  return permission === 'enter-recount' || permission === 'run-audit'
+    ? 'a recount verifier or the county chair'
+    : 'the county chair';
 }
 
 function tokenHash(token: string): string {

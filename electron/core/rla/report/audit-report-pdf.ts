@@ -30,7 +30,12 @@ const COLUMNS = [
  * the sample, reported vs audited per sampled precinct, discrepancies, taint, the measured risk and
  * the verdict. Standard Helvetica (nothing to ship); characters it cannot draw print as "?".
  */
-export async function auditReportPdf(audit: AuditMeasurement, generatedAt: Date): Promise<Uint8Array> {
+export async function auditReportPdf(
+  audit: AuditMeasurement,
+  generatedAt: Date,
+  /** Lines printed under the heading (the app adds who fixed the seed, drew and counted). */
+  notes: readonly string[] = [],
+): Promise<Uint8Array> {
   const { pdf, regular, bold } = await createReport('Risk-limiting audit report', generatedAt);
   const writer = new AuditPageWriter(pdf, regular, bold);
   writer.text('Risk-limiting audit report (batch comparison, MACRO)', { size: 16, bold: true });
@@ -39,6 +44,7 @@ export async function auditReportPdf(audit: AuditMeasurement, generatedAt: Date)
     size: 8,
     color: MUTED,
   });
+  for (const note of notes) writer.text(note, { size: 8, color: MUTED });
 
   const rows = auditReportRows(audit);
   for (const contest of audit.contests) {
@@ -55,6 +61,12 @@ export async function auditReportPdf(audit: AuditMeasurement, generatedAt: Date)
         size: 9,
       },
     );
+    if (contest.rounds.length > 1) {
+      writer.text(
+        `Rounds: ${contest.rounds.map((round) => `${round.round} (${round.kind === 'full-hand-count' ? 'full hand count' : `${round.sampleSize} draws`})`).join(', ')}`,
+        { size: 9 },
+      );
+    }
     writer.text(`Measured risk p = ${first.p_value}: ${first.verdict}`, {
       size: 10,
       bold: true,
