@@ -87,6 +87,7 @@ class Station {
   private revoked = false;
   private lastContactAt: string | null = null;
   private lastError: string | null = null;
+  private lastErrorCode: string | null = null;
   private pumping: Promise<void> | null = null;
   /** Outbox entries whose submitter is still waiting for the answer (not yet told "queued"). */
   private readonly waiting = new Set<number>();
@@ -199,6 +200,8 @@ class Station {
   private async forward(method: ApiMethodName, raw: unknown, parsed: unknown): Promise<Result<unknown, AppError>> {
     const answer = await this.call(method, { input: raw });
     if (answer.ok) this.learn(method, parsed, answer.value);
+    // The hub is back: whatever waited in the outbox goes now, not at the next tick.
+    if (this.connected && !this.pumping && firstUnanswered(this.db)) void this.pump();
     if (method === 'openPrecinct' || method === 'closePrecinct') this.trackLease(method, parsed, answer.ok);
     if (!CACHED_READS.has(method)) return answer;
     const key = `${method}:${createHash('sha256').update(canonicalJson(parsed)).digest('hex')}`;
@@ -248,6 +251,8 @@ class Station {
   // ---- Changes: outbox first ----
 
   private async change(method: ApiMethodName, raw: unknown, parsed: unknown): Promise<Result<unknown, AppError>> {
+    // A revoked station keeps nothing for a hub that will refuse it: the person hears it now.
+    if (this.revoked) return appError('STATION_REVOKED', this.revokedMessage());
     const input = raw as { session?: unknown; precinct?: unknown };
     const session = typeof input.session === 'string' ? input.session : null;
     const requestId = randomBytes(16).toString('base64url');
@@ -272,6 +277,13 @@ class Station {
       }
       const answer = findOutboxAnswer(this.db, seq);
       if (answer) return JSON.parse(answer.response) as Result<unknown, AppError>;
+      if (this.revoked) return appError('STATION_REVOKED', this.revokedMessage());
+      if (this.lastErrorCode === 'HUB_CERT_MISMATCH') {
+        return appError(
+          'HUB_CERT_MISMATCH',
+          `${this.lastError ?? ''} Your entry is kept on this laptop and will be sent only to the hub this station paired with.`,
+        );
+      }
     } finally {
       this.waiting.delete(seq);
     }
@@ -279,10 +291,11 @@ class Station {
   }
 
   private queuedMessage(): string {
-    if (this.revoked) {
-      return 'Saved on this laptop, but the chair revoked this station: the hub refuses its entries. Tell the chair.';
-    }
     return 'Saved on this laptop; it will be sent to the hub when the hub is back.';
+  }
+
+  private revokedMessage(): string {
+    return 'The chair revoked this station: the hub no longer accepts its entries. Use another station, or ask the chair.';
   }
 
   /** Delivers the outbox in order until it is empty or the hub cannot be reached. One delivery at a time. */
@@ -331,11 +344,13 @@ class Station {
       this.revoked = false;
       this.lastContactAt = this.clock().toISOString();
       this.lastError = null;
+      this.lastErrorCode = null;
       return;
     }
     this.connected = false;
     if (!result.ok) {
       this.lastError = result.error.message;
+      this.lastErrorCode = result.error.code;
       if (result.error.code === 'STATION_REVOKED') {
         this.revoked = true;
         this.lastContactAt = this.clock().toISOString();
