@@ -7,7 +7,16 @@
 import { type DragEvent, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useImportFiles, useInvalidateAfterImport } from '../api/hooks';
+import {
+  type DriveView,
+  useCheckMailboxNow,
+  useImportFromDrive,
+  useInvalidateAfterIntake,
+  useMailboxStatus,
+} from '../api/settings-hooks';
 import type { ReportSource } from '../api/types';
+import { DriveInboxes } from '../components/DriveInboxes';
+import { MailboxLastCheck } from '../components/MailboxLastCheck';
 import { Card, Notice, PageHeader } from '../components/ui';
 import { formatCount, plural } from '../format';
 import { useSession, useSessionToken } from '../session';
@@ -52,6 +61,8 @@ const BATCH_BYTES = 12 * 1024 * 1024;
 /** What the API accepts at most: an email of 40 MB; the rest is refused here without reading it. */
 const MAX_FILE_BYTES = 40 * 1024 * 1024;
 const MAX_FILES = 5000;
+/** Drive files per request: each is read, staged and stored by the API, so a few at a time keeps progress moving. */
+const DRIVE_BATCH_FILES = 10;
 
 interface Picked {
   readonly path: string;
@@ -72,6 +83,57 @@ export function ImportFiles() {
   const [failure, setFailure] = useState<string | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const importFromDrive = useImportFromDrive();
+  const invalidateIntake = useInvalidateAfterIntake();
+
+  /** A drive's files straight from the drive: a few per call, so the progress bar is real. */
+  async function runDrive(drive: DriveView, paths: readonly string[]) {
+    if (busy || paths.length === 0) return;
+    setBusy(true);
+    setFailure(null);
+    const results: FileRow[] = [];
+    const sum: Totals = { imported: 0, duplicates: 0, conflicts: 0, rejected: 0, pendingReview: 0 };
+    setRows([]);
+    setTotals(sum);
+    const prefix = `${drive.inbox.drive.mountPath.replace(/[\\/]+$/, '')}/`;
+    const shown = (path: string) =>
+      `${drive.inbox.drive.label}/${path.startsWith(prefix) ? path.slice(prefix.length) : path}`;
+    let done = 0;
+    setProgress({ done: 0, total: paths.length, current: shown(paths[0] ?? '') });
+    try {
+      for (let start = 0; start < paths.length; start += DRIVE_BATCH_FILES) {
+        const batch = paths.slice(start, start + DRIVE_BATCH_FILES);
+        setProgress({ done, total: paths.length, current: shown(batch[0] ?? '') });
+        const value = await importFromDrive.mutateAsync({ session, driveId: drive.inbox.drive.id, paths: batch });
+        for (const file of value.files) {
+          results.push({
+            path: shown(file.path),
+            outcome: file.outcome,
+            reports: file.summary.imported,
+            message: file.message,
+          });
+        }
+        sum.imported += value.imported;
+        sum.duplicates += value.duplicates;
+        sum.conflicts += value.conflicts;
+        sum.rejected += value.rejected.length;
+        sum.pendingReview += value.pendingReview;
+        done += batch.length;
+        setProgress({ done, total: paths.length, current: '' });
+        setRows([...results]);
+        setTotals({ ...sum });
+      }
+    } catch (error) {
+      setFailure(
+        `${errorMessage(error)} ${done > 0 ? `The ${plural(done, 'file')} before it were handled as shown; import again to finish — files already imported are recognised.` : ''}`,
+      );
+    } finally {
+      setRows([...results]);
+      setTotals({ ...sum });
+      setBusy(false);
+      void invalidateIntake();
+    }
+  }
 
   async function run(picked: readonly Picked[]) {
     if (busy || picked.length === 0) return;
@@ -159,6 +221,8 @@ export function ImportFiles() {
         title="Import files"
         subtitle="Precinct reports from USB sticks, files precinct chairs sent, and saved emails (.eml). Each file is stored exactly as received; the same file twice changes nothing."
       />
+      <MailboxLine />
+      <DriveInboxes busy={busy} onImport={(drive, paths) => void runDrive(drive, paths)} />
       <Card>
         <section
           className={`import-drop${dragging ? ' dragging' : ''}${busy ? ' busy' : ''}`}
@@ -343,6 +407,43 @@ export function ImportFiles() {
         </Card>
       ) : null}
     </div>
+  );
+}
+
+/** The county mailbox's last check, and a button to check now (the app also checks by itself). */
+function MailboxLine() {
+  const status = useMailboxStatus();
+  const check = useCheckMailboxNow();
+  const session = useSessionToken();
+  const { navigate } = useSession();
+  if (!status.data) return null;
+  return (
+    <Card
+      title="County mailbox"
+      actions={
+        status.data.configured ? (
+          <button
+            type="button"
+            className="button"
+            disabled={check.isPending || session === ''}
+            onClick={() => check.mutate({ session })}
+          >
+            {check.isPending || status.data.checking ? 'Checking…' : 'Check now'}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => navigate({ screen: 'settings' })}>
+            Set up the mailbox
+          </button>
+        )
+      }
+    >
+      <MailboxLastCheck status={status.data} />
+      {check.error ? (
+        <Notice kind="error" role="alert">
+          {errorMessage(check.error)}
+        </Notice>
+      ) : null}
+    </Card>
   );
 }
 
