@@ -74,7 +74,7 @@ function main(): void {
       if (!hub.ok) fail(hub.error.message);
       served = hub.value;
     } else {
-      served = plain(createApi({ store, resourcesDir }));
+      served = plain(createApi({ store, resourcesDir, startBackground: true }));
     }
     if (values.demo && store.getElection() === null) {
       const loaded = await served.api.loadDemoCounty({ operator: 'Demo' });

@@ -42,6 +42,8 @@ export interface ApiDeps {
   readonly bundles?: BundleDeps;
   /** The mailbox monitor, drive watcher and backup schedule; started by the shell. Made here, unstarted, when absent. */
   readonly background?: BackgroundServices;
+  /** The shells (Electron main, the serve harness) set this: the background services start with the API. */
+  readonly startBackground?: boolean;
 }
 
 type Handlers = {
@@ -59,6 +61,8 @@ export function createApi(deps: ApiDeps): Api {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
   const secrets = deps.secrets ?? memorySecretStore();
+  const background = deps.background ?? createBackgroundServices({ store, secrets, clock });
+  if (deps.startBackground) background.start();
 
   const handlers: Handlers = {
     getOverview: () => {
@@ -111,7 +115,7 @@ export function createApi(deps: ApiDeps): Api {
     ...teamHandlers(store, deps.team, clock),
     ...scanHandlers(store, clock, deps.ocr),
     ...bundleHandlers(store, clock, secrets, deps.bundles),
-    ...settingsHandlers(store, clock, secrets, deps.background ?? createBackgroundServices({ store, secrets, clock })),
+    ...settingsHandlers(store, clock, secrets, background),
   };
 
   const api = {} as Record<ApiMethodName, (input: unknown) => Promise<Result<unknown, AppError>>>;
