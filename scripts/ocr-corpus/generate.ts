@@ -67,8 +67,8 @@ export interface ScanCorpusOptions {
   /** ...or the county itself. */
   readonly county?: CorpusCounty;
   readonly outDir: string;
-  /** Number of files (a 2-page PDF is one file). */
-  readonly count: number;
+  /** Number of files (a 2-page PDF is one file); ignored when `sheets` is given. */
+  readonly count?: number;
   readonly seed: string | number;
   /** Kinds to cycle through, in order; READABLE_KINDS by default. */
   readonly kinds?: readonly ScanKind[];
@@ -78,8 +78,16 @@ export interface ScanCorpusOptions {
   readonly fonts?: readonly HandwritingFont[];
   /** Resolution of the clean page, dots per inch (default 200). */
   readonly dpi?: number;
-  /** File name prefix, e.g. for fixtures with readable names. */
-  readonly names?: (index: number, kind: ScanKind, writing: 'printed' | 'handwritten') => string;
+  /** Caps the JPEG quality of every file (JPEG and PDF): the committed fixtures use it to stay small. */
+  readonly maxJpegQuality?: number;
+  /** Exactly these files instead of count/kinds/writing: each a kind, a writing and a file name (no extension). */
+  readonly sheets?: readonly CorpusSheet[];
+}
+
+export interface CorpusSheet {
+  readonly kind: ScanKind;
+  readonly writing: 'printed' | 'handwritten';
+  readonly name: string;
 }
 
 export interface FieldTruth {
@@ -145,12 +153,28 @@ export async function generateScanCorpus(options: ScanCorpusOptions): Promise<Sc
   mkdirSync(options.outDir, { recursive: true });
   const root = seededRandom(options.seed);
   const files: FileTruth[] = [];
-  for (let index = 0; index < options.count; index += 1) {
-    const kind = kinds[index % kinds.length] as ScanKind;
-    const fontKind = writingFor(options.writing ?? 'mixed', index, kinds.length);
+  const sheets =
+    options.sheets ??
+    Array.from({ length: options.count ?? 0 }, (_, index): CorpusSheet => {
+      const kind = kinds[index % kinds.length] as ScanKind;
+      const writing = writingFor(options.writing ?? 'mixed', index, kinds.length);
+      return { kind, writing, name: `${String(index + 1).padStart(4, '0')}-${kind}-${writing}` };
+    });
+  for (const [index, sheet] of sheets.entries()) {
     const random = root.fork(`file-${index}`);
-    const stem = options.names?.(index, kind, fontKind) ?? `${String(index + 1).padStart(4, '0')}-${kind}-${fontKind}`;
-    files.push(await makeFile({ county, kind, fontKind, random, dpi, fonts, stem, outDir: options.outDir }));
+    files.push(
+      await makeFile({
+        county,
+        kind: sheet.kind,
+        fontKind: sheet.writing,
+        random,
+        dpi,
+        fonts,
+        stem: sheet.name,
+        outDir: options.outDir,
+        maxJpegQuality: options.maxJpegQuality ?? 100,
+      }),
+    );
   }
   const manifest: ScanCorpusManifest = {
     generator: 'scripts/ocr-corpus',
@@ -201,6 +225,7 @@ interface MakeFile {
   readonly fonts: readonly HandwritingFont[];
   readonly stem: string;
   readonly outDir: string;
+  readonly maxJpegQuality: number;
 }
 
 async function makeFile(spec: MakeFile): Promise<FileTruth> {
@@ -292,7 +317,9 @@ function makePage(
     dpi: spec.dpi,
     random: random.fork('ink'),
   });
-  const degradations = degradationsFor(kind, random, clean, format);
+  const drawn = degradationsFor(kind, random, clean, format);
+  const degradations =
+    drawn.jpegQuality === null ? drawn : { ...drawn, jpegQuality: Math.min(drawn.jpegQuality, spec.maxJpegQuality) };
   const canvas = degrade(clean, degradations, random.fork('degrade'));
   const expectedPrecinct = kind === 'wrong-precinct' ? otherPrecinct(county, precinct, random) : precinct.code;
   return {
