@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { useOverview } from './api/hooks';
 import { ROLE_LABELS, RULES_LABELS } from './api/types';
+import { PendingBadge } from './components/PendingBadge';
 import { SignInDialog } from './components/SignInDialog';
 import { StationGate, TeamBanner } from './components/StationGate';
 import { Kbd } from './components/ui';
@@ -14,6 +15,7 @@ import { ImportFiles } from './screens/ImportFiles';
 import { Precincts } from './screens/Precincts';
 import { Recount } from './screens/Recount';
 import { Review } from './screens/Review';
+import { Settings } from './screens/Settings';
 import { Team } from './screens/Team';
 import { ScanReview } from './screens/ScanReview';
 import { WorksheetEntry } from './screens/WorksheetEntry';
@@ -138,6 +140,17 @@ const NAV: readonly NavItem[] = [
       </svg>
     ),
   },
+  {
+    id: 'settings',
+    label: 'Settings',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <path d="M4 7h10M18 7h2M4 17h4M12 17h8" />
+        <circle cx="16" cy="7" r="2" />
+        <circle cx="10" cy="17" r="2" />
+      </svg>
+    ),
+  },
 ];
 
 const SCREENS: Record<ScreenId, () => ReactNode> = {
@@ -152,6 +165,7 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   review: () => <Review />,
   team: () => <Team />,
   'scan-review': () => <ScanReview />,
+  settings: () => <Settings />,
 };
 
 export function App() {
@@ -195,6 +209,7 @@ export function App() {
                 >
                   <span className="nav-icon">{item.icon}</span>
                   <span className="nav-label">{item.label}</span>
+                  <PendingBadge screen={item.id} />
                   <Kbd>Alt+{index + 1}</Kbd>
                 </button>
               </li>

@@ -22,7 +22,8 @@ export type ScreenId =
   | 'import'
   | 'scan-review'
   | 'review'
-  | 'team';
+  | 'team'
+  | 'settings';
 
 export interface Route {
   readonly screen: ScreenId;
