@@ -9,10 +9,10 @@ import type { ApiOutputs } from '../../../electron/core/api/types';
 import { errorMessage } from '../api/client';
 import { useConfirmScanReading, useOverview } from '../api/hooks';
 import { formatCount } from '../format';
-import { useSession, useSessionToken } from '../session';
+import { useSessionToken } from '../session';
 import { ScanCrop } from './ScanCrop';
 import { reviewReasonText } from './ScanProblems';
-import { Card, Kbd, Notice, StatusBadge } from './ui';
+import { Card, Kbd } from './ui';
 
 type ScanView = ApiOutputs['getScanReading'];
 type PageView = ScanView['pages'][number];
@@ -23,6 +23,13 @@ const COLUMN_LABELS: Record<Column, string> = {
   final: 'Final alignment',
   delegates: 'Delegates awarded',
 };
+
+/** What confirming a page made: the report, and the precinct's status with it. */
+export interface ConfirmedPage {
+  readonly reportId: number;
+  readonly precinct: string;
+  readonly status: ApiOutputs['confirmScanReading']['status'];
+}
 
 interface FieldState {
   readonly text: string;
@@ -42,9 +49,8 @@ export function ScanFields({
   page: PageView;
   pageUrl: string | null;
   onFocusField(index: number | null): void;
-  onConfirmed(): void;
+  onConfirmed(confirmed: ConfirmedPage): void;
 }) {
-  const { navigate } = useSession();
   const session = useSessionToken();
   const overview = useOverview();
   const confirm = useConfirmScanReading();
@@ -57,7 +63,6 @@ export function ScanFields({
   const [problem, setProblem] = useState<{ index: number | null; text: string } | null>(null);
   const [precinct, setPrecinct] = useState(page.precinct ?? page.expectedPrecinct ?? '');
   const [overrideReason, setOverrideReason] = useState('');
-  const [done, setDone] = useState<{ reportId: number; precinct: string; status: string } | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
@@ -99,8 +104,10 @@ export function ScanFields({
 
   const submit = () => {
     if (!ready || confirm.isPending) return;
-    confirm.mutate(
-      {
+    // mutateAsync, not mutate's callbacks: once confirmed, the page shows as confirmed and this list
+    // unmounts, and a per-call onSuccess would then never run.
+    confirm
+      .mutateAsync({
         session,
         scanId: scan.scanId,
         pageNumber: page.pageNumber,
@@ -112,15 +119,11 @@ export function ScanFields({
           value: Number(fields[index]?.text ?? ''),
         })),
         ...(qrDiffers ? { precinctOverrideReason: overrideReason.trim() } : {}),
-      },
-      {
-        onSuccess: (value) => {
-          setDone({ reportId: value.reportId, precinct: value.precinct, status: value.status });
-          onConfirmed();
-        },
-        onError: (error) => setProblem({ index: null, text: errorMessage(error) }),
-      },
-    );
+      })
+      .then(
+        (value) => onConfirmed({ reportId: value.reportId, precinct: value.precinct, status: value.status }),
+        (error: unknown) => setProblem({ index: null, text: errorMessage(error) }),
+      );
   };
 
   // Ctrl+Enter confirms the worksheet from anywhere on the screen, as it saves a keyed one.
@@ -145,29 +148,6 @@ export function ScanFields({
   };
 
   const nameOf = useMemo(() => new Map(precincts.map((row) => [row.code, row.name])), [precincts]);
-
-  if (done) {
-    return (
-      <Card title="Worksheet confirmed">
-        <Notice kind="success" role="status">
-          Confirmed as report #{done.reportId} of precinct <strong>{done.precinct}</strong>. The precinct is now{' '}
-          <StatusBadge status={done.status as 'received'} />.
-        </Notice>
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => navigate({ screen: 'precincts', precinct: done.precinct })}
-          >
-            Open precinct {done.precinct}
-          </button>
-          <button type="button" className="button primary" onClick={() => navigate({ screen: 'review' })}>
-            Next scan
-          </button>
-        </div>
-      </Card>
-    );
-  }
 
   return (
     <Card

@@ -8,9 +8,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useOverview, useReadScan, useRejectScan, useScanReading } from '../api/hooks';
 import { ScanCrop, ScanPageView, useObjectUrl } from '../components/ScanCrop';
-import { ScanFields } from '../components/ScanFields';
+import { type ConfirmedPage as Confirmed, ScanFields } from '../components/ScanFields';
 import { ScanProblems } from '../components/ScanProblems';
-import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
+import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatTime } from '../format';
 import { useSession, useSessionToken } from '../session';
 
@@ -26,6 +26,7 @@ export function ScanReview() {
   const scan = useScanReading(scanId);
   const read = useReadScan();
   const [pageIndex, setPageIndex] = useState(0);
+  const [confirmed, setConfirmed] = useState<Confirmed | null>(null);
   const started = useRef(false);
 
   // A scan nobody has read yet is read as soon as it is opened: that is why the person came here.
@@ -73,6 +74,22 @@ export function ScanReview() {
           </>
         }
       />
+      {confirmed ? (
+        <Notice kind="success" role="status">
+          Confirmed as report #{confirmed.reportId} of precinct <strong>{confirmed.precinct}</strong>, which is now{' '}
+          <StatusBadge status={confirmed.status} />{' '}
+          <button
+            type="button"
+            className="button small"
+            onClick={() => navigate({ screen: 'precincts', precinct: confirmed.precinct })}
+          >
+            Open precinct {confirmed.precinct}
+          </button>{' '}
+          <button type="button" className="button small primary" onClick={() => navigate({ screen: 'review' })}>
+            Next scan
+          </button>
+        </Notice>
+      ) : null}
       {read.isPending ? <ReadingProgress fileName={view.fileName} /> : null}
       {read.isError ? (
         <Card>
@@ -115,7 +132,8 @@ export function ScanReview() {
             key={page.readingId}
             scan={view}
             page={page}
-            onConfirmed={() => {
+            onConfirmed={(result) => {
+              setConfirmed(result);
               const next = view.pages.findIndex((entry) => entry !== page && !entry.confirmation);
               if (next >= 0) setPageIndex(next);
             }}
@@ -153,7 +171,15 @@ function ReadingProgress({ fileName }: { fileName: string }) {
   );
 }
 
-function ScanPageReview({ scan, page, onConfirmed }: { scan: ScanView; page: PageView; onConfirmed(): void }) {
+function ScanPageReview({
+  scan,
+  page,
+  onConfirmed,
+}: {
+  scan: ScanView;
+  page: PageView;
+  onConfirmed(confirmed: Confirmed): void;
+}) {
   const pageUrl = useObjectUrl(page.page?.pngBase64);
   const [focused, setFocused] = useState<number | null>(null);
   const focusBox = focused !== null ? (page.fields[focused]?.box ?? null) : null;
