@@ -120,9 +120,14 @@ function post(
       },
     );
     req.on('socket', (socket) => {
-      socket.once('secureConnect', () => {
+      // A kept-alive socket was verified when it connected; a new one is read once its handshake is done.
+      if (socket.connecting) {
+        socket.once('secureConnect', () => {
+          certificate = peerCertificate(socket as TLSSocket);
+        });
+      } else {
         certificate = peerCertificate(socket as TLSSocket);
-      });
+      }
     });
     req.on('timeout', () => {
       req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
