@@ -39,9 +39,10 @@ export function alignPage(
   const markPoints = layout.marks.map((mark) => mark.center);
 
   if (qr) {
-    const rough = homographyFromPairs(
-      rectCorners(layout.qr.rect).map((from, index) => ({ from, to: qr.corners[index] as Point })),
-    );
+    // An affine map from the three finder-pattern corners only: jsQR places those precisely, while
+    // its fourth corner is an estimate, and a homography from four close points extrapolates
+    // wildly across the page. Affine is close enough to find the marks, which then give the exact map.
+    const rough = affineFromThree(layout.qr.rect, qr);
     if (rough) {
       const markPixels = ((layout.marks[0]?.rect.width ?? 18) * (qrSide(qr) / layout.qr.rect.width)) / factor;
       const squares = squareBlobs(mask, small, markPixels * 0.5, markPixels * 1.7);
@@ -56,8 +57,9 @@ export function alignPage(
       const exact = pairs.length === 4 ? homographyFromPairs(pairs) : null;
       // Trust the marks only if they put the QR where it was found (else a stray blob was taken for a mark).
       if (exact && qrAgrees(exact, layout, qr)) return alignment(exact, qr, 4, layout);
+      const qrCorners = rectCorners(layout.qr.rect);
       const mixed = homographyFromPairs([
-        ...rectCorners(layout.qr.rect).map((from, index) => ({ from, to: qr.corners[index] as Point })),
+        ...[0, 1, 3].map((index) => ({ from: qrCorners[index] as Point, to: qr.corners[index] as Point })),
         ...pairs,
       ]);
       if (mixed && pairs.length >= 2 && qrAgrees(mixed, layout, qr)) return alignment(mixed, qr, pairs.length, layout);
@@ -169,10 +171,23 @@ function nearest(blobs: readonly InkBlob[], target: Point, radius: number): InkB
   return best;
 }
 
+function affineFromThree(rect: Rect, qr: FoundQr): Homography | null {
+  const [topLeft, topRight, , bottomLeft] = qr.corners;
+  const ax = (topRight.x - topLeft.x) / rect.width;
+  const ay = (topRight.y - topLeft.y) / rect.width;
+  const bx = (bottomLeft.x - topLeft.x) / rect.height;
+  const by = (bottomLeft.y - topLeft.y) / rect.height;
+  if (Math.abs(ax * by - ay * bx) < 1e-9) return null;
+  // image = topLeft + (p.x - rect.x) * a + (p.y - rect.y) * b
+  return [ax, bx, topLeft.x - ax * rect.x - bx * rect.y, ay, by, topLeft.y - ay * rect.x - by * rect.y, 0, 0, 1];
+}
+
 function qrAgrees(h: Homography, layout: WorksheetLayout, qr: FoundQr): boolean {
   const corners = rectCorners(layout.qr.rect);
   const side = qrSide(qr);
-  return corners.every((corner, index) => {
+  // The three finder-pattern corners (jsQR's fourth is an estimate).
+  return [0, 1, 3].every((index) => {
+    const corner = corners[index] as Point;
     const mapped = applyHomography(h, corner);
     const found = qr.corners[index] as Point;
     return Math.hypot(mapped.x - found.x, mapped.y - found.y) < side * 0.12;

@@ -40,7 +40,9 @@ export function inkThreshold(crop: GrayImage): { paper: number; threshold: numbe
     }
   }
   paper = Math.max(paper, 60);
-  return { paper, threshold: paper * 0.66 };
+  // Thin or light strokes (a fine pen, an outline hand, blur) stay well above black: anything
+  // clearly darker than the paper is ink. Grain is far smaller than this margin.
+  return { paper, threshold: paper - Math.max(28, paper * 0.2) };
 }
 
 export function extractDigit(crop: GrayImage): DigitInk {

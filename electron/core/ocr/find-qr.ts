@@ -25,7 +25,9 @@ export function findQr(image: GrayImage): FoundQr | null {
   );
   for (const factor of factors) {
     const small = downscale(image, factor);
-    for (const turns of [0, 1, 2, 3]) {
+    // Quarter turns only on the small copy: on a photo with no QR at all, every attempt at the
+    // larger size costs a second for nothing.
+    for (const turns of factor === factors[0] ? [0, 1, 2, 3] : [0]) {
       const found = decode(rotateQuarterTurns(small, turns));
       if (!found) continue;
       const back = (point: Point): Point => {
