@@ -22,6 +22,7 @@ import type { ScanReaderFactory } from './handlers/scan-reader';
 import { scanHandlers } from './handlers/scans';
 import { verificationHandlers } from './handlers/verification';
 import { evaluateWorksheet, submitWorksheet } from './handlers/worksheet';
+import { worksheetPdfHandlers } from './handlers/worksheet-pdf';
 import { API_METHODS, type ApiMethodName } from './methods';
 import { type ApiParsedInput, inputSchemas } from './schemas';
 import type { Api, ApiOutputs } from './types';
@@ -114,6 +115,7 @@ export function createApi(deps: ApiDeps): Api {
     ...intakeHandlers(store, clock),
     ...teamHandlers(store, deps.team, clock),
     ...scanHandlers(store, clock, deps.ocr),
+    ...worksheetPdfHandlers(store, clock),
     ...bundleHandlers(store, clock, secrets, deps.bundles),
     ...settingsHandlers(store, clock, secrets, background),
   };

@@ -49,6 +49,8 @@ export const API_METHODS = [
   'confirmScanReading',
   'rejectScan',
   'getReportEvidence',
+  // Printable worksheets (issue 4): handlers/worksheet-pdf.ts
+  'worksheetPdf',
   // Team mode (issue 10): electron/core/team
   'getTeamStatus',
   'createPairingCode',

@@ -202,6 +202,8 @@ export const inputSchemas = {
     operator: operatorName.optional(),
   }),
   getReportEvidence: z.object({ reportId }),
+  /** One precinct's worksheet, or every precinct's in one PDF when omitted. */
+  worksheetPdf: z.object({ precinct: precinctCode.optional() }),
   ...teamInputSchemas,
   ...bundleInputSchemas,
   ...settingsInputSchemas,

@@ -26,6 +26,7 @@ import type { AuditHandTallyResult, AuditMeasurementView, AuditPlanView, AuditRe
 import type { ImportFilesResult, QuarantineView } from './handlers/intake';
 import type { SettingsOutputs } from './handlers/settings';
 import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
+import type { WorksheetPdfFile } from './handlers/worksheet-pdf';
 import type {
   PairingCodeView,
   PrecinctLease,
@@ -85,6 +86,7 @@ export interface ApiOutputs extends BundleOutputs {
   confirmScanReading: ConfirmedScan;
   rejectScan: ScanReviewView;
   getReportEvidence: ReportEvidence | null;
+  worksheetPdf: WorksheetPdfFile;
   getTeamStatus: TeamStatus;
   createPairingCode: PairingCodeView;
   listStations: readonly StationView[];
