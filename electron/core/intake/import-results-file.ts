@@ -132,7 +132,7 @@ function normalEmail(address: string | null | undefined): string {
 }
 
 /** The first reason this file's data cannot enter this county's database, or null. */
-function findIntakeProblem(
+export function findIntakeProblem(
   store: CountyStore,
   results: readonly PrecinctResult[],
   county: string,

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FileKind, fileKindOf } from '../intake/file-kind';
+import { findIntakeProblem } from '../intake/import-results-file';
 import { SUPPORTED_FORMATS } from '../intake/ingest-file';
 import { parseReportFile } from '../intake/parse-report-file';
 import { stageFile } from '../intake/stage-file';
@@ -117,17 +118,8 @@ async function inspect(
   const parsed = parseReportFile(file.fileName, bytes);
   if (!parsed.ok) return { ...base, sha256, alreadyImported, precincts: [], problem: parsed.error };
   const precincts = parsed.value.results.map((result) => result.precinct);
-  const unknown = precincts.find((precinct) => !store.findPrecinct(precinct));
-  return {
-    ...base,
-    sha256,
-    alreadyImported,
-    precincts,
-    problem: unknown
-      ? {
-          code: 'UNKNOWN_PRECINCT',
-          message: `${file.fileName} has results for precinct "${unknown}", which is not in this county.`,
-        }
-      : null,
-  };
+  // The same checks an import makes (unknown precinct or candidate, a count that cannot be one), so "ready" means it will import.
+  const election = store.getElection();
+  const problem = election ? findIntakeProblem(store, parsed.value.results, election.county, file.fileName) : null;
+  return { ...base, sha256, alreadyImported, precincts, problem: problem && !problem.ok ? problem.error : null };
 }
