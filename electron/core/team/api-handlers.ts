@@ -4,6 +4,7 @@
  */
 import type { ApiParsedInput } from '../api/schemas';
 import type { ApiOutputs } from '../api/types';
+import { currentOperator } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
 import type { TeamHub } from './contract';
@@ -52,6 +53,8 @@ function openWithoutTeam(
   input: ApiParsedInput<'openPrecinct'>,
   now: Date,
 ): Result<ApiOutputs['openPrecinct'], AppError> {
+  const who = currentOperator(store, input.session, now);
+  if (!who.ok) return who;
   const precinct = store.findPrecinct(input.precinct);
   if (!precinct) return appError('UNKNOWN_PRECINCT', `There is no precinct "${input.precinct}".`);
   const at = now.toISOString();
@@ -60,7 +63,7 @@ function openWithoutTeam(
       precinct: precinct.code,
       stationId: null,
       stationName: 'Hub',
-      operator: '',
+      operator: who.value.name,
       purpose: input.purpose,
       openedAt: at,
       expiresAt: at,
