@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { appError, ok, type Result } from '../result';
 import type { BundleFiles } from './bag-layout';
+import { zipEntryKinds } from './zip-central-directory';
 
 /** Caps for reading a bundle someone sent us: it is untrusted until verified. */
 export const BUNDLE_LIMITS = { maxFiles: 10_000, maxFileBytes: 256 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024 };
@@ -64,19 +65,39 @@ function readBundleFolder(root: string): Result<BundleFiles> {
  * checked before anything is inflated: no absolute paths, no "..", no backslashes, no duplicates.
  */
 export function readBundleZip(bytes: Uint8Array, name: string): Result<BundleFiles> {
+  const kinds = zipEntryKinds(bytes);
+  if (!kinds) {
+    return appError('BUNDLE_UNREADABLE', `${name} is not a readable .zip file; it may be damaged or cut short.`);
+  }
+  const link = kinds.find((entry) => entry.symlink);
+  if (link) {
+    return appError(
+      'BUNDLE_UNSAFE_PATH',
+      `${name} contains a link (${link.name}) instead of a file; a bundle holds only plain files, so it was not opened.`,
+    );
+  }
   const unsafe: string[] = [];
+  const seen = new Set<string>();
+  const twice: string[] = [];
+  let oversized: string | null = null;
   let declared = 0;
   let count = 0;
   let entries: Record<string, Uint8Array>;
   try {
+    // Sizes are checked as declared, before inflating: fflate inflates an entry no further than
+    // its declared size, so a zip that lies about a size cannot grow past the caps either.
     entries = unzipSync(bytes, {
       filter: (file) => {
         if (file.name.endsWith('/')) return false;
         count++;
         declared += file.originalSize;
         if (!isSafeZipPath(file.name)) unsafe.push(file.name);
+        if (seen.has(file.name)) twice.push(file.name);
+        seen.add(file.name);
+        if (file.originalSize > BUNDLE_LIMITS.maxFileBytes) oversized ??= file.name;
         return (
           unsafe.length === 0 &&
+          twice.length === 0 &&
           count <= BUNDLE_LIMITS.maxFiles &&
           file.originalSize <= BUNDLE_LIMITS.maxFileBytes &&
           declared <= BUNDLE_LIMITS.maxTotalBytes
@@ -92,7 +113,10 @@ export function readBundleZip(bytes: Uint8Array, name: string): Result<BundleFil
       `${name} contains a file path that points outside the bundle (${unsafe[0]}); it was not opened.`,
     );
   }
-  if (count > BUNDLE_LIMITS.maxFiles || declared > BUNDLE_LIMITS.maxTotalBytes) {
+  if (twice.length > 0) {
+    return appError('BUNDLE_UNSAFE_PATH', `${name} contains ${twice[0]} twice; it was not opened.`);
+  }
+  if (count > BUNDLE_LIMITS.maxFiles || declared > BUNDLE_LIMITS.maxTotalBytes || oversized !== null) {
     return appError('BUNDLE_TOO_LARGE', `${name} holds more files or bytes than any result bundle can.`);
   }
   const names = Object.keys(entries);
