@@ -159,17 +159,25 @@ export async function cachedBundleSet(
   };
 }
 
-/** What `tallyroom aggregate --keys DIR BUNDLE...` does: read every bundle, verify, total. */
-export function aggregateFolder(root: string): { ms: number; peakRssMiB: number; counties: number; precincts: number } {
+/**
+ * What `tallyroom aggregate --keys DIR BUNDLE...` does: read every bundle, verify, total. Each
+ * bundle is read when its turn comes (a reader, not its files), as the CLI does; `limit` takes the
+ * first N bundles only, for the memory comparison.
+ */
+export function aggregateFolder(
+  root: string,
+  limit = Number.POSITIVE_INFINITY,
+): { ms: number; peakRssMiB: number; counties: number; precincts: number } {
   const started = performance.now();
   const registry = readKeyRegistry(join(root, 'keys'));
   if (!registry.ok) throw new Error(registry.error.message);
   const paths = readdirSync(join(root, 'bundles'))
     .sort()
+    .slice(0, limit)
     .map((name) => join(root, 'bundles', name));
   const aggregation = aggregateBundles(
     registry.value,
-    paths.map((path) => ({ path, files: readBundle(path) })),
+    paths.map((path) => ({ path, files: () => readBundle(path) })),
   );
   const ms = performance.now() - started;
   if (aggregation.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(aggregation.rejected[0])}`);
@@ -222,7 +230,7 @@ async function main(): Promise<void> {
     await makeBundles(root, counties, () => precincts, candidates, Number(from), Number(to));
     return emitPart({ ok: true });
   }
-  if (part === 'aggregate' && root) return emitPart(aggregateFolder(root));
+  if (part === 'aggregate' && root) return emitPart(aggregateFolder(root, from ? Number(from) : undefined));
 
   const figures: Figure[] = [];
   const exported = runPart<Awaited<ReturnType<typeof exportPart>>>(import.meta.filename, ['export']);
@@ -283,6 +291,50 @@ async function main(): Promise<void> {
       ),
     );
     figures[figures.length - 1] = { ...(figures[figures.length - 1] as Figure), notes: [cached.note] };
+  }
+  {
+    // Streaming: the state party's peak memory should not grow with the number of bundles given.
+    // Ratio of peak RSS, all counties against a tenth of them, each in a fresh process.
+    const tenth = Math.max(1, Math.round(counties / 10));
+    const all: number[] = [];
+    const few: number[] = [];
+    let peakAll = 0;
+    let peakFew = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const small = runPart<ReturnType<typeof aggregateFolder>>(import.meta.filename, [
+        'aggregate',
+        work,
+        String(tenth),
+      ]);
+      const large = runPart<ReturnType<typeof aggregateFolder>>(import.meta.filename, ['aggregate', work]);
+      few.push(small.ms);
+      all.push(large.ms);
+      peakFew = Math.max(peakFew, small.peakRssMiB);
+      peakAll = Math.max(peakAll, large.peakRssMiB);
+    }
+    const memoryRatio = round(peakAll / peakFew, 2);
+    figures.push({
+      ...figure(
+        {
+          id: 'bundle-aggregate-memory',
+          title: `Aggregate memory: ${counties} county bundles against ${tenth}`,
+          subject: `aggregate of all ${counties} bundles (fresh process)`,
+          baseline: `aggregate of the first ${tenth} bundles (fresh process)`,
+          peakRssMiB: peakAll,
+          baselinePeakRssMiB: peakFew,
+          target: {
+            text: `peak memory with ${counties} bundles at most 1.25x that with ${tenth} (one bundle in memory at a time): ${memoryRatio}x`,
+            met: memoryRatio <= 1.25,
+          },
+          size: { counties, tenth, precinctsPerCounty: precincts, candidates },
+        },
+        all,
+        few,
+      ),
+      notes: [
+        `peak RSS ${peakAll} MiB for ${counties} bundles vs ${peakFew} MiB for ${tenth}: memory ratio ${memoryRatio}x (time ratio is the figure's ratio)`,
+      ],
+    });
   }
   emit(figures);
 }
