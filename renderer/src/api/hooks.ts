@@ -135,6 +135,11 @@ export function useExportRecountReport() {
   return useMutation({ mutationFn: (input: ApiInput<'exportRecountReport'>) => callApi('exportRecountReport', input) });
 }
 
+/** Printable worksheets (issue 4): reads only, so nothing to invalidate. */
+export function useWorksheetPdf() {
+  return useMutation({ mutationFn: (input: ApiInput<'worksheetPdf'>) => callApi('worksheetPdf', input) });
+}
+
 /** Intake (issue 3): imports, the mail quarantine and the scan queue. */
 const intakeKeys = { quarantine: ['quarantine'] as const, scanQueue: ['scan-queue'] as const };
 

@@ -4,6 +4,7 @@ import { useOverview, usePrecinct } from '../api/hooks';
 import type { ElectionInfo, Finding, PrecinctDetail, ReportView, WorksheetEvaluation } from '../api/types';
 import { SOURCE_LABELS } from '../api/types';
 import { NO_FILTER, type PrecinctFilter, PrecinctList } from '../components/PrecinctList';
+import { PrintWorksheetButton } from '../components/PrintWorksheetButton';
 import { Card, EmptyState, ErrorNotice, FindingChip, Loading, PageHeader, StatusBadge } from '../components/ui';
 import { VerificationPanel } from '../components/VerificationPanel';
 import { formatCount, formatSde, formatTime, joinNames, plural } from '../format';
@@ -40,6 +41,7 @@ export function Precincts() {
       <PageHeader
         title="Precincts"
         subtitle="Filter by status or finding; open a precinct to see every report it received."
+        actions={<PrintWorksheetButton />}
       />
       <Card>
         <PrecinctList
@@ -85,13 +87,16 @@ function PrecinctDetailScreen({ code }: { code: string }) {
           </>
         }
         actions={
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => navigate({ screen: 'worksheet', precinct: data.precinct.code })}
-          >
-            Key in a worksheet for this precinct
-          </button>
+          <>
+            <PrintWorksheetButton precinct={data.precinct.code} />
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => navigate({ screen: 'worksheet', precinct: data.precinct.code })}
+            >
+              Key in a worksheet for this precinct
+            </button>
+          </>
         }
       />
       <div className={`status-banner status-${data.status}`}>
