@@ -9,6 +9,7 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { keygenCommand } from './commands/keygen';
 import { mailCommand } from './commands/mail';
+import { ocrCommand } from './commands/ocr';
 import { recountReportCommand } from './commands/recount-report';
 import { stationCommand } from './commands/station';
 import { statusCommand } from './commands/status';
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   'recount-report': recountReportCommand,
   worksheets: worksheetsCommand,
+  ocr: ocrCommand,
   hub: hubCommand,
   station: stationCommand,
 };
@@ -80,6 +82,9 @@ const USAGE = `Usage: tallyroom <command> [options]
   worksheets --db FILE --out DIR [--precinct CODE] [--json]
                                          printable worksheet PDFs: DIR/worksheet-<precinct>.pdf for each
                                          precinct and DIR/worksheets-<county>.pdf with all of them
+  ocr --db FILE SCAN [--precinct CODE] [--json]
+                                         read one worksheet scan (PNG/JPEG/PDF) without storing it
+                                         (exit 0 nothing to review, 1 a field to review or a problem, 2 bad input)
   hub --db FILE [--port N] [--host H] [--data DIR] [--control-port N] [--json]
                                          team mode: serve this county to paired station laptops over
                                          HTTPS (default port 7443) until stopped

@@ -1,5 +1,5 @@
 import { classifyDigit, type DigitModel } from './digit-classifier';
-import { type DigitInk, extractDigit } from './digit-crop';
+import { type DigitInk, extractDigit, inkThreshold } from './digit-crop';
 import { cropImage, encodeGrayPng, type GrayImage, grayImage } from './gray-image';
 import type { PixelBox } from './scan-reading';
 import type { TesseractPool, TesseractRead } from './tesseract-pool';
@@ -29,18 +29,60 @@ export interface FieldRead {
   readonly tesseractText: string | null;
 }
 
-/** Extra margin inside the printed border, points: alignment is good to about a point. */
-const EXTRA_INSET = 1.2;
+/**
+ * A box with its printed border wiped out. People write digits as tall as the box, so cropping
+ * well inside the border would cut them; instead the crop takes the whole box plus a point of
+ * slack, finds the border's rows and columns (lines of ink across most of the box near an edge),
+ * and paints them and everything outside them white.
+ */
+const SLACK = 1;
 
 export function boxCrop(page: GrayImage, rect: Rect, scale: number): GrayImage {
-  const inset = BOX_BORDER_INSET + EXTRA_INSET;
-  return cropImage(
+  const crop = cropImage(
     page,
-    (rect.x + inset) * scale,
-    (rect.y + inset) * scale,
-    (rect.width - 2 * inset) * scale,
-    (rect.height - 2 * inset) * scale,
+    (rect.x - SLACK) * scale,
+    (rect.y - SLACK) * scale,
+    (rect.width + 2 * SLACK) * scale,
+    (rect.height + 2 * SLACK) * scale,
   );
+  return wipeBorder(crop, Math.max(2, Math.round((BOX_BORDER_INSET + SLACK + 1) * scale)));
+}
+
+function wipeBorder(crop: GrayImage, band: number): GrayImage {
+  const { width, height } = crop;
+  const data = Uint8Array.from(crop.data);
+  const { paper, threshold } = inkThreshold(crop);
+  const isInk = (x: number, y: number) => (data[y * width + x] as number) < threshold;
+  const rowInk = (y: number) => {
+    let count = 0;
+    for (let x = 0; x < width; x += 1) if (isInk(x, y)) count += 1;
+    return count / width;
+  };
+  const columnInk = (x: number) => {
+    let count = 0;
+    for (let y = 0; y < height; y += 1) if (isInk(x, y)) count += 1;
+    return count / height;
+  };
+  // The innermost line row/column within the band at each side; everything from there out goes.
+  let top = -1;
+  for (let y = 0; y < Math.min(band, height); y += 1) if (rowInk(y) > 0.45) top = y;
+  let bottom = height;
+  for (let y = height - 1; y >= Math.max(0, height - band); y -= 1) if (rowInk(y) > 0.45) bottom = y;
+  let left = -1;
+  for (let x = 0; x < Math.min(band, width); x += 1) if (columnInk(x) > 0.45) left = x;
+  let right = width;
+  for (let x = width - 1; x >= Math.max(0, width - band); x -= 1) if (columnInk(x) > 0.45) right = x;
+  // Without a visible border line (faded print), fall back to the layout's own inset.
+  if (top < 0) top = Math.min(band, height) - 1;
+  if (bottom >= height) bottom = Math.max(0, height - band);
+  if (left < 0) left = Math.min(band, width) - 1;
+  if (right >= width) right = Math.max(0, width - band);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (y <= top + 1 || y >= bottom - 1 || x <= left + 1 || x >= right - 1) data[y * width + x] = paper;
+    }
+  }
+  return { width, height, data };
 }
 
 export function fieldPixelBox(field: CombField, scale: number): PixelBox {
