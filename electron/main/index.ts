@@ -6,7 +6,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type Session, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  type Session,
+  safeStorage,
+  session,
+  type WebContents,
+} from 'electron';
 import { API_METHODS, type Api, createApi, ipcChannelOf } from '../core/api';
 import { checkDatabaseHealth } from '../core/backup/database-health';
 import { type CountyStore, openCountyStore } from '../core/store';
@@ -14,6 +24,7 @@ import { createApiInvokeHandler } from './api-ipc';
 import { type AppLayout, appLayout } from './app-layout';
 import { countyDatabasePath, parseLaunchOptions } from './launch-options';
 import { createFileLogger, type Logger } from './logger';
+import { safeStorageSecretStore } from './safe-storage-secrets';
 import { applicationMenuTemplate } from './menu-template';
 import { electronNativeBindingPath } from './native-binding';
 import {
@@ -90,7 +101,13 @@ async function start(context: {
   warnIfDatabaseUnhealthy(store, databasePath, logger);
   app.on('will-quit', () => store.close());
 
-  const api = createApi({ store, resourcesDir: layout.resourcesDir });
+  const api = createApi({
+    store,
+    resourcesDir: layout.resourcesDir,
+    // Passphrases and passwords the chair chose to remember: ciphertext only, in the data folder.
+    secrets: safeStorageSecretStore(join(app.getPath('userData'), 'secrets'), safeStorage),
+    bundles: { appVersion: app.getVersion(), dataDir: dirname(databasePath) },
+  });
   registerApiOnIpc(api, appUrl, logger);
   if (launch.demo) await loadDemoCountyIfEmpty(api, logger);
 

@@ -10,12 +10,14 @@ import { formatDate } from './format';
 import { AuditLog } from './screens/AuditLog';
 import { CountySetup } from './screens/CountySetup';
 import { Dashboard } from './screens/Dashboard';
+import { ExportBundle } from './screens/ExportBundle';
 import { Discrepancies } from './screens/Discrepancies';
 import { ImportFiles } from './screens/ImportFiles';
 import { Precincts } from './screens/Precincts';
 import { Recount } from './screens/Recount';
 import { Review } from './screens/Review';
 import { Settings } from './screens/Settings';
+import { StateParty } from './screens/StateParty';
 import { Team } from './screens/Team';
 import { ScanReview } from './screens/ScanReview';
 import { WorksheetEntry } from './screens/WorksheetEntry';
@@ -151,6 +153,26 @@ const NAV: readonly NavItem[] = [
       </svg>
     ),
   },
+  {
+    id: 'export',
+    label: 'Export bundle',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <path d="M12 14.5v-11M7.5 8L12 3.5 16.5 8" />
+        <path d="M4.5 15.5v3a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2v-3" />
+      </svg>
+    ),
+  },
+  {
+    id: 'state-party',
+    label: 'State party',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <path d="M12 3.5l7.5 3v5c0 4.5-3.2 8-7.5 9-4.3-1-7.5-4.5-7.5-9v-5z" />
+        <path d="M8.8 12l2.2 2.2 4.2-4.4" />
+      </svg>
+    ),
+  },
 ];
 
 const SCREENS: Record<ScreenId, () => ReactNode> = {
@@ -166,6 +188,8 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   team: () => <Team />,
   'scan-review': () => <ScanReview />,
   settings: () => <Settings />,
+  export: () => <ExportBundle />,
+  'state-party': () => <StateParty />,
 };
 
 export function App() {

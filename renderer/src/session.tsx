@@ -23,7 +23,9 @@ export type ScreenId =
   | 'scan-review'
   | 'review'
   | 'team'
-  | 'settings';
+  | 'settings'
+  | 'export'
+  | 'state-party';
 
 export interface Route {
   readonly screen: ScreenId;
