@@ -6,7 +6,7 @@ import { type AppError, appError, ok, type Result } from '../result';
 import { isCount } from '../rules/check-iowa';
 import type { PrecinctResult } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
-import { linkFileToMail } from '../store/intake-records';
+import { linkFileToMail, reportsHeldFor } from '../store/intake-records';
 import { parseReportFile } from './parse-report-file';
 import { storeReport } from './store-report';
 
@@ -117,7 +117,9 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
       if (!stored.ok) return stored;
       reportIds.push(stored.value);
       const precinct = store.findPrecinct(result.precinct);
-      if (precinct) {
+      // A precinct's first report cannot disagree with anything: the county view (its cost grows with
+      // the county) is built only when there is something to disagree with.
+      if (precinct && reportsHeldFor(store, precinct.id) > 1) {
         const view = buildCountyView(store, election, precinct).precincts[0];
         // The precinct's status as the county sees it, chair resolutions included.
         if (view?.status === 'conflict') conflicts.push(result.precinct);

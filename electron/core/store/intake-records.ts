@@ -240,3 +240,15 @@ export function countIntakeRows(store: CountyStore): Record<string, number> {
     tables.map((table) => [table, (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
   );
 }
+
+const reportCountStatements = new WeakMap<CountyStore, ReturnType<CountyStore['db']['prepare']>>();
+
+/** How many reports a precinct holds: with one, it cannot be in conflict (import skips the status check). */
+export function reportsHeldFor(store: CountyStore, precinctId: number): number {
+  let statement = reportCountStatements.get(store);
+  if (!statement) {
+    statement = store.db.prepare('SELECT count(*) AS held FROM report WHERE precinct_id = ?');
+    reportCountStatements.set(store, statement);
+  }
+  return (statement.get(precinctId) as { held: number }).held;
+}
