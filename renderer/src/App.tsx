@@ -229,12 +229,13 @@ export function App() {
                   className={route.screen === item.id ? 'nav-item active' : 'nav-item'}
                   aria-current={route.screen === item.id ? 'page' : undefined}
                   onClick={() => navigate({ screen: item.id })}
-                  aria-keyshortcuts={`Alt+${index + 1}`}
+                  // Alt+1..9 reach the first nine screens; the rest are a click away.
+                  aria-keyshortcuts={index < 9 ? `Alt+${index + 1}` : undefined}
                 >
                   <span className="nav-icon">{item.icon}</span>
                   <span className="nav-label">{item.label}</span>
                   <PendingBadge screen={item.id} />
-                  <Kbd>Alt+{index + 1}</Kbd>
+                  {index < 9 ? <Kbd>Alt+{index + 1}</Kbd> : null}
                 </button>
               </li>
             ))}

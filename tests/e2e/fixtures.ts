@@ -224,6 +224,10 @@ export interface HubServer extends Server {
   readonly hubUrl: string;
   /** SHA-256 fingerprint of the hub certificate, as the harness printed it. */
   readonly fingerprint: string;
+  /** Kills the hub process outright (SIGKILL), as a crash or a pulled plug would. */
+  crash(): Promise<void>;
+  /** Starts the hub again on the same database, data folder and hub port; resolves with the new page address. */
+  restart(): Promise<string>;
 }
 
 export interface StationServer {
@@ -249,15 +253,38 @@ export const teamTest = base.extend<TeamFixtures>({
   hub: async ({ hubDemo }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tallyroom-e2e-hub-'));
     const dbPath = join(dir, 'county.db');
-    const args = ['--db', dbPath, '--port', '0', '--hub', '--hub-port', '0', '--data', join(dir, 'hub')];
-    if (hubDemo) args.push('--demo');
-    const harness = spawnHarness(args);
+    const args = (hubPort: string) => [
+      '--db',
+      dbPath,
+      '--port',
+      '0',
+      '--hub',
+      '--hub-port',
+      hubPort,
+      '--data',
+      join(dir, 'hub'),
+      ...(hubDemo ? ['--demo'] : []),
+    ];
+    let harness = spawnHarness(args('0'));
     try {
       const stdout = await harness.ready;
       const match = HUB_READY.exec(stdout);
       if (!match?.[1] || !match[2]) throw new Error(`The hub harness did not print its address.\nstdout: ${stdout}`);
       const url = READY.exec(stdout)?.[1] as string;
-      await use({ url, dbPath, dir, hubUrl: match[1], fingerprint: match[2] });
+      const hubUrl = match[1];
+      await use({
+        url,
+        dbPath,
+        dir,
+        hubUrl,
+        fingerprint: match[2],
+        crash: () => kill(harness.child),
+        restart: async () => {
+          // Same hub port: the stations paired with this address (and pinned this certificate).
+          harness = spawnHarness(args(new URL(hubUrl).port));
+          return READY.exec(await harness.ready)?.[1] as string;
+        },
+      });
     } finally {
       await stop(harness.child);
       rmSync(dir, { recursive: true, force: true });
@@ -283,9 +310,18 @@ export const teamTest = base.extend<TeamFixtures>({
   },
 });
 
+function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    child.once('exit', () => resolvePromise());
+    child.kill('SIGKILL');
+  });
+}
+
 /** Starts the serve harness with these arguments; `ready` resolves with its output once it serves. */
 function spawnHarness(args: readonly string[]): { child: ChildProcess; ready: Promise<string> } {
-  const child = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/serve/main.ts', ...args], {
+  // One process (node with tsx's loader, not the tsx wrapper): a SIGKILL stops the harness itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve/main.ts', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },

@@ -12,6 +12,7 @@ export type {
   PairingCodeView,
   PrecinctLease,
   PrecinctOpenView,
+  QueuedNote,
   RefusedEntry,
   StationBatchFile,
   StationStatus,

@@ -30,14 +30,15 @@ export function StationBanner({ station }: { station: StationStatus }) {
           </>
         ) : (
           <>
-            <strong>Hub unreachable</strong> — entries are kept on this laptop and will be sent when the hub is back.{' '}
+            {/* The core's sentence says why: not running at that address, another certificate than the one pinned... */}
+            <strong>Hub unreachable</strong> —{' '}
+            {station.lastError ?? 'entries are kept on this laptop and will be sent when the hub is back.'}{' '}
             {station.queued > 0 ? `${waiting} waiting.` : 'Nothing is waiting.'}
-            {station.lastContactAt ? ` Last contact ${formatTime(station.lastContactAt)}.` : ''}
+            {station.lastContactAt ? (
+              <span className="station-banner-error">Last contact {formatTime(station.lastContactAt)}.</span>
+            ) : null}
           </>
         )}
-        {station.lastError && !station.connected ? (
-          <span className="station-banner-error">{station.lastError}</span>
-        ) : null}
         {station.refused.length > 0 ? (
           <span className="station-banner-refused">
             The hub refused {plural(station.refused.length, 'entry', 'entries')}:{' '}

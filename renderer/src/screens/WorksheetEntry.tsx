@@ -15,6 +15,7 @@ import {
 } from 'react';
 import { api } from '../api/client';
 import { useOverview, useSubmitWorksheet } from '../api/hooks';
+import type { QueuedNote } from '../api/team-hooks';
 import type {
   CoinToss,
   ElectionInfo,
@@ -30,6 +31,7 @@ import type {
 } from '../api/types';
 import { PrecinctOpenWarning, usePrecinctLease } from '../components/PrecinctOpenWarning';
 import { PrecinctPicker } from '../components/PrecinctPicker';
+import { QueuedNotice } from '../components/QueuedNotice';
 import { EmptyState, ErrorNotice, FindingChip, Kbd, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatSde, joinNames, plural } from '../format';
 import { useOperatorName, useSession, useSessionToken } from '../session';
@@ -71,6 +73,8 @@ interface Saved {
   readonly reportId: number;
   readonly status: PrecinctStatus;
   readonly findings: readonly Finding[];
+  /** On a station whose hub is away: kept on the laptop, sent later (team mode). */
+  readonly queued?: QueuedNote;
 }
 
 export function WorksheetEntry() {
@@ -236,7 +240,13 @@ function WorksheetForm({
       { precinct: precinct.code, lines, coinTosses: usedTosses(), session, source },
       {
         onSuccess: (value) => {
-          setSaved({ precinct, reportId: value.reportId, status: value.status, findings: value.findings });
+          setSaved({
+            precinct,
+            reportId: value.reportId,
+            status: value.status,
+            findings: value.findings,
+            queued: value.queued,
+          });
           clearWorksheet();
           setPrecinctCode(null);
           requestFocus('picker');
@@ -796,6 +806,7 @@ const SAVED_COMPARISON: Record<PrecinctStatus, string> = {
 
 function SavedNotice({ saved }: { saved: Saved }) {
   const { navigate } = useSession();
+  if (saved.queued) return <QueuedNotice precinct={saved.precinct} queued={saved.queued} />;
   const serious = saved.findings.filter((f) => f.code !== 'MISSING_DATA');
   return (
     <div className={`notice ${serious.length ? 'notice-warning' : 'notice-success'} saved-notice`} role="status">
