@@ -12,7 +12,8 @@ import {
   type WorksheetLayout,
   type WorksheetPrecinct,
 } from '../../electron/core/ocr/worksheet-layout';
-import { qrSquares } from '../../electron/core/ocr/worksheet-qr';
+import { type PrintedText, worksheetPrintout } from '../../electron/core/ocr/worksheet-printout';
+import type { RulesProfileId } from '../../electron/core/rules/types';
 import { corpusFamily, type HandwritingFont } from './fonts';
 import type { Random } from './random';
 import type { SheetValues } from './sheet-values';
@@ -32,7 +33,7 @@ export type Writing =
 
 export interface RenderSheetInput {
   readonly layout: WorksheetLayout;
-  readonly election: WorksheetElection;
+  readonly election: WorksheetElection & { readonly rulesProfile: RulesProfileId };
   /** The precinct printed in the header (normally the QR's). */
   readonly precinct: WorksheetPrecinct;
   /** Null for a blank sheet. */
@@ -68,62 +69,29 @@ export function renderSheet(input: RenderSheetInput): Canvas {
   return canvas;
 }
 
+/** The printed sheet, from the same description the PDF writer draws (worksheet-printout.ts). */
 function drawPrinted(context: SKRSContext2D, input: RenderSheetInput): void {
-  const { layout, election, precinct } = input;
+  const printout = worksheetPrintout(input.layout, input.election, input.precinct);
   context.fillStyle = '#000000';
-  for (const mark of layout.marks) fill(context, mark.rect);
-  fill(context, layout.orientationMark);
-  for (const square of qrSquares(layout.qr.payload, layout.qr.rect)) {
-    // A hair wider than the module, so neighbouring modules join without anti-aliased seams.
-    context.fillRect(square.x - 0.02, square.y - 0.02, square.width + 0.04, square.height + 0.04);
+  for (const rect of printout.fills) {
+    // A hair wider, so neighbouring QR rows join without anti-aliased seams.
+    context.fillRect(rect.x - 0.02, rect.y - 0.02, rect.width + 0.04, rect.height + 0.04);
   }
-
-  const { header } = layout;
-  text(context, 'PRECINCT CAUCUS WORKSHEET', header.x, header.y, 15, true);
-  text(context, `${election.county} - ${election.name}`, header.x, header.y + 22, 10);
-  text(context, `Date: ${election.date}`, header.x, header.y + 36, 10);
-  text(context, `Precinct ${precinct.code} - ${precinct.name}`, header.x, header.y + 54, 13, true);
-  text(context, `Delegates to elect: ${precinct.delegates}`, header.x, header.y + 74, 11, true);
-
-  context.strokeStyle = '#b3b8c2';
-  context.lineWidth = 0.6;
-  strokeRect(context, layout.thresholdTable);
-  text(context, 'Viability threshold table', layout.thresholdTable.x + 6, layout.thresholdTable.y + 5, 9, true);
-
-  text(
-    context,
-    'Write one digit per box, in black or blue ink, right-aligned (last digit in the last box). Leave unused boxes empty.',
-    layout.instructions.x,
-    layout.instructions.y,
-    9,
-    true,
-  );
-  const headings = layout.columnHeadings;
-  text(context, 'Candidate (ballot order)', headings.name.x, headings.name.y + 6, 9, true);
-  text(context, 'First alignment', headings.first.x + 10, headings.first.y + 6, 9, true);
-  text(context, 'Final alignment', headings.final.x + 10, headings.final.y + 6, 9, true);
-  text(context, 'Delegates', headings.delegates.x + 10, headings.delegates.y + 6, 9, true);
-
   context.strokeStyle = '#000000';
   context.lineWidth = 1;
-  for (const row of layout.rows) {
-    const size = Math.min(11, row.name.height - 8);
-    text(context, row.candidate, row.name.x, row.name.y + (row.name.height - size) / 2, size);
-    for (const field of [row.first, row.final, row.delegates]) drawComb(context, field);
-  }
-  const { totals } = layout;
-  text(context, 'Total (first = eligible attendees)', totals.label.x, totals.label.y + 2, 9, true);
-  for (const field of [totals.first, totals.final, totals.delegates]) drawComb(context, field);
-
-  text(context, 'Coin tosses', layout.coinToss.rect.x, layout.coinToss.rect.y, 10, true);
-  text(context, 'Signatures', layout.signatures.rect.x, layout.signatures.rect.y, 10, true);
-  context.lineWidth = 0.8;
-  for (const line of [...layout.coinToss.lines, ...layout.signatures.lines.map((entry) => entry.line)]) {
+  for (const rect of printout.boxes) context.strokeRect(rect.x, rect.y, rect.width, rect.height);
+  context.strokeStyle = '#b3b8c2';
+  context.lineWidth = 0.6;
+  for (const rect of printout.frames) context.strokeRect(rect.x, rect.y, rect.width, rect.height);
+  for (const line of printout.lines) {
+    context.strokeStyle = line.tone === 'ink' ? '#1f242e' : '#b3b8c2';
+    context.lineWidth = line.thickness;
     context.beginPath();
-    context.moveTo(line.x, line.y);
-    context.lineTo(line.x + line.width, line.y);
+    context.moveTo(line.x1, line.y);
+    context.lineTo(line.x2, line.y);
     context.stroke();
   }
+  for (const text of printout.texts) drawText(context, text);
 }
 
 function drawValues(context: SKRSContext2D, input: RenderSheetInput, values: SheetValues): void {
@@ -180,22 +148,16 @@ function writeDigit(context: SKRSContext2D, input: RenderSheetInput, box: Rect, 
   context.restore();
 }
 
-function drawComb(context: SKRSContext2D, field: CombField): void {
-  for (const box of field.boxes) strokeRect(context, box);
-}
-
-function fill(context: SKRSContext2D, rect: Rect): void {
-  context.fillRect(rect.x, rect.y, rect.width, rect.height);
-}
-
-function strokeRect(context: SKRSContext2D, rect: Rect): void {
-  context.strokeRect(rect.x, rect.y, rect.width, rect.height);
-}
-
-function text(context: SKRSContext2D, value: string, x: number, top: number, size: number, bold = false): void {
-  context.fillStyle = '#1f242e';
-  context.font = `${size}px "${corpusFamily(bold ? 'printed-bold' : 'printed')}"`;
+function drawText(context: SKRSContext2D, item: PrintedText): void {
+  context.fillStyle = item.muted ? '#5f6b7a' : '#1f242e';
+  context.font = `${item.size}px "${corpusFamily(item.bold ? 'printed-bold' : 'printed')}"`;
   context.textAlign = 'left';
   context.textBaseline = 'top';
-  context.fillText(value, x, top);
+  let shown = item.text;
+  if (item.width !== undefined) {
+    while (shown.length > 1 && context.measureText(shown).width > item.width) shown = `${shown.slice(0, -4)}...`;
+  }
+  const offset =
+    item.center && item.width !== undefined ? Math.max(0, (item.width - context.measureText(shown).width) / 2) : 0;
+  context.fillText(shown, item.x + offset, item.top);
 }
