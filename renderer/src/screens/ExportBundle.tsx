@@ -18,6 +18,7 @@ import { saveFile, saveText } from '../components/file-bytes';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatTime } from '../format';
 import { useSession } from '../session';
+import './bundle-screens.css';
 
 type Status = (typeof BUNDLE_STATUSES)[number];
 

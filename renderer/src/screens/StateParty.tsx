@@ -11,6 +11,7 @@ import { BarChart } from '../components/BarChart';
 import { fileToBase64 } from '../components/file-bytes';
 import { Card, ErrorNotice, Notice, PageHeader } from '../components/ui';
 import { formatCount, formatSde, plural } from '../format';
+import './bundle-screens.css';
 
 const STATUS_WORDS: Record<string, string> = {
   'unofficial-partial': 'unofficial, partial',
@@ -114,34 +115,43 @@ function Results({ view }: { view: StatePartyView }) {
       >
         {view.totals.length > 0 ? (
           <div className="state-party-charts" data-testid="statewide-charts">
-            <BarChart
-              title="State delegate equivalents by candidate"
-              description="The sum of every counted county's SDEs for each candidate."
-              items={view.totals.map((total) => ({
-                label: total.candidate,
-                value: total.sde,
-                valueLabel: `${formatSde(total.sde)} SDE`,
-              }))}
-            />
-            <BarChart
-              title="Final alignment by candidate"
-              description="Supporters in the final alignment, summed over the counted counties."
-              items={view.totals.map((total) => ({
-                label: total.candidate,
-                value: total.finalAlignment,
-                valueLabel: formatCount(total.finalAlignment),
-              }))}
-            />
-            <BarChart
-              title="Precincts reporting per county"
-              description="Share of each registered county's precincts in its counted bundle."
-              items={view.byCounty.map((county) => ({
-                label: county.county,
-                value: county.precinctsTotal > 0 ? county.precinctsReporting / county.precinctsTotal : 0,
-                valueLabel:
-                  county.status === null ? 'no bundle' : `${county.precinctsReporting} of ${county.precinctsTotal}`,
-              }))}
-            />
+            <figure>
+              <figcaption>State delegate equivalents by candidate</figcaption>
+              <BarChart
+                title="State delegate equivalents by candidate"
+                description="The sum of every counted county's SDEs for each candidate."
+                items={view.totals.map((total) => ({
+                  label: total.candidate,
+                  value: total.sde,
+                  valueLabel: `${formatSde(total.sde)} SDE`,
+                }))}
+              />
+            </figure>
+            <figure>
+              <figcaption>Final alignment by candidate</figcaption>
+              <BarChart
+                title="Final alignment by candidate"
+                description="Supporters in the final alignment, summed over the counted counties."
+                items={view.totals.map((total) => ({
+                  label: total.candidate,
+                  value: total.finalAlignment,
+                  valueLabel: formatCount(total.finalAlignment),
+                }))}
+              />
+            </figure>
+            <figure>
+              <figcaption>Precincts reporting per county</figcaption>
+              <BarChart
+                title="Precincts reporting per county"
+                description="Share of each registered county's precincts in its counted bundle."
+                items={view.byCounty.map((county) => ({
+                  label: county.county,
+                  value: county.precinctsTotal > 0 ? county.precinctsReporting / county.precinctsTotal : 0,
+                  valueLabel:
+                    county.status === null ? 'no bundle' : `${county.precinctsReporting} of ${county.precinctsTotal}`,
+                }))}
+              />
+            </figure>
           </div>
         ) : (
           <Notice kind="info">No bundle was counted, so there are no totals yet.</Notice>
