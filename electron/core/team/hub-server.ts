@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
+import type { Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { isApiMethodName } from '../api/methods';
 import { type AppError, appError, ok, type Result } from '../result';
@@ -34,6 +35,13 @@ export const startHub: StartHub = async (options) => {
     { key: certificate.keyPem, cert: certificate.certPem, minVersion: 'TLSv1.2' },
     (request, response) => void handle(hub, options.api, request, response),
   );
+  // Every socket, handshaking ones included, so closing the hub really closes (a kept-alive or
+  // half-handshaken connection would otherwise keep serving and hold close() open).
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   server.keepAliveTimeout = 30_000;
   server.headersTimeout = 35_000;
   // A slow or stuck client cannot hold a request open forever.
@@ -69,7 +77,7 @@ export const startHub: StartHub = async (options) => {
       new Promise<void>((resolve) => {
         hub.setRunning(null);
         server.close(() => resolve());
-        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   });
 };

@@ -454,7 +454,7 @@ export class HubState implements TeamHub {
         via: 'network',
         operator,
         receivedAt: at,
-        response: JSON.stringify(answer),
+        response: keptAnswer(answer),
       });
       const reportIds = answer.ok && operator ? reportsSince(this.store, before, operator) : [];
       recordOrigins(this.store, { station, requestId: request.requestId, operator, reportIds, via: 'network', at });
@@ -485,13 +485,23 @@ export class HubState implements TeamHub {
 }
 
 /** Methods whose whole work is synchronous SQL under the API: one transaction with the request record. */
-const ATOMIC_METHODS: ReadonlySet<ApiMethodName> = new Set<ApiMethodName>([
+const ATOMIC_METHODS: ReadonlySet<string> = new Set([
   'submitWorksheet',
   'submitRecount',
   'resolveDiscrepancy',
   'certifyPrecinct',
   'correctCertifiedResult',
+  'confirmScanReading',
 ]);
+
+/** An answer kept for a retry; a large one (a report file) is kept as its outcome only. */
+const MAX_KEPT_ANSWER = 256 * 1024;
+
+function keptAnswer(answer: Result<unknown, AppError>): string {
+  const text = JSON.stringify(answer);
+  if (text.length <= MAX_KEPT_ANSWER) return text;
+  return JSON.stringify(answer.ok ? { ok: true, value: null } : answer);
+}
 
 export function recordOrigins(
   store: CountyStore,

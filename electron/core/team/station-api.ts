@@ -57,6 +57,43 @@ const CACHED_READS: ReadonlySet<ApiMethodName> = new Set<ApiMethodName>([
   'listPrecinctLeases',
 ]);
 
+/**
+ * Reads, and changes that make no report: forwarded without a request id. Every other method a
+ * signed-in person calls through a station is sent with one, so the hub records which station and
+ * operator it came from (and the reports it made). Names, not types: methods come and go.
+ */
+const FORWARDED_READS: ReadonlySet<string> = new Set([
+  ...CACHED_READS,
+  'previewCountyDefinition',
+  'evaluateWorksheet',
+  'getAuditLog',
+  'verifyAuditLog',
+  'signIn',
+  'signOut',
+  'getRecountSummary',
+  'exportRecountReport',
+  'listQuarantine',
+  'listScanQueue',
+  'getScanReading',
+  'getReportEvidence',
+  'getPendingCounts',
+  'getMailboxStatus',
+  'getBackupStatus',
+  'getSigningKey',
+  'worksheetPdf',
+  'getAudit',
+  'auditReport',
+]);
+
+/** Removable drives are read where they are plugged in: a station adds a drive's files with Import files. */
+const LOCAL_DRIVE_METHODS: ReadonlySet<string> = new Set([
+  'listDriveInboxes',
+  'importFromDrive',
+  'ejectDrive',
+  'listRemovableDrives',
+  'exportBundleToDrive',
+]);
+
 const HUB_ONLY =
   'This is done on the hub (the chair’s laptop). This laptop is a station: it sends its entries to the hub.';
 
@@ -182,6 +219,12 @@ class Station {
         if (!parsed.success) return invalidInput(method, parsed.error);
         const handler = local[method];
         if (handler) return handler(parsed.data);
+        if (LOCAL_DRIVE_METHODS.has(method)) {
+          return appError(
+            'NOT_ON_A_STATION',
+            'On a station, add the files from a USB stick with Import files: they are sent to the hub from there.',
+          );
+        }
         if (!this.pairing || !this.client) {
           return appError(
             'NOT_PAIRED',
@@ -198,7 +241,12 @@ class Station {
   // ---- Reads and changes that need the hub now ----
 
   private async forward(method: ApiMethodName, raw: unknown, parsed: unknown): Promise<Result<unknown, AppError>> {
-    const answer = await this.call(method, { input: raw });
+    const session = (raw as { session?: unknown }).session;
+    const attributed = typeof session === 'string' && !FORWARDED_READS.has(method);
+    const answer = await this.call(
+      method,
+      attributed ? { requestId: randomBytes(16).toString('base64url'), input: raw } : { input: raw },
+    );
     if (answer.ok) this.learn(method, parsed, answer.value);
     // The hub is back: whatever waited in the outbox goes now, not at the next tick.
     if (this.connected && !this.pumping && firstUnanswered(this.db)) void this.pump();
