@@ -7,6 +7,7 @@ import { SignInDialog } from './components/SignInDialog';
 import { StationGate, TeamBanner } from './components/StationGate';
 import { Kbd } from './components/ui';
 import { formatDate } from './format';
+import { Audit } from './screens/Audit';
 import { AuditLog } from './screens/AuditLog';
 import { CountySetup } from './screens/CountySetup';
 import { Dashboard } from './screens/Dashboard';
@@ -173,9 +174,20 @@ const NAV: readonly NavItem[] = [
       </svg>
     ),
   },
+  {
+    id: 'rla',
+    label: 'Risk-limiting audit',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <circle cx="10.5" cy="10.5" r="6" />
+        <path d="M15 15l5 5M8 10.5l2 2 3.5-4" />
+      </svg>
+    ),
+  },
 ];
 
 const SCREENS: Record<ScreenId, () => ReactNode> = {
+  rla: () => <Audit />,
   dashboard: () => <Dashboard />,
   worksheet: () => <WorksheetEntry />,
   precincts: () => <Precincts />,

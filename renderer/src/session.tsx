@@ -13,6 +13,8 @@ const SESSION_KEY = 'tallyroom.session';
 
 export type ScreenId =
   | 'dashboard'
+  /** The risk-limiting audit (issue 9); 'audit' is the audit log. */
+  | 'rla'
   | 'worksheet'
   | 'precincts'
   | 'discrepancies'
