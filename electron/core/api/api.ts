@@ -114,7 +114,7 @@ export function createApi(deps: ApiDeps): Api {
     ...auditHandlers(store, clock),
     ...intakeHandlers(store, clock),
     ...teamHandlers(store, deps.team, clock),
-    ...scanHandlers(store, clock, deps.ocr),
+    ...scanHandlers(store, clock, deps.ocr, resourcesDir),
     ...worksheetPdfHandlers(store, clock),
     ...bundleHandlers(store, clock, secrets, deps.bundles),
     ...settingsHandlers(store, clock, secrets, background),

@@ -65,6 +65,12 @@ export function ScanFields({
   const [overrideReason, setOverrideReason] = useState('');
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const [focusConfirm, setFocusConfirm] = useState(false);
+  useEffect(() => {
+    if (!focusConfirm) return;
+    setFocusConfirm(false);
+    confirmButton.current?.focus();
+  }, [focusConfirm]);
 
   const precincts = overview.data?.precincts ?? [];
   const qrDiffers = page.precinct !== null && precinct !== '' && precinct !== page.precinct;
@@ -98,7 +104,8 @@ export function ScanFields({
     const next = [...after.keys()]
       .map((offset) => (index + 1 + offset) % after.length)
       .find((at) => !after[at]?.confirmed);
-    if (next === undefined) confirmButton.current?.focus();
+    // The button is enabled only once this confirmation renders: focus it then.
+    if (next === undefined) setFocusConfirm(true);
     else focusField(next);
   };
 

@@ -4,8 +4,9 @@
  * harness can hold and close the real one; without it, the API makes the real one itself.
  */
 import { dirname, join } from 'node:path';
+import { createOcrEngine } from '../../ocr/read-worksheet-scan';
 import type { ScanReading } from '../../ocr/scan-reading';
-import { type AppError, appError, type Result } from '../../result';
+import type { AppError, Result } from '../../result';
 import type { CountyStore } from '../../store/county-store';
 
 export interface ScanReadRequest {
@@ -26,6 +27,8 @@ export interface ScanReader {
 export interface ScanReaderOptions {
   /** Where tesseract may cache its language data: a folder next to the county database. */
   readonly dataDir: string;
+  /** The app's bundled resources (the digit classifier's model is in ocr/). */
+  readonly resourcesDir?: string;
 }
 
 export type ScanReaderFactory = (options: ScanReaderOptions) => ScanReader;
@@ -36,10 +39,9 @@ export function ocrDataDirFor(databasePath: string): string {
   return join(dirname(databasePath), 'tallyroom-ocr-data');
 }
 
-/** The real reader (electron/core/ocr), until it lands: a clear NOT_YET, nothing stored. */
-export const realScanReader: ScanReaderFactory = () => ({
-  engineVersions: {},
-  read: async () =>
-    appError('NOT_YET', 'Reading scans is not available in this version yet. Key the worksheet in instead.'),
-  close: async () => undefined,
-});
+/** The real reader (electron/core/ocr): tesseract.js workers and the digit classifier, offline. */
+export const realScanReader: ScanReaderFactory = (options) =>
+  createOcrEngine({
+    dataDir: options.dataDir,
+    ...(options.resourcesDir !== undefined ? { resourcesDir: options.resourcesDir } : {}),
+  });

@@ -228,12 +228,21 @@ export async function readScan(
   const bytes = importFileBytes(store, scan.importFileId);
   if (!bytes) return scanNotFound(input.scanId);
   const engine = reader();
-  const read = await engine.read({
-    store,
-    bytes,
-    fileName: scan.fileName,
-    ...(input.expectedPrecinct !== undefined ? { expectedPrecinct: input.expectedPrecinct } : {}),
-  });
+  let read: Result<readonly ScanReading[], AppError>;
+  try {
+    read = await engine.read({
+      store,
+      bytes,
+      fileName: scan.fileName,
+      ...(input.expectedPrecinct !== undefined ? { expectedPrecinct: input.expectedPrecinct } : {}),
+    });
+  } catch (cause) {
+    // A reader failure (a worker that died, a missing language file) is not the person's doing.
+    return appError(
+      'OCR_FAILED',
+      `Reading ${scan.fileName} failed: ${cause instanceof Error ? cause.message : String(cause)}. Try again; if it keeps failing, key the worksheet in from the paper.`,
+    );
+  }
   if (!read.ok) return read;
   const at = clock().toISOString();
   return store.transaction(() => {
@@ -619,10 +628,15 @@ export type ScanHandlers = {
  * Reading, confirming and setting aside scans is data entry ('enter-results'), like keying the
  * worksheet. The reader is made on the first read and kept for the life of the API.
  */
-export function scanHandlers(store: CountyStore, clock: () => Date, ocr: ScanReaderFactory | undefined): ScanHandlers {
+export function scanHandlers(
+  store: CountyStore,
+  clock: () => Date,
+  ocr: ScanReaderFactory | undefined,
+  resourcesDir: string,
+): ScanHandlers {
   let engine: ScanReader | null = null;
   const reader = () => {
-    engine ??= (ocr ?? realScanReader)({ dataDir: ocrDataDirFor(store.path) });
+    engine ??= (ocr ?? realScanReader)({ dataDir: ocrDataDirFor(store.path), resourcesDir });
     return engine;
   };
   return {
