@@ -19,6 +19,7 @@ import {
   startHub,
   type TeamHub,
 } from '../../electron/core/team';
+import { inspectStationBatch } from '../../electron/core/team/station-batch';
 import { CHAIR, lines } from '../helpers/county-team';
 import { expectOk, RESOURCES_DIR, SMALL_COUNTY } from '../helpers/temp-county';
 
@@ -123,6 +124,35 @@ describe('a station', () => {
       .prepare('SELECT station_id AS stationId, operator FROM team_report_origin WHERE report_id = ?')
       .get(recount.reportId);
     expect(origin).toEqual({ stationId: station.status().stationId, operator: 'Riley Park' });
+  });
+
+  it('shows a batch on a drive before import: its precincts, then "already imported"', async () => {
+    await pair();
+    const riley = expectOk(await station.api.signIn({ name: 'Riley Park', pin: '3333' })).session;
+    await hub.close();
+    for (const precinct of ['DM-01', 'DM-02']) {
+      expect(
+        expectOk(await station.api.submitWorksheet({ session: riley, precinct, lines: dm01, coinTosses: [] })).queued,
+      ).toBeDefined();
+    }
+    const batch = expectOk(await station.api.exportStationBatch({ session: riley }));
+    const bytes = new Uint8Array(Buffer.from(batch.contentBase64, 'base64'));
+    expect(inspectStationBatch(store, batch.fileName, bytes)).toEqual({
+      precincts: ['DM-01', 'DM-02'],
+      alreadyImported: false,
+      problem: null,
+    });
+    const imported = expectOk(
+      await api.importFiles({
+        session: chair,
+        files: [{ fileName: batch.fileName, contentBase64: batch.contentBase64 }],
+      }),
+    );
+    expect(imported).toMatchObject({ imported: 2, rejected: [] });
+    expect(inspectStationBatch(store, batch.fileName, bytes)).toMatchObject({ alreadyImported: true, problem: null });
+    const tampered = new Uint8Array(Buffer.from(Buffer.from(bytes).toString('utf8').replace('"DM-02"', '"AL-01"')));
+    expect(inspectStationBatch(store, batch.fileName, tampered).problem?.code).toBe('BATCH_SIGNATURE_INVALID');
+    hub = expectOk(await startHub({ hub: team, api, host: '127.0.0.1', port: 0 }));
   });
 
   it('leaves drives to the laptop they are plugged into', async () => {

@@ -2,6 +2,15 @@ import type { IntakeSummary } from '../intake/intake-summary';
 import type { Result } from '../result';
 import type { QuarantineRecord, ScanQueueEntry } from '../store/intake-records';
 import type {
+  PairingCodeView,
+  PrecinctLease,
+  PrecinctOpenView,
+  StationBatchFile,
+  StationStatus,
+  StationView,
+  TeamStatus,
+} from '../team/contract';
+import type {
   AuditLogPage,
   AuditVerification,
   CertifiedPrecinct,
@@ -27,15 +36,6 @@ import type { ImportFilesResult, QuarantineView } from './handlers/intake';
 import type { SettingsOutputs } from './handlers/settings';
 import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
 import type { WorksheetPdfFile } from './handlers/worksheet-pdf';
-import type {
-  PairingCodeView,
-  PrecinctLease,
-  PrecinctOpenView,
-  StationBatchFile,
-  StationStatus,
-  StationView,
-  TeamStatus,
-} from '../team/contract';
 import type { ApiMethodName } from './methods';
 import type { ApiInput } from './schemas';
 

@@ -1,10 +1,10 @@
 import { appError } from '../result';
 import type { CountyStore } from '../store/county-store';
+import { importStationBatch } from '../team/station-batch';
 import { fileKindOf } from './file-kind';
 import { type ImportRequest, importResultsFile } from './import-results-file';
 import { type FileOutcome, rejected } from './intake-summary';
 import { queueScan } from './queue-scan';
-import { importStationBatch } from '../team/station-batch';
 
 export const SUPPORTED_FORMATS = 'CSV, XLSX, precinct report JSON, EML, PNG, JPEG, PDF or a station batch';
 

@@ -167,6 +167,23 @@ export function importStationBatch(
   });
 }
 
+/** What a drive's inbox shows for a batch before it is imported: its precincts, or why it would be refused. */
+export function inspectStationBatch(
+  store: CountyStore,
+  fileName: string,
+  bytes: Uint8Array,
+): { precincts: string[]; alreadyImported: boolean; problem: AppError | null } {
+  const verified = verifyStationBatch(store, fileName, bytes);
+  if (!verified.ok) return { precincts: [], alreadyImported: false, problem: verified.error };
+  const { station, batch } = verified.value;
+  const fresh = batch.entries.filter((entry) => !findDeliveredRequest(store, station.id, entry.requestId));
+  const precincts = fresh.flatMap((entry) => {
+    const precinct = entry.input.precinct;
+    return typeof precinct === 'string' ? [precinct] : [];
+  });
+  return { precincts: [...new Set(precincts)], alreadyImported: fresh.length === 0, problem: null };
+}
+
 export function verifyStationBatch(
   store: CountyStore,
   fileName: string,
