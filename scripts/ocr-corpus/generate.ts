@@ -88,6 +88,8 @@ export interface CorpusSheet {
   readonly kind: ScanKind;
   readonly writing: 'printed' | 'handwritten';
   readonly name: string;
+  /** PNG or JPEG instead of the kind's usual format (not for the PDF kinds). */
+  readonly format?: 'png' | 'jpeg';
 }
 
 export interface FieldTruth {
@@ -171,6 +173,7 @@ export async function generateScanCorpus(options: ScanCorpusOptions): Promise<Sc
         dpi,
         fonts,
         stem: sheet.name,
+        ...(sheet.format ? { format: sheet.format } : {}),
         outDir: options.outDir,
         maxJpegQuality: options.maxJpegQuality ?? 100,
       }),
@@ -226,11 +229,13 @@ interface MakeFile {
   readonly stem: string;
   readonly outDir: string;
   readonly maxJpegQuality: number;
+  readonly format?: 'png' | 'jpeg';
 }
 
 async function makeFile(spec: MakeFile): Promise<FileTruth> {
   const { kind, random } = spec;
-  const format = formatOf(kind, random);
+  const usual = formatOf(kind, random);
+  const format = spec.format && usual !== 'pdf' ? spec.format : usual;
   const pageCount = kind === 'pdf-2page' ? 2 : 1;
   const precincts = pickPrecincts(spec.county, random, pageCount);
   const pages: { truth: PageTruth; canvas: Canvas }[] = [];
@@ -392,7 +397,7 @@ function degradationsFor(kind: ScanKind, random: Random, page: Canvas, format: F
     case 'straight':
     case 'inconsistent':
     case 'blank':
-      return { ...NO_DEGRADATION, skewDegrees: round(random.between(-0.8, 0.8)) };
+      return { ...NO_DEGRADATION, skewDegrees: round(random.between(-0.8, 0.8)), jpegQuality: jpeg(80, 95) };
     case 'scan':
     case 'pdf':
     case 'pdf-2page':
@@ -407,9 +412,9 @@ function degradationsFor(kind: ScanKind, random: Random, page: Canvas, format: F
     case 'unreadable':
       return {
         ...phone(1),
-        blur: round(random.between(6, 9)),
-        noise: round(random.between(40, 60)),
-        brightness: 0.12,
+        blur: round(random.between(10, 14)),
+        noise: round(random.between(15, 25)),
+        brightness: 0.06,
         // A dark phone photo is grainy and small; low quality also keeps the fixture small.
         jpegQuality: jpeg(20, 35),
       };

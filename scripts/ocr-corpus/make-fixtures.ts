@@ -13,13 +13,12 @@ import { type CorpusSheet, generateScanCorpus, readCounty } from './generate';
 export const FIXTURE_SHEETS: readonly CorpusSheet[] = [
   { kind: 'straight', writing: 'printed', name: 'printed-straight' },
   { kind: 'upside-down', writing: 'printed', name: 'printed-upside-down' },
-  { kind: 'rotated', writing: 'printed', name: 'printed-sideways' },
+  { kind: 'rotated', writing: 'printed', name: 'printed-sideways', format: 'jpeg' },
   { kind: 'photo', writing: 'printed', name: 'phone-photo' },
   { kind: 'straight', writing: 'handwritten', name: 'handwritten-straight' },
   { kind: 'scan', writing: 'handwritten', name: 'handwritten-scan' },
-  { kind: 'pdf', writing: 'printed', name: 'one-page' },
   { kind: 'pdf-2page', writing: 'printed', name: 'two-pages' },
-  { kind: 'inconsistent', writing: 'printed', name: 'inconsistent' },
+  { kind: 'inconsistent', writing: 'printed', name: 'inconsistent', format: 'jpeg' },
   { kind: 'blank', writing: 'printed', name: 'blank' },
   { kind: 'wrong-precinct', writing: 'printed', name: 'wrong-precinct' },
   { kind: 'unreadable', writing: 'printed', name: 'unreadable' },
@@ -39,7 +38,7 @@ try {
     seed: 'fixtures',
     sheets: FIXTURE_SHEETS,
     // Keeps the whole set near 3 MB; the benchmark corpus uses the full range of qualities.
-    maxJpegQuality: 60,
+    maxJpegQuality: 50,
   });
   console.log(`Wrote ${manifest.files.length} fixture files and manifest.json to ${outDir}.`);
 } finally {
