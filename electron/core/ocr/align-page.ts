@@ -46,17 +46,34 @@ export function alignPage(
     if (rough) {
       const markPixels = ((layout.marks[0]?.rect.width ?? 18) * (qrSide(qr) / layout.qr.rect.width)) / factor;
       const squares = squareBlobs(mask, small, markPixels * 0.5, markPixels * 1.7);
-      const found = layout.marks.map((mark) => {
+      // Up to three candidate blobs per mark (the nearest to where the QR predicts it); every
+      // combination is tried and the one that puts the QR exactly where it was found wins. A digit
+      // or a letter near a predicted spot can look like a mark, but it cannot pass that test.
+      const options = layout.marks.map((mark) => {
         const predicted = applyHomography(rough, mark.center);
         const target = { x: (predicted.x + 0.5) / factor - 0.5, y: (predicted.y + 0.5) / factor - 0.5 };
-        return nearest(squares, target, Math.max(small.width, small.height) * 0.16);
+        return nearestFew(squares, target, Math.max(small.width, small.height) * 0.16, 3);
       });
-      const pairs = found.flatMap((blob, index) =>
-        blob ? [{ from: markPoints[index] as Point, to: toFull(blob) }] : [],
+      let best: { h: Homography; error: number } | null = null;
+      const [first, second, third, fourth] = options as [InkBlob[], InkBlob[], InkBlob[], InkBlob[]];
+      for (const a of first) {
+        for (const b of second) {
+          for (const c of third) {
+            for (const d of fourth) {
+              const h = homographyFromPairs(
+                [a, b, c, d].map((blob, index) => ({ from: markPoints[index] as Point, to: toFull(blob) })),
+              );
+              if (!h) continue;
+              const error = qrError(h, layout, qr);
+              if (!best || error < best.error) best = { h, error };
+            }
+          }
+        }
+      }
+      if (best && best.error < qrSide(qr) * 0.12) return alignment(best.h, qr, 4, layout);
+      const pairs = options.flatMap((list, index) =>
+        list[0] ? [{ from: markPoints[index] as Point, to: toFull(list[0]) }] : [],
       );
-      const exact = pairs.length === 4 ? homographyFromPairs(pairs) : null;
-      // Trust the marks only if they put the QR where it was found (else a stray blob was taken for a mark).
-      if (exact && qrAgrees(exact, layout, qr)) return alignment(exact, qr, 4, layout);
       const qrCorners = rectCorners(layout.qr.rect);
       const mixed = homographyFromPairs([
         ...[0, 1, 3].map((index) => ({ from: qrCorners[index] as Point, to: qr.corners[index] as Point })),
@@ -158,17 +175,13 @@ function squareBlobs(mask: Uint8Array, image: GrayImage, minSide: number, maxSid
   });
 }
 
-function nearest(blobs: readonly InkBlob[], target: Point, radius: number): InkBlob | null {
-  let best: InkBlob | null = null;
-  let bestDistance = radius;
-  for (const blob of blobs) {
-    const distance = Math.hypot(blob.centerX - target.x, blob.centerY - target.y);
-    if (distance < bestDistance) {
-      best = blob;
-      bestDistance = distance;
-    }
-  }
-  return best;
+function nearestFew(blobs: readonly InkBlob[], target: Point, radius: number, count: number): InkBlob[] {
+  return blobs
+    .map((blob) => ({ blob, distance: Math.hypot(blob.centerX - target.x, blob.centerY - target.y) }))
+    .filter((entry) => entry.distance < radius)
+    .sort((x, y) => x.distance - y.distance)
+    .slice(0, count)
+    .map((entry) => entry.blob);
 }
 
 function affineFromThree(rect: Rect, qr: FoundQr): Homography | null {
@@ -182,16 +195,21 @@ function affineFromThree(rect: Rect, qr: FoundQr): Homography | null {
   return [ax, bx, topLeft.x - ax * rect.x - bx * rect.y, ay, by, topLeft.y - ay * rect.x - by * rect.y, 0, 0, 1];
 }
 
-function qrAgrees(h: Homography, layout: WorksheetLayout, qr: FoundQr): boolean {
+/** Largest distance, in pixels, between the QR's finder-pattern corners as mapped and as found. */
+function qrError(h: Homography, layout: WorksheetLayout, qr: FoundQr): number {
   const corners = rectCorners(layout.qr.rect);
-  const side = qrSide(qr);
   // The three finder-pattern corners (jsQR's fourth is an estimate).
-  return [0, 1, 3].every((index) => {
-    const corner = corners[index] as Point;
-    const mapped = applyHomography(h, corner);
-    const found = qr.corners[index] as Point;
-    return Math.hypot(mapped.x - found.x, mapped.y - found.y) < side * 0.12;
-  });
+  return Math.max(
+    ...[0, 1, 3].map((index) => {
+      const mapped = applyHomography(h, corners[index] as Point);
+      const found = qr.corners[index] as Point;
+      return Math.hypot(mapped.x - found.x, mapped.y - found.y);
+    }),
+  );
+}
+
+function qrAgrees(h: Homography, layout: WorksheetLayout, qr: FoundQr): boolean {
+  return qrError(h, layout, qr) < qrSide(qr) * 0.12;
 }
 
 function qrSide(qr: FoundQr): number {

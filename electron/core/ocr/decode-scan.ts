@@ -185,7 +185,8 @@ function decodePdfImage(stream: PDFRawStream, fileName: string, pageNumber: numb
   const pngPredicted = predictor >= 10;
   if (predictor > 1 && !pngPredicted) return unsupported('a TIFF-predicted stream');
   const expected = (rowBytes + (pngPredicted ? 1 : 0)) * height;
-  const raw = filters.length === 0 ? stream.contents : inflateCapped(stream.contents, expected);
+  // One row of slack: some writers pad the end of the stream.
+  const raw = filters.length === 0 ? stream.contents : inflateCapped(stream.contents, expected + rowBytes + 1);
   if (!raw || raw.length < expected)
     return notAnImage(fileName, `the picture on page ${pageNumber} of the PDF is damaged`);
   const rows = pngPredicted ? unpredictPng(raw, rowBytes, height, Math.max(1, (components * bits) / 8)) : raw;

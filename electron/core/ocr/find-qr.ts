@@ -1,6 +1,7 @@
 import jsQR from 'jsqr';
-import { downscale, type GrayImage, rotateQuarterTurns, toRgba } from './gray-image';
-import type { Point } from './homography';
+import { downscale, type GrayImage, grayImage, rotateQuarterTurns, sampleBilinear, toRgba } from './gray-image';
+import { applyHomography, type Homography, type Point } from './homography';
+import type { Rect } from './worksheet-layout';
 
 /** The QR code found on a page: its text and its four corners in the page image's pixels. */
 export interface FoundQr {
@@ -11,34 +12,53 @@ export interface FoundQr {
 
 /** Longest side of the first, fast attempt: the QR is about 1/7 of the page width, plenty at this size. */
 const FAST_SIDE = 900;
-const DETAIL_SIDE = 1800;
 
 /**
- * Finds the worksheet's QR code. jsQR is tried on a small copy first (fast), then on a larger one,
- * then on the copy turned by each quarter turn (its finder-pattern search is not equally good at
- * every angle). Corners are mapped back to the original image's pixels.
+ * Finds the worksheet's QR code on a small copy of the page (fast: jsQR finds a QR at any angle).
+ * When that fails, the reader finds the corner marks and looks again at the QR's own spot, upright
+ * (findQrAt): cheaper than searching a dark, noisy photo at full size, which can take seconds.
  */
 export function findQr(image: GrayImage): FoundQr | null {
-  const longest = Math.max(image.width, image.height);
-  const factors = [...new Set([Math.ceil(longest / FAST_SIDE), Math.ceil(longest / DETAIL_SIDE)])].filter(
-    (f) => f >= 1,
-  );
-  for (const factor of factors) {
-    const small = downscale(image, factor);
-    // Quarter turns only on the small copy: on a photo with no QR at all, every attempt at the
-    // larger size costs a second for nothing.
-    for (const turns of factor === factors[0] ? [0, 1, 2, 3] : [0]) {
-      const found = decode(rotateQuarterTurns(small, turns));
-      if (!found) continue;
-      const back = (point: Point): Point => {
-        const upright = unrotate(point, turns, small.width, small.height);
-        return { x: (upright.x + 0.5) * factor - 0.5, y: (upright.y + 0.5) * factor - 0.5 };
-      };
-      return {
-        text: found.text,
-        corners: [back(found.corners[0]), back(found.corners[1]), back(found.corners[2]), back(found.corners[3])],
-      };
+  const factor = Math.max(1, Math.ceil(Math.max(image.width, image.height) / FAST_SIDE));
+  const small = downscale(image, factor);
+  const found = decode(small);
+  if (!found) return null;
+  const back = (point: Point): Point => ({ x: (point.x + 0.5) * factor - 0.5, y: (point.y + 0.5) * factor - 0.5 });
+  return {
+    text: found.text,
+    corners: [back(found.corners[0]), back(found.corners[1]), back(found.corners[2]), back(found.corners[3])],
+  };
+}
+
+/**
+ * Looks for the QR inside `region` (layout points) of a page whose map to the image is known: the
+ * region is resampled upright at `scale` pixels per point, tried at each quarter turn in case the
+ * map is turned, and the corners are mapped back to the image.
+ */
+export function findQrAt(image: GrayImage, toImage: Homography, region: Rect, scale: number): FoundQr | null {
+  const width = Math.round(region.width * scale);
+  const height = Math.round(region.height * scale);
+  const upright = grayImage(width, height);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const point = applyHomography(toImage, { x: region.x + (x + 0.5) / scale, y: region.y + (y + 0.5) / scale });
+      upright.data[y * width + x] = sampleBilinear(image, point.x, point.y);
     }
+  }
+  for (const turns of [0, 1, 2, 3]) {
+    const found = decode(rotateQuarterTurns(upright, turns));
+    if (!found) continue;
+    const back = (point: Point): Point => {
+      const unturned = unrotate(point, turns, width, height);
+      return applyHomography(toImage, {
+        x: region.x + (unturned.x + 0.5) / scale,
+        y: region.y + (unturned.y + 0.5) / scale,
+      });
+    };
+    return {
+      text: found.text,
+      corners: [back(found.corners[0]), back(found.corners[1]), back(found.corners[2]), back(found.corners[3])],
+    };
   }
   return null;
 }

@@ -5,7 +5,7 @@ const CHUNK = 16 * 1024;
 /**
  * Zlib-inflates at most `maxBytes` (a PDF image stream's size follows from its width and height):
  * input goes in small chunks and inflating stops as soon as the output passes the cap, so a
- * deflate bomb never gets the chance to fill memory. Null for a damaged or oversized stream.
+ * deflate bomb never gets the chance to fill memory. Null for a damaged stream or one that inflates past the cap.
  */
 export function inflateCapped(data: Uint8Array, maxBytes: number): Uint8Array | null {
   const out = new Uint8Array(maxBytes);
@@ -14,9 +14,7 @@ export function inflateCapped(data: Uint8Array, maxBytes: number): Uint8Array | 
   const inflater = new Unzlib((chunk) => {
     if (overflow) return;
     if (length + chunk.length > maxBytes) {
-      // Keep what fits: some writers pad the last row; what matters is that nothing more is held.
-      out.set(chunk.subarray(0, maxBytes - length), length);
-      length = maxBytes;
+      // More data than the picture can hold: a damaged stream or a deflate bomb. Stop here.
       overflow = true;
       return;
     }
@@ -28,7 +26,7 @@ export function inflateCapped(data: Uint8Array, maxBytes: number): Uint8Array | 
       inflater.push(data.subarray(offset, offset + CHUNK), offset + CHUNK >= data.length);
     }
   } catch {
-    return length >= maxBytes ? out : null;
+    return null;
   }
-  return out.subarray(0, length);
+  return overflow ? null : out.subarray(0, length);
 }

@@ -4,12 +4,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type AppError, appError, err, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
-import { alignPage, resampleUpright } from './align-page';
+import { alignPage, type PageAlignment, resampleUpright } from './align-page';
 import { type CandidateFieldRead, decideFields, fieldVerdict } from './decide-fields';
 import { decodeScan } from './decode-scan';
 import { DIGIT_MODEL_PATH, type DigitModel, loadDigitModel } from './digit-classifier';
 import type { DigitInk } from './digit-crop';
-import { findQr } from './find-qr';
+import { findQr, findQrAt } from './find-qr';
 import { encodeGrayPng, type GrayImage } from './gray-image';
 import { fieldInk, readField } from './read-field';
 import { type ScanCounty, scanCountyFromStore } from './scan-county';
@@ -136,7 +136,25 @@ async function readPage(
     elapsedMs: Math.round(performance.now() - started),
   });
 
-  const qr = findQr(image);
+  const layoutOf = (precinct: WorksheetPrecinct) =>
+    worksheetLayout({ election: county.election, candidates: county.candidates, precinct });
+  let qr = findQr(image);
+  let marksOnly: PageAlignment | null = null;
+  if (!qr && county.precincts[0]) {
+    // No QR at first sight: the marks say where it should be; look there, upright and closer.
+    const probe = layoutOf(county.precincts[0]);
+    marksOnly = probe.ok ? alignPage(image, probe.value, null) : null;
+    if (marksOnly && probe.ok) {
+      const { rect, quietZone } = probe.value.qr;
+      const region = {
+        x: rect.x - quietZone,
+        y: rect.y - quietZone,
+        width: rect.width + 2 * quietZone,
+        height: rect.height + 2 * quietZone,
+      };
+      qr = findQrAt(image, marksOnly.toImage, region, 4);
+    }
+  }
   const parsed = qr ? parseWorksheetQr(qr.text) : null;
   const qrInfo = parsed?.ok ? parsed.value : null;
   if (qrInfo && qrInfo.formVersion !== WORKSHEET_FORM_VERSION) {
@@ -160,17 +178,13 @@ async function readPage(
     problems.push({ code: 'UNKNOWN_PRECINCT', message: 'This county has no precincts yet.' });
     return done(base);
   }
-  const layoutResult = worksheetLayout({
-    election: county.election,
-    candidates: county.candidates,
-    precinct: sheetPrecinct,
-  });
+  const layoutResult = layoutOf(sheetPrecinct);
   if (!layoutResult.ok) {
     problems.push({ code: 'NO_WORKSHEET_FOUND', message: layoutResult.error.message });
     return done(base);
   }
   const layout = layoutResult.value;
-  const alignment = alignPage(image, layout, qrInfo ? qr : null);
+  const alignment = qrInfo ? alignPage(image, layout, qr) : (marksOnly ?? alignPage(image, layout, null));
   if (!alignment) {
     problems.push({ code: 'NO_WORKSHEET_FOUND', message: NO_WORKSHEET });
     return done({ ...base, formVersion: qrInfo?.formVersion ?? null, precinct: qrInfo?.precinct ?? null });
