@@ -81,8 +81,16 @@ export const TEAM_ERROR_CODES = [
   'BATCH_UNKNOWN_STATION',
   /** A batch from a station the chair revoked. */
   'BATCH_STATION_REVOKED',
-  /** A batch made for another hub (its pinned fingerprint is not this hub's certificate). */
+  /** Reserved: a batch made for another hub. (Today such a batch names a station this hub never paired: BATCH_UNKNOWN_STATION.) */
   'BATCH_OTHER_HUB',
+  /** A well-signed batch none of whose new entries the hub could store (each refusal is recorded). */
+  'BATCH_ENTRIES_REFUSED',
+  /** exportStationBatch with an empty outbox. */
+  'NOTHING_TO_EXPORT',
+  /** Drive methods on a station: a station adds a stick's files with Import files (importFiles). */
+  'NOT_ON_A_STATION',
+  /** The station's data folder cannot be opened (createStationApi). */
+  'STATION_DATA_UNREADABLE',
 ] as const;
 export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
 
