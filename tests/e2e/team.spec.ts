@@ -250,6 +250,10 @@ test('a station keeps entering while the hub is down; the entry arrives once whe
   const hubUrlAgain = await hub.restart();
   await expect(banner).toContainText('Connected to the county hub', { timeout: 30_000 });
   await expect(banner).toContainText('Every entry has reached the hub');
+  await banner.getByRole('button', { name: 'Station details' }).click();
+  await expect(laptop.getByTestId('pinned-fingerprint')).toHaveText(hub.fingerprint);
+  await expect(laptop.getByTestId('station-waiting')).toHaveText('0');
+  await screenshot(laptop, 'team-station-details');
   const restarted = { ...hub, url: hubUrlAgain };
   const detail = await callApi<{ reports: unknown[]; status: string }>(restarted, 'getPrecinct', { precinct: 'OAK1' });
   expect(detail.reports).toHaveLength(1);

@@ -2,6 +2,7 @@
  * The chair makes a one-time pairing code for a new station laptop: the code in big letters, its QR,
  * the hub address to type and the certificate fingerprint the station will pin (to compare there).
  */
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { type HubInfo, useCreatePairingCode } from '../api/team-hooks';
 import { formatTime } from '../format';
@@ -11,8 +12,11 @@ import { Card, Notice } from './ui';
 export function PairingCard({ hub }: { hub: HubInfo | null }) {
   const { person } = useSession();
   const create = useCreatePairingCode();
-  const code = create.data ?? null;
   const chair = person?.role === 'chair';
+  const expired = useExpired(create.data?.expiresAt ?? null);
+  // An expired code is no use to anyone: it leaves the screen (a used one stays until it expires; the hub
+  // does not say which code a station used, on purpose).
+  const code = create.data && !expired ? create.data : null;
 
   return (
     <Card
@@ -41,6 +45,11 @@ export function PairingCard({ hub }: { hub: HubInfo | null }) {
       {create.error ? (
         <p className="field-message error" role="alert">
           {errorMessage(create.error)}
+        </p>
+      ) : null}
+      {expired ? (
+        <p className="hint" role="status">
+          The last code expired. Make a new one when the next laptop is ready.
         </p>
       ) : null}
       {code ? (
@@ -86,4 +95,15 @@ export function PairingCard({ hub }: { hub: HubInfo | null }) {
       ) : null}
     </Card>
   );
+}
+
+/** True once `expiresAt` has passed (checked every few seconds while a code is shown). */
+function useExpired(expiresAt: string | null): boolean {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!expiresAt) return;
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(timer);
+  }, [expiresAt]);
+  return expiresAt !== null && Date.parse(expiresAt) <= now;
 }
