@@ -369,6 +369,20 @@ describe('export to USB', () => {
     );
     expect(readdirSync(stick)).toEqual(['polk-county-bundle-1.zip']);
   });
+  it('never overwrites a bundle on the stick, and says where the signed bundle is', async () => {
+    await makeKey();
+    const stick = join(h.media, 'OLD-STICK');
+    mkdirSync(stick);
+    writeFileSync(join(stick, 'polk-county-bundle-1.zip'), 'an older file');
+    const refused = await h.api.exportBundleToDrive({ session: h.team.chair, drive: stick, passphrase: PASSPHRASE });
+    expect(refused.ok || refused.error.code).toBe('BUNDLE_EXISTS');
+    expect(refused.ok || refused.error.message).toBe(
+      'OLD-STICK already holds polk-county-bundle-1.zip; Tallyroom never overwrites a bundle. Use another drive. Bundle 1 was signed and is kept on this computer; download it, or try another stick.',
+    );
+    expect(readFileSync(join(stick, 'polk-county-bundle-1.zip'), 'utf8')).toBe('an older file');
+    expect(readdirSync(stick)).toEqual(['polk-county-bundle-1.zip']);
+    expect(h.ejected).toEqual([]);
+  });
 });
 
 describe('the state party', () => {

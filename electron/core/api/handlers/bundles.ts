@@ -212,7 +212,13 @@ export function bundleHandlers(
         publicKey: key,
         ejector,
       });
-      if (!copied.ok) return copied;
+      if (!copied.ok) {
+        // The export itself happened (its sequence is used and recorded): say where the bundle is.
+        return appError(
+          copied.error.code,
+          `${copied.error.message} Bundle ${exported.sequence} was signed and is kept on this computer; download it, or try another stick.`,
+        );
+      }
       store.appendAudit({
         at: clock().toISOString(),
         operator: signed.value.chair,
