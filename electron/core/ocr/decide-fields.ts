@@ -94,15 +94,15 @@ export function sheetArithmeticHolds(
   sheet: SheetContext,
 ): boolean {
   if (sheet.precinctDelegates === null) return false;
-  const valueOf = (candidate: string, column: WorksheetColumn) => {
+  const readValue = (candidate: string, column: WorksheetColumn) => {
     const index = fields.findIndex((field) => field.candidate === candidate && field.column === column);
     return index >= 0 ? (verdicts[index]?.value ?? null) : null;
   };
   const lines: CandidateLine[] = sheet.candidates.map((candidate) => ({
     candidate,
-    firstAlignment: valueOf(candidate, 'first'),
-    finalAlignment: valueOf(candidate, 'final'),
-    delegatesAwarded: valueOf(candidate, 'delegates'),
+    firstAlignment: readValue(candidate, 'first'),
+    finalAlignment: readValue(candidate, 'final'),
+    delegatesAwarded: readValue(candidate, 'delegates'),
     sde: null,
   }));
   const findings: Finding[] = checkPrecinct(sheet.profile, {

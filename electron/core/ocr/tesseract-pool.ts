@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,6 +56,8 @@ export class TesseractPool {
   private constructor(private readonly slots: Slot[]) {}
 
   static async create(cachePath: string, size = defaultPoolSize()): Promise<TesseractPool> {
+    // tesseract.js writes its cache silently or not at all: the folder must exist first.
+    mkdirSync(cachePath, { recursive: true });
     const options = tesseractWorkerOptions(cachePath);
     const workers = await Promise.all(Array.from({ length: size }, () => createWorker('eng', OEM.LSTM_ONLY, options)));
     for (const worker of workers) {

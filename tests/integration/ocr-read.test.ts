@@ -1,0 +1,125 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoCounty } from '../../electron/core/demo/load-demo-county';
+import { createOcrEngine, type OcrEngine } from '../../electron/core/ocr/read-worksheet-scan';
+import { type ScanCounty, scanCountyFromStore } from '../../electron/core/ocr/scan-county';
+import { readingNeedsNoReview, type ScanReading } from '../../electron/core/ocr/scan-reading';
+import { bundledLangPath, tesseractWorkerOptions } from '../../electron/core/ocr/tesseract-pool';
+import { openCountyStore } from '../../electron/core/store';
+import type { PageTruth, ScanCorpusManifest } from '../../scripts/ocr-corpus/generate';
+
+const SCANS = resolve(import.meta.dirname, '../fixtures/scans');
+const manifest = JSON.parse(readFileSync(join(SCANS, 'manifest.json'), 'utf8')) as ScanCorpusManifest;
+let work: string;
+let county: ScanCounty;
+let engine: OcrEngine;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'tallyroom-ocr-'));
+  const store = openCountyStore(join(work, 'county.db'));
+  const loaded = loadDemoCounty(store, resolve(import.meta.dirname, '../../resources'), 'Demo', () => new Date());
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  county = scanCountyFromStore(store) as ScanCounty;
+  store.close();
+  engine = createOcrEngine({ dataDir: join(work, 'ocr-data') });
+});
+afterAll(async () => {
+  await engine.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function read(file: string, expectedPrecinct?: string): Promise<readonly ScanReading[]> {
+  const bytes = new Uint8Array(readFileSync(join(SCANS, file)));
+  const result = await engine.read({
+    county,
+    bytes,
+    fileName: file,
+    ...(expectedPrecinct ? { expectedPrecinct } : {}),
+  });
+  if (!result.ok) throw new Error(`${file}: ${result.error.message}`);
+  return result.value;
+}
+
+function wrongButAccepted(reading: ScanReading, truth: PageTruth) {
+  return truth.fields.filter((expected) => {
+    const field = reading.fields.find((f) => f.candidate === expected.candidate && f.column === expected.column);
+    return field !== undefined && !field.needsReview && reading.problems.length === 0 && field.value !== expected.value;
+  });
+}
+
+describe('reading the worksheet scan fixtures (tests/fixtures/scans, truth in manifest.json)', () => {
+  for (const file of manifest.files) {
+    it(`${file.file}: ${file.pages.map((page) => `${page.kind}/${page.fontKind}`).join(' + ')}`, async () => {
+      const first = file.pages[0] as PageTruth;
+      const readings = await read(file.file, file.pages.length === 1 ? first.expectedPrecinct : undefined);
+      expect(readings.map((reading) => reading.pageNumber)).toEqual(file.pages.map((page) => page.page));
+      for (const truth of file.pages) {
+        const reading = readings.find((page) => page.pageNumber === truth.page) as ScanReading;
+        // Zero silent errors: a wrong value never goes in without a person.
+        expect(wrongButAccepted(reading, truth)).toEqual([]);
+        if (truth.expectedProblem) {
+          expect(reading.problems.map((problem) => problem.code)).toContain(truth.expectedProblem);
+          expect(readingNeedsNoReview(reading)).toBe(false);
+          continue;
+        }
+        expect(reading.problems).toEqual([]);
+        // The QR decides which precinct this is.
+        expect(reading.precinct).toBe(truth.precinct);
+        expect(reading.page?.png.length).toBeGreaterThan(1000);
+        const turn = Math.round(reading.rotationDegrees / 90) % 4;
+        expect(turn).toBe(Math.round(truth.rotationDegrees / 90) % 4);
+        if (truth.fontKind === 'printed') {
+          for (const expected of truth.fields) {
+            const field = reading.fields.find(
+              (f) => f.candidate === expected.candidate && f.column === expected.column,
+            );
+            expect(field?.value, `${expected.candidate} ${expected.column}`).toBe(expected.value);
+          }
+        }
+        if (!truth.consistent) {
+          expect(reading.fields.some((field) => field.reasons.includes('ARITHMETIC'))).toBe(true);
+          expect(readingNeedsNoReview(reading)).toBe(false);
+        }
+      }
+    });
+  }
+
+  it("flags another precinct's sheet: the QR decides, the mismatch is a problem", async () => {
+    const file = manifest.files.find((entry) => entry.pages[0]?.kind === 'wrong-precinct');
+    if (!file) return;
+    const truth = file.pages[0] as PageTruth;
+    const [reading] = await read(file.file, truth.expectedPrecinct);
+    expect(reading?.precinct).toBe(truth.precinct);
+    expect(reading?.problems[0]?.code).toBe('PRECINCT_MISMATCH');
+    expect(reading?.problems[0]?.message).toBe(
+      `This is the worksheet of precinct ${truth.precinct}, not ${truth.expectedPrecinct}.`,
+    );
+  });
+
+  it('says plainly when no worksheet can be found in a photo', async () => {
+    const [reading] = await read('unreadable.jpg');
+    expect(reading?.problems.map((problem) => problem.code)).toEqual(['NO_WORKSHEET_FOUND']);
+    expect(reading?.problems[0]?.message).toMatch(/No Tallyroom worksheet was found in this picture/);
+    expect(reading?.fields).toEqual([]);
+  });
+
+  it('refuses a file that is not a picture as a typed error, not an exception', async () => {
+    const result = await engine.read({ county, bytes: new TextEncoder().encode('hello'), fileName: 'note.png' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('NOT_AN_IMAGE');
+  });
+
+  it('runs tesseract fully offline: bundled best_int language data, cache in the data folder, no URL anywhere', () => {
+    const options = tesseractWorkerOptions(join(work, 'ocr-data', 'tesseract-cache'));
+    expect(options.langPath).toBe(bundledLangPath());
+    expect(existsSync(join(bundledLangPath(), 'eng.traineddata.gz'))).toBe(true);
+    expect(bundledLangPath()).toMatch(/@tesseract\.js-data[\\/]eng[\\/]4\.0\.0_best_int$/);
+    expect(options.cachePath).toBe(join(work, 'ocr-data', 'tesseract-cache'));
+    expect(JSON.stringify(options)).not.toMatch(/https?:|cdn|jsdelivr/i);
+    // The engine has read scans above: its cache went where it was told, nowhere else.
+    expect(existsSync(join(work, 'ocr-data', 'tesseract-cache', 'eng.traineddata'))).toBe(true);
+    expect(existsSync(join(process.cwd(), 'eng.traineddata'))).toBe(false);
+  });
+});
