@@ -41,7 +41,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Contract commands whose issues are still open: they answer plainly instead of pretending. */
-const NOT_YET = ['worksheets', 'ocr'];
+const NOT_YET = ['ocr'];
 
 const USAGE = `Usage: tallyroom <command> [options]
 
