@@ -48,6 +48,11 @@ const ADVICE: Record<ScanProblemCode, { title: string; todo: string; severe: boo
   },
 };
 
+/** A reader's problem code (a file that cannot be read at all comes back as an error with one). */
+export function isScanProblemCode(code: unknown): code is ScanProblemCode {
+  return typeof code === 'string' && code in ADVICE;
+}
+
 export function ScanProblems({ problems }: { problems: readonly { code: string; message: string }[] }) {
   if (problems.length === 0) return null;
   return (

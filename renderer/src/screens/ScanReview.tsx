@@ -6,10 +6,11 @@
  * confirms the worksheet once every field is confirmed.
  */
 import { useEffect, useRef, useState } from 'react';
+import { ApiCallError } from '../api/client';
 import { useOverview, useReadScan, useRejectScan, useScanReading } from '../api/hooks';
 import { ScanCrop, ScanPageView, useObjectUrl } from '../components/ScanCrop';
 import { type ConfirmedPage as Confirmed, ScanFields } from '../components/ScanFields';
-import { ScanProblems } from '../components/ScanProblems';
+import { isScanProblemCode, ScanProblems } from '../components/ScanProblems';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatTime } from '../format';
 import { useSession, useSessionToken } from '../session';
@@ -93,7 +94,11 @@ export function ScanReview() {
       {read.isPending ? <ReadingProgress fileName={view.fileName} /> : null}
       {read.isError ? (
         <Card>
-          <ErrorNotice error={read.error} title="The scan could not be read." />
+          {read.error instanceof ApiCallError && isScanProblemCode(read.error.code) ? (
+            <ScanProblems problems={[{ code: read.error.code, message: read.error.message }]} />
+          ) : (
+            <ErrorNotice error={read.error} title="The scan could not be read." />
+          )}
           <div className="form-actions">
             <button type="button" className="button" onClick={() => read.mutate({ session, scanId })}>
               Try again
