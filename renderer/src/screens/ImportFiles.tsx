@@ -54,7 +54,7 @@ const SOURCES: readonly { readonly value: ReportSource; readonly label: string }
   { value: 'manual', label: 'Other (typed up, exported)' },
 ];
 
-const ACCEPT = '.csv,.xlsx,.json,.eml,.png,.jpg,.jpeg,.pdf';
+const ACCEPT = '.csv,.xlsx,.json,.eml,.png,.jpg,.jpeg,.pdf,.tallyroom-batch';
 /** Files per request, and the bytes a request may carry (base64 grows them by a third). */
 const BATCH_FILES = 4;
 const BATCH_BYTES = 12 * 1024 * 1024;
@@ -248,7 +248,7 @@ export function ImportFiles() {
           <div className="import-drop-text">
             <strong>Drop files or a whole drive’s folder here</strong>
             <span className="muted">
-              CSV or XLSX results, precinct report JSON, emails (.eml), worksheet scans (PNG, JPEG, PDF)
+              CSV or XLSX results, precinct report JSON, emails (.eml), worksheet scans (PNG, JPEG, PDF), station batches (.tallyroom-batch)
             </span>
           </div>
           <div className="import-drop-actions">
