@@ -25,7 +25,8 @@ export const auditKeys = {
 };
 
 export function useAudit() {
-  return useQuery({ queryKey: auditKeys.audit, queryFn: () => callApi('getAudit', {}) });
+  // Several verifiers may count at once on other laptops: keep the audit fresh.
+  return useQuery({ queryKey: auditKeys.audit, queryFn: () => callApi('getAudit', {}), refetchInterval: 5_000 });
 }
 
 /** What a risk limit asks for on the results now (read only); null while the limit is not a number. */
