@@ -9,7 +9,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Big report files are parsed on this worker thread (electron/core/intake/parse-off-thread.ts).
+          'parse-worker': resolve(__dirname, 'electron/core/intake/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

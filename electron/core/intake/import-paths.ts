@@ -2,13 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReportSource } from '../api/contract';
-import { ok, type Result } from '../result';
+import { type AppError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
 import { fileKindOf } from './file-kind';
 import { importEmail } from './import-email';
 import { ingestFile, SUPPORTED_FORMATS } from './ingest-file';
 import { addOutcome, addSummary, emptySummary, type IntakeSummary } from './intake-summary';
 import { diskReader, type MediaReader } from './media-reader';
+import { OFF_THREAD_MIN_BYTES, parseReportFileOffThread } from './parse-off-thread';
+import type { ParsedReportFile } from './parse-report-file';
 import { type StagedFile, stageFile } from './stage-file';
 import { listMediaFiles, type MediaFile } from './walk-media';
 
@@ -38,7 +40,12 @@ const STAGE_AHEAD = 8;
  */
 const COMMIT_BATCH = 64;
 
-type Staged = { readonly file: MediaFile; readonly staged: Result<StagedFile> | null };
+type Staged = {
+  readonly file: MediaFile;
+  readonly staged: Result<StagedFile> | null;
+  /** A big results file, parsed on a worker thread while the next files were read. */
+  readonly parsed?: Result<ParsedReportFile, AppError>;
+};
 
 /**
  * Files and folders (a USB drive, a dropped folder) through intake: each file is copied to
@@ -112,11 +119,14 @@ async function stageBatch(
   const worker = async () => {
     for (let index = next++; index < files.length; index = next++) {
       const file = files[index] as MediaFile;
-      if (fileKindOf(file.fileName) === 'unsupported') continue;
-      staged[index] = {
-        file,
-        staged: await stageFile(reader, file.path, file.fileName, stagingDir, offset + index),
-      };
+      const kind = fileKindOf(file.fileName);
+      if (kind === 'unsupported') continue;
+      const copy = await stageFile(reader, file.path, file.fileName, stagingDir, offset + index);
+      const big = copy.ok && copy.value.bytes.length >= OFF_THREAD_MIN_BYTES;
+      staged[index] =
+        big && (kind === 'results-table' || kind === 'precinct-report')
+          ? { file, staged: copy, parsed: await parseReportFileOffThread(file.fileName, copy.value.bytes) }
+          : { file, staged: copy };
     }
   };
   await Promise.all(Array.from({ length: Math.min(STAGE_AHEAD, files.length) }, worker));
@@ -132,7 +142,7 @@ function storeTogether(
 ): IntakeSummary[] {
   const outcomes: IntakeSummary[] = [];
   store.transaction(() => {
-    for (const { file, staged } of entries) {
+    for (const { file, staged, parsed } of entries) {
       const outcome = emptySummary();
       if (staged === null) {
         outcome.rejected.push({
@@ -152,6 +162,7 @@ function storeTogether(
             source: options.source,
             operator: options.operator,
             at: clock().toISOString(),
+            ...(parsed ? { parsed } : {}),
           }),
         );
       }

@@ -7,7 +7,7 @@ import { isCount } from '../rules/check-iowa';
 import type { PrecinctResult } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
 import { linkFileToMail, reportsHeldFor } from '../store/intake-records';
-import { parseReportFile } from './parse-report-file';
+import { type ParsedReportFile, parseReportFile } from './parse-report-file';
 import { storeReport } from './store-report';
 
 export interface ImportedFile {
@@ -28,6 +28,8 @@ export interface ImportRequest {
   readonly at: string;
   /** The email this file was attached to: its reports then record the sender and Message-ID. */
   readonly mail?: MailOrigin;
+  /** The file already parsed (a big file, on a worker thread: parse-off-thread.ts); parsed here when absent. */
+  readonly parsed?: Result<ParsedReportFile, AppError>;
 }
 
 export interface MailOrigin {
@@ -56,7 +58,7 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
   if (seen) {
     return ok({ fileName: request.fileName, sha256, outcome: 'duplicate', reportIds: [], conflicts: [] });
   }
-  const parsed = parseReportFile(request.fileName, request.bytes);
+  const parsed = request.parsed ?? parseReportFile(request.fileName, request.bytes);
   if (!parsed.ok) return parsed;
   const results = parsed.value.results;
   const problem = findIntakeProblem(store, results, election.county, request.fileName);
