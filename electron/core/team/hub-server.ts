@@ -25,6 +25,8 @@ import { teamInputSchemas } from './schemas';
 
 /** importFiles carries up to 70 MB of base64; anything larger is not a Tallyroom request. */
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
+/** Pairing messages are a few hundred bytes; they come before anyone is known. */
+const MAX_PAIRING_BODY_BYTES = 16 * 1024;
 
 export const startHub: StartHub = async (options) => {
   const hub = options.hub;
@@ -107,9 +109,19 @@ async function handle(
       );
     }
     const route = path.slice(TEAM_PATH_PREFIX.length);
-    const body = await readJson(request);
-    if (!body.ok) return send(response, 400, body);
     const now = hub.clock();
+    const pairing = route.startsWith('pair/');
+    // Who is asking is known from the headers: nobody unknown gets to send a large body.
+    const station = pairing ? null : hub.authenticate(request.headers.authorization, now);
+    if (station && !station.ok) {
+      response.setHeader('Connection', 'close');
+      return send(response, station.error.code === 'STATION_REVOKED' ? 403 : 401, station);
+    }
+    const body = await readJson(request, pairing ? MAX_PAIRING_BODY_BYTES : MAX_BODY_BYTES);
+    if (!body.ok) {
+      response.setHeader('Connection', 'close');
+      return send(response, 400, body);
+    }
 
     if (route === 'pair/challenge') {
       if (!pairChallengeBody.safeParse(body.value).success) return send(response, 400, badRequest());
@@ -121,8 +133,7 @@ async function handle(
       return send(response, 200, hub.pairComplete(parsed.data, now));
     }
 
-    const station = hub.authenticate(request.headers.authorization, now);
-    if (!station.ok) return send(response, station.error.code === 'STATION_REVOKED' ? 403 : 401, station);
+    if (!station) return send(response, 404, appError('NOT_FOUND', 'No such hub address.'));
 
     if (route === 'heartbeat') {
       const parsed = heartbeatBody.safeParse(body.value);
@@ -183,12 +194,12 @@ function badRequest(): Result<never, AppError> {
   return appError('INVALID_INPUT', 'The hub could not read this request; update Tallyroom on the station.');
 }
 
-async function readJson(request: IncomingMessage): Promise<Result<unknown, AppError>> {
+async function readJson(request: IncomingMessage, maxBytes: number): Promise<Result<unknown, AppError>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return appError('TOO_LARGE', 'The request is too large; send fewer files at a time.');
+    if (size > maxBytes) return appError('TOO_LARGE', 'The request is too large; send fewer files at a time.');
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return ok({});
