@@ -15,6 +15,8 @@ import type { ScanReader } from '../../electron/core/api/handlers/scan-reader';
 import type { FieldReading, ScanReading, WorksheetColumn } from '../../electron/core/ocr/scan-reading';
 import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
+import { migrate, openDatabase } from '../../electron/core/store/database';
+import { MIGRATIONS } from '../../electron/core/store/migrations';
 import { countyWithTeam, lines, type Team } from '../helpers/county-team';
 import { caucusClock, INTAKE_FIXTURES } from '../helpers/intake-county';
 import { expectOk, RESOURCES_DIR } from '../helpers/temp-county';
@@ -403,5 +405,37 @@ describe('report evidence', () => {
     expect(expectOk(await api.getReportEvidence({ reportId: keyed.reportId }))).toBeNull();
     const unknown = await api.getReportEvidence({ reportId: 999 });
     expect(unknown.ok || unknown.error.code).toBe('UNKNOWN_REPORT');
+  });
+});
+
+describe('migration 005', () => {
+  it('keeps the scans already queued, and their file, when the queue gains its review statuses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tallyroom-migrate-'));
+    try {
+      const db = openDatabase(join(dir, 'old.db'));
+      migrate(
+        db,
+        MIGRATIONS.filter((migration) => migration.version <= 4),
+      );
+      db.prepare(
+        `INSERT INTO import_file (sha256, file_name, bytes, source, operator, received_at)
+         VALUES (?, 'DM-01.png', x'89504e47', 'scan', 'Desk', '2026-02-03T02:00:00Z')`,
+      ).run('a'.repeat(64));
+      db.prepare(
+        `INSERT INTO scan_queue (import_file_id, media_type, status, queued_at)
+         VALUES (1, 'image/png', 'pending-ocr', '2026-02-03T02:00:00Z')`,
+      ).run();
+      migrate(db);
+      expect(db.prepare('SELECT import_file_id AS id, status FROM scan_queue').all()).toEqual([
+        { id: 1, status: 'pending-ocr' },
+      ]);
+      db.prepare("UPDATE scan_queue SET status = 'rejected' WHERE import_file_id = 1").run();
+      expect(() => db.prepare("UPDATE scan_queue SET status = 'read'").run()).toThrow(/keeps its status/);
+      expect(() => db.prepare("UPDATE scan_queue SET queued_at = 'x'").run()).toThrow(/only the status/);
+      expect(() => db.prepare('DELETE FROM scan_queue').run()).toThrow(/append-only/);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
