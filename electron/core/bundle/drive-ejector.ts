@@ -36,15 +36,17 @@ export function osDriveEjector(platform: NodeJS.Platform = process.platform, run
     async eject(mountPath) {
       switch (platform) {
         case 'darwin':
-          return run('diskutil', ['eject', mountPath]);
+          return outcome(await run('diskutil', ['eject', mountPath]));
         case 'win32':
-          return run('powershell.exe', [
-            '-NoProfile',
-            '-NonInteractive',
-            '-Command',
-            '$p = $args[0].TrimEnd("\\"); (New-Object -ComObject Shell.Application).Namespace(17).ParseName($p).InvokeVerb("Eject")',
-            mountPath,
-          ]);
+          return outcome(
+            await run('powershell.exe', [
+              '-NoProfile',
+              '-NonInteractive',
+              '-Command',
+              '$p = $args[0].TrimEnd("\\"); (New-Object -ComObject Shell.Application).Namespace(17).ParseName($p).InvokeVerb("Eject")',
+              mountPath,
+            ]),
+          );
         default: {
           const source = await run('findmnt', ['-n', '-o', 'SOURCE', '--target', mountPath]);
           const device = source.stdout.trim().split('\n')[0] ?? '';
@@ -52,7 +54,7 @@ export function osDriveEjector(platform: NodeJS.Platform = process.platform, run
             return { ok: false, reason: `no mounted device found at ${mountPath}` };
           }
           const unmounted = await run('udisksctl', ['unmount', '--no-user-interaction', '-b', device]);
-          if (!unmounted.ok) return unmounted;
+          if (!unmounted.ok) return outcome(unmounted);
           // Unmounted is already safe to pull; powering off is a courtesy some readers refuse.
           await run('udisksctl', ['power-off', '--no-user-interaction', '-b', device]);
           return { ok: true };
@@ -60,4 +62,8 @@ export function osDriveEjector(platform: NodeJS.Platform = process.platform, run
       }
     },
   };
+}
+
+function outcome(result: { ok: boolean; reason?: string }): { ok: boolean; reason?: string } {
+  return result.ok ? { ok: true } : { ok: false, ...(result.reason ? { reason: result.reason } : {}) };
 }
