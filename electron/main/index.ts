@@ -104,6 +104,7 @@ async function start(context: {
   const api = createApi({
     store,
     resourcesDir: layout.resourcesDir,
+    startBackground: true,
     // Passphrases and passwords the chair chose to remember: ciphertext only, in the data folder.
     secrets: safeStorageSecretStore(join(app.getPath('userData'), 'secrets'), safeStorage),
     bundles: { appVersion: app.getVersion(), dataDir: dirname(databasePath) },
