@@ -1,0 +1,149 @@
+/**
+ * OCR (issue 4): reading generated worksheet scans (scripts/ocr-corpus: printed and handwriting
+ * fonts, scanned and photographed badly, PNG/JPEG/PDF, every kind incl. blank, wrong precinct and
+ * unreadable) with the real reader, alignment included. Baseline: native Debian `tesseract` (CLI,
+ * --psm 7 digits) on the same cleaned field crops of the same page. The notes carry the accuracy
+ * figures: per-field accuracy printed / handwritten, silent error rate (must be 0), review rate,
+ * and tesseract alone on the same crops. BENCH_OCR_FILES sets the corpus size (default 44).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDemoCounty } from '../../electron/core/demo/load-demo-county';
+import { alignPage, resampleUpright } from '../../electron/core/ocr/align-page';
+import { decodeScan } from '../../electron/core/ocr/decode-scan';
+import { encodeGrayPng } from '../../electron/core/ocr/gray-image';
+import { fieldInk, lineImage } from '../../electron/core/ocr/read-field';
+import { ALIGNED_SCALE, createOcrEngine } from '../../electron/core/ocr/read-worksheet-scan';
+import { type ScanCounty, scanCountyFromStore } from '../../electron/core/ocr/scan-county';
+import { worksheetLayout } from '../../electron/core/ocr/worksheet-layout';
+import { openCountyStore } from '../../electron/core/store';
+import { isSilentError, scoreCorpus } from '../ocr/score-corpus';
+import { generateScanCorpus, SCAN_KINDS, type ScanCorpusManifest } from '../ocr-corpus/generate';
+import { emit, figure, peakRssMiB, RESOURCES_DIR, round } from './lib';
+
+const FILES = Number(process.env.BENCH_OCR_FILES ?? 44);
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'tallyroom-bench-ocr-'));
+  try {
+    const db = join(work, 'county.db');
+    const store = openCountyStore(db);
+    const loaded = loadDemoCounty(store, RESOURCES_DIR, 'Bench', () => new Date('2026-02-03T01:00:00Z'));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const county = scanCountyFromStore(store) as ScanCounty;
+    store.close();
+    const corpus = join(work, 'corpus');
+    console.error(`bench ocr: generating ${FILES} scans ...`);
+    const manifest = await generateScanCorpus({ db, outDir: corpus, count: FILES, seed: 'bench', kinds: SCAN_KINDS });
+    const engine = createOcrEngine({ dataDir: join(work, 'ocr-data') });
+    const warm = performance.now();
+    await engine.read({
+      county,
+      bytes: new Uint8Array(readFileSync(join(corpus, manifest.files[0]?.file ?? ''))),
+      fileName: 'warm-up',
+    });
+    const startupMs = performance.now() - warm;
+    console.error('bench ocr: reading ...');
+    const score = await scoreCorpus(corpus, engine, county);
+    await engine.close();
+    const native = await nativeBaseline(corpus, manifest, county, join(work, 'crops'));
+
+    const readablePages = score.pages.filter((page) => page.expectedProblem === null);
+    const readable = score.fields.filter((field) =>
+      readablePages.some((page) => page.file === field.file && page.page === field.page),
+    );
+    const rate = (part: number, whole: number) => (whole === 0 ? 0 : round((100 * part) / whole, 2));
+    const accuracy = (kind: 'printed' | 'handwritten') => {
+      const of = readable.filter((field) => field.fontKind === kind);
+      return { right: of.filter((field) => field.read === field.truth).length, total: of.length };
+    };
+    const printed = accuracy('printed');
+    const handwritten = accuracy('handwritten');
+    const silent = score.fields.filter(isSilentError).length;
+    const reviewed = readable.filter((field) => field.needsReview).length;
+    const problemsRight = score.pages.filter((page) =>
+      page.expectedProblem === null ? page.problems.length === 0 : page.problems.includes(page.expectedProblem),
+    ).length;
+    const pageMs = readablePages.map((page) => page.elapsedMs);
+    const baselineMs = readablePages.map((page) => native.msByPage.get(`${page.file}#${page.page}`) ?? 0);
+    const medianPage = [...pageMs].sort((a, b) => a - b)[Math.floor(pageMs.length / 2)] ?? 0;
+    emit(
+      figure(
+        {
+          id: 'ocr-page',
+          title: 'ocr: read one worksheet page',
+          subject:
+            'readWorksheetScan per page: decode, QR + marks alignment, both engines on every comb field, decision',
+          baseline: 'native Debian tesseract CLI (--psm 7, digits) on the same cleaned field crops of that page',
+          peakRssMiB: peakRssMiB(),
+          target: { text: 'under 2 s per page, alignment included', met: medianPage < 2000 },
+          size: {
+            files: manifest.files.length,
+            pages: score.pages.length,
+            readablePages: readablePages.length,
+            fields: readable.length,
+          },
+          notes: [
+            `printed fields read right: ${printed.right}/${printed.total} (${rate(printed.right, printed.total)}%)`,
+            `handwritten fields read right: ${handwritten.right}/${handwritten.total} (${rate(handwritten.right, handwritten.total)}%)`,
+            `silent errors (wrong value not flagged for review): ${silent} of ${score.fields.length} fields (${rate(silent, score.fields.length)}%)`,
+            `review rate: ${reviewed}/${readable.length} readable fields flagged (${rate(reviewed, readable.length)}%)`,
+            `pages with the right problem (or none): ${problemsRight}/${score.pages.length}`,
+            `native tesseract alone on the same crops: printed ${native.right.printed}/${native.total.printed} (${rate(native.right.printed, native.total.printed)}%), handwritten ${native.right.handwritten}/${native.total.handwritten} (${rate(native.right.handwritten, native.total.handwritten)}%)`,
+            `first read incl. starting the tesseract workers: ${Math.round(startupMs)} ms (not in the per-page figure)`,
+          ],
+        },
+        pageMs,
+        baselineMs,
+      ),
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Native tesseract on every written field of every readable page: time per page and accuracy. */
+async function nativeBaseline(corpus: string, manifest: ScanCorpusManifest, county: ScanCounty, cropDir: string) {
+  mkdirSync(cropDir, { recursive: true });
+  const msByPage = new Map<string, number>();
+  const right = { printed: 0, handwritten: 0 };
+  const total = { printed: 0, handwritten: 0 };
+  for (const file of manifest.files) {
+    const decoded = await decodeScan(new Uint8Array(readFileSync(join(corpus, file.file))), file.file);
+    if (!decoded.ok) continue;
+    for (const truth of file.pages) {
+      if (truth.expectedProblem !== null) continue;
+      const precinct = county.precincts.find((p) => p.code === truth.precinct);
+      const image = decoded.value.find((page) => page.pageNumber === truth.page)?.image;
+      if (!precinct || !image) continue;
+      const layout = worksheetLayout({ election: county.election, candidates: county.candidates, precinct });
+      if (!layout.ok) continue;
+      const alignment = alignPage(image, layout.value);
+      if (!alignment) continue;
+      const page = resampleUpright(image, alignment.toImage, layout.value, ALIGNED_SCALE);
+      let ms = 0;
+      for (const row of layout.value.rows) {
+        for (const field of [row.first, row.final, row.delegates]) {
+          const inks = fieldInk(page, field, ALIGNED_SCALE).filter((ink) => ink.normalized !== null);
+          const expected = truth.fields.find((f) => f.candidate === row.candidate && f.column === field.column)?.value;
+          if (inks.length === 0 || expected === undefined || expected === null) continue;
+          const path = join(cropDir, 'field.png');
+          writeFileSync(path, encodeGrayPng(lineImage(inks.map((ink) => ink.cleaned))));
+          const started = performance.now();
+          const run = spawnSync('tesseract', [path, 'stdout', '--psm', inks.length === 1 ? '10' : '7', 'digits'], {
+            encoding: 'utf8',
+          });
+          ms += performance.now() - started;
+          total[truth.fontKind] += 1;
+          if ((run.stdout ?? '').replace(/\D/g, '') === String(expected)) right[truth.fontKind] += 1;
+        }
+      }
+      msByPage.set(`${file.file}#${truth.page}`, ms);
+    }
+  }
+  return { msByPage, right, total };
+}
+
+await main();
