@@ -123,7 +123,7 @@ function trainMlp(samples: Sample[], random: () => number): DigitModel {
         let sum = b1[h] as number;
         const row = h * inputs;
         for (const p of active) sum += (w1[row + p] as number) * (input[p] as number);
-        hidden[h] = sum > 0 ? sum : 0;
+        hidden[h] = Math.max(sum, 0);
       }
       let max = Number.NEGATIVE_INFINITY;
       for (let d = 0; d < 10; d += 1) {

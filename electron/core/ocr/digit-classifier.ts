@@ -93,7 +93,7 @@ export function digitProbabilities(model: DigitModel, input: Float32Array): Floa
       const x = input[i] as number;
       if (x !== 0) sum += (model.w1[row + i] as number) * x;
     }
-    hidden[h] = sum > 0 ? sum : 0;
+    hidden[h] = Math.max(sum, 0);
   }
   const logits = new Float32Array(10);
   let max = Number.NEGATIVE_INFINITY;
