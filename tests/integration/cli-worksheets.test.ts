@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCounty } from '../../electron/core/demo/load-demo-county';
 import { openCountyStore } from '../../electron/core/store';
+import { tempCounty } from '../helpers/temp-county';
 
 const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
 const RESOURCES = resolve(import.meta.dirname, '../../resources');
@@ -80,5 +81,32 @@ describe('tallyroom worksheets', () => {
     expect(noDb.code).toBe(2);
     expect(noDb.stderr).toContain('There is no county database');
     expect(existsSync(join(work, 'missing.db'))).toBe(false);
+  });
+});
+
+describe('api.worksheetPdf', () => {
+  it("gives one precinct's worksheet or all of them as base64 PDF, and plain errors otherwise", async () => {
+    const county = tempCounty();
+    try {
+      const none = await county.api.worksheetPdf({});
+      expect(none.ok ? null : none.error.code).toBe('NO_COUNTY');
+      expect((await county.api.loadDemoCounty({})).ok).toBe(true);
+      const one = await county.api.worksheetPdf({ precinct: 'P05' });
+      if (!one.ok) throw new Error(one.error.message);
+      expect(one.value.fileName).toBe('worksheet-P05.pdf');
+      expect((await PDFDocument.load(Buffer.from(one.value.pdfBase64, 'base64'))).getPageCount()).toBe(1);
+      const all = await county.api.worksheetPdf({});
+      if (!all.ok) throw new Error(all.error.message);
+      expect(all.value.fileName).toBe('worksheets-Tally-County.pdf');
+      expect((await PDFDocument.load(Buffer.from(all.value.pdfBase64, 'base64'))).getPageCount()).toBe(24);
+      const unknown = await county.api.worksheetPdf({ precinct: 'P99' });
+      expect(unknown.ok ? null : unknown.error).toMatchObject({ code: 'UNKNOWN_PRECINCT' });
+      // Printing a blank form changes nothing: no audit entry.
+      const entries = county.store.countAudit();
+      await county.api.worksheetPdf({ precinct: 'P01' });
+      expect(county.store.countAudit()).toBe(entries);
+    } finally {
+      county.cleanup();
+    }
   });
 });
