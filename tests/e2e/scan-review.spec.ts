@@ -127,16 +127,16 @@ test('a scanned worksheet is read, checked from the keyboard, confirmed, and sho
   // A keyed entry of the same precinct disagrees on one number: the discrepancy shows the scan.
   const { session } = await callApi<{ session: string }>(server, 'signIn', TEST_CHAIR);
   const candidates = [...new Set(truth.fields.map((field) => field.candidate))];
-  const valueOf = (candidate: string, column: TruthField['column']) =>
+  const truthValue = (candidate: string, column: TruthField['column']) =>
     truth.fields.find((field) => field.candidate === candidate && field.column === column)?.value ?? null;
   await callApi(server, 'submitWorksheet', {
     session,
     precinct: truth.precinct,
     lines: candidates.map((candidate, index) => ({
       candidate,
-      firstAlignment: (valueOf(candidate, 'first') ?? 0) + (index === 0 ? 1 : 0),
-      finalAlignment: valueOf(candidate, 'final'),
-      delegatesAwarded: valueOf(candidate, 'delegates'),
+      firstAlignment: (truthValue(candidate, 'first') ?? 0) + (index === 0 ? 1 : 0),
+      finalAlignment: truthValue(candidate, 'final'),
+      delegatesAwarded: truthValue(candidate, 'delegates'),
     })),
   });
   await page.keyboard.press('Alt+4');
