@@ -32,8 +32,10 @@ export function useTeamStatus() {
     queryKey: teamKeys.status,
     queryFn: () => callApi('getTeamStatus', {}),
     refetchInterval: 2_000,
-    // The banner must keep saying "hub unreachable" while the hub is away, not flicker to an error.
+    // The banner must keep saying "hub unreachable" while the hub is away, not flicker to an error; and a
+    // component that mounts (the banner) must not refetch a failed answer at once (the gate would flicker).
     retry: false,
+    retryOnMount: false,
   });
 }
 

@@ -20,7 +20,10 @@ export function StationGate({ children }: { children: ReactNode }) {
   }, [unpaired]);
 
   // Until the first answer it is not known whether this laptop is a station (a failed answer: it is not).
-  if (status.isPending) return <Loading label="Starting Tallyroom…" />;
+  // Not `isPending`: a query that never succeeded goes back to pending on each refetch, which would hide
+  // the app again every two seconds when the API cannot be reached at all.
+  const answered = status.data !== undefined || status.errorUpdatedAt > 0;
+  if (!answered) return <Loading label="Starting Tallyroom…" />;
   if (station && (unpaired || welcoming)) {
     return <ConnectToHub paired={unpaired ? null : station} onDone={() => setWelcoming(false)} />;
   }
