@@ -248,7 +248,8 @@ export function ImportFiles() {
           <div className="import-drop-text">
             <strong>Drop files or a whole drive’s folder here</strong>
             <span className="muted">
-              CSV or XLSX results, precinct report JSON, emails (.eml), worksheet scans (PNG, JPEG, PDF), station batches (.tallyroom-batch)
+              CSV or XLSX results, precinct report JSON, emails (.eml), worksheet scans (PNG, JPEG, PDF), station
+              batches (.tallyroom-batch)
             </span>
           </div>
           <div className="import-drop-actions">
