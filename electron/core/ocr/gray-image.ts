@@ -146,5 +146,5 @@ export function cropImage(image: GrayImage, x: number, y: number, width: number,
 export function encodeGrayPng(image: GrayImage): Uint8Array {
   const png = new PNG({ width: image.width, height: image.height, colorType: 0, inputColorType: 0, bitDepth: 8 });
   png.data = Buffer.from(image.data);
-  return new Uint8Array(PNG.sync.write(png, { colorType: 0, inputColorType: 0 }));
+  return new Uint8Array(PNG.sync.write(png, { colorType: 0, inputColorType: 0, deflateLevel: 3 }));
 }
