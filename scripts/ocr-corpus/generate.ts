@@ -7,6 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Canvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import type { ScanProblemCode, WorksheetColumn } from '../../electron/core/ocr/scan-reading';
@@ -178,6 +180,11 @@ export async function generateScanCorpus(options: ScanCorpusOptions): Promise<Sc
         maxJpegQuality: options.maxJpegQuality ?? 100,
       }),
     );
+    // Canvas pixels live outside the JS heap, so V8 does not see the pressure and a long run
+    // grew past 3 GB: collect after each file.
+    collectGarbage();
+    // Native memory is released by finalizers, which run on a later turn of the event loop.
+    await new Promise((resolveTurn) => setImmediate(resolveTurn));
   }
   const manifest: ScanCorpusManifest = {
     generator: 'scripts/ocr-corpus',
@@ -189,6 +196,16 @@ export async function generateScanCorpus(options: ScanCorpusOptions): Promise<Sc
   };
   writeFileSync(join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+let gc: (() => void) | null = null;
+
+function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /** Reads the election, candidates (ballot order) and precincts of a county database. */
