@@ -11,6 +11,8 @@ interface Props {
   readonly title: string;
   readonly description: string;
   readonly items: readonly BarItem[];
+  /** Counts of things (entries, precincts): gridlines only at whole numbers, never at 0.25. */
+  readonly wholeNumbers?: boolean;
 }
 
 const WIDTH = 560;
@@ -40,11 +42,12 @@ function truncate(text: string, max = 15): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function BarChart({ title, description, items }: Props) {
+export function BarChart({ title, description, items, wholeNumbers = false }: Props) {
   const id = useId();
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
-  const step = niceStep(Math.max(0, ...items.map((item) => item.value)));
+  const fineStep = niceStep(Math.max(0, ...items.map((item) => item.value)));
+  const step = wholeNumbers ? Math.max(1, Math.ceil(fineStep)) : fineStep;
   const max = Math.max(step, Math.ceil(Math.max(0, ...items.map((item) => item.value)) / step - 1e-9) * step);
   const plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = TOP + items.length * ROW + AXIS;

@@ -131,6 +131,7 @@ function Results({ view }: { view: StatePartyView }) {
               <figcaption>Final alignment by candidate</figcaption>
               <BarChart
                 title="Final alignment by candidate"
+                wholeNumbers
                 description="Supporters in the final alignment, summed over the counted counties."
                 items={view.totals.map((total) => ({
                   label: total.candidate,

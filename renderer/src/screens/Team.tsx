@@ -71,6 +71,7 @@ function StationProgress({ stations }: { stations: readonly StationView[] }) {
   return (
     <BarChart
       title="Entries received per station"
+      wholeNumbers
       description={`Reports the hub stored from each station (network and USB batches), ${plural(total, 'entry', 'entries')} in all.`}
       items={stations.map((station) => ({
         // Labels key the bars: two stations typed with the same name stay two bars.
