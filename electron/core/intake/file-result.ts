@@ -46,7 +46,10 @@ export function messageOf(summary: IntakeSummary, outcome: ImportedFileOutcome, 
   if (summary.pendingReview > 0) {
     parts.push(held ?? 'A worksheet scan: stored as received and queued to be read (see Review).');
   }
-  if (outcome === 'duplicate') parts.push('These exact bytes were imported before; nothing changed.');
+  if (outcome === 'duplicate')
+    parts.push(
+      'Everything in it is already here (this same file, or the same entries sent another way, e.g. by a station over the network); nothing changed.',
+    );
   for (const entry of summary.rejected) parts.push(entry.message);
   return parts.length > 0 ? parts.join(' ') : null;
 }
