@@ -24,9 +24,9 @@ import { createApiInvokeHandler } from './api-ipc';
 import { type AppLayout, appLayout } from './app-layout';
 import { countyDatabasePath, parseLaunchOptions } from './launch-options';
 import { createFileLogger, type Logger } from './logger';
-import { safeStorageSecretStore } from './safe-storage-secrets';
 import { applicationMenuTemplate } from './menu-template';
 import { electronNativeBindingPath } from './native-binding';
+import { safeStorageSecretStore } from './safe-storage-secrets';
 import {
   contentSecurityPolicy,
   isAllowedRequestUrl,

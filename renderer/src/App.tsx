@@ -11,16 +11,16 @@ import { Audit } from './screens/Audit';
 import { AuditLog } from './screens/AuditLog';
 import { CountySetup } from './screens/CountySetup';
 import { Dashboard } from './screens/Dashboard';
-import { ExportBundle } from './screens/ExportBundle';
 import { Discrepancies } from './screens/Discrepancies';
+import { ExportBundle } from './screens/ExportBundle';
 import { ImportFiles } from './screens/ImportFiles';
 import { Precincts } from './screens/Precincts';
 import { Recount } from './screens/Recount';
 import { Review } from './screens/Review';
+import { ScanReview } from './screens/ScanReview';
 import { Settings } from './screens/Settings';
 import { StateParty } from './screens/StateParty';
 import { Team } from './screens/Team';
-import { ScanReview } from './screens/ScanReview';
 import { WorksheetEntry } from './screens/WorksheetEntry';
 import { type ScreenId, useSession } from './session';
 
@@ -155,6 +155,16 @@ const NAV: readonly NavItem[] = [
     ),
   },
   {
+    id: 'rla',
+    label: 'Risk-limiting audit',
+    icon: (
+      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
+        <circle cx="10.5" cy="10.5" r="6" />
+        <path d="M15 15l5 5M8 10.5l2 2 3.5-4" />
+      </svg>
+    ),
+  },
+  {
     id: 'export',
     label: 'Export bundle',
     icon: (
@@ -174,16 +184,6 @@ const NAV: readonly NavItem[] = [
       </svg>
     ),
   },
-  {
-    id: 'rla',
-    label: 'Risk-limiting audit',
-    icon: (
-      <svg viewBox="0 0 24 24" aria-hidden="true" {...stroke}>
-        <circle cx="10.5" cy="10.5" r="6" />
-        <path d="M15 15l5 5M8 10.5l2 2 3.5-4" />
-      </svg>
-    ),
-  },
 ];
 
 const SCREENS: Record<ScreenId, () => ReactNode> = {
@@ -197,8 +197,8 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   setup: () => <CountySetup />,
   import: () => <ImportFiles />,
   review: () => <Review />,
-  team: () => <Team />,
   'scan-review': () => <ScanReview />,
+  team: () => <Team />,
   settings: () => <Settings />,
   export: () => <ExportBundle />,
   'state-party': () => <StateParty />,
