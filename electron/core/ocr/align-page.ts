@@ -45,14 +45,14 @@ export function alignPage(
     const rough = affineFromThree(layout.qr.rect, qr);
     if (rough) {
       const markPixels = ((layout.marks[0]?.rect.width ?? 18) * (qrSide(qr) / layout.qr.rect.width)) / factor;
-      const squares = squareBlobs(mask, small, markPixels * 0.5, markPixels * 1.7);
-      // Up to three candidate blobs per mark (the nearest to where the QR predicts it); every
+      const squares = squareBlobs(mask, small, markPixels * 0.65, markPixels * 1.6);
+      // Up to four candidate blobs per mark (the nearest to where the QR predicts it); every
       // combination is tried and the one that puts the QR exactly where it was found wins. A digit
       // or a letter near a predicted spot can look like a mark, but it cannot pass that test.
       const options = layout.marks.map((mark) => {
         const predicted = applyHomography(rough, mark.center);
         const target = { x: (predicted.x + 0.5) / factor - 0.5, y: (predicted.y + 0.5) / factor - 0.5 };
-        return nearestFew(squares, target, Math.max(small.width, small.height) * 0.16, 3);
+        return nearestFew(squares, target, Math.max(small.width, small.height) * 0.16, 4);
       });
       let best: { h: Homography; error: number } | null = null;
       const [first, second, third, fourth] = options as [InkBlob[], InkBlob[], InkBlob[], InkBlob[]];
@@ -64,6 +64,10 @@ export function alignPage(
                 [a, b, c, d].map((blob, index) => ({ from: markPoints[index] as Point, to: toFull(blob) })),
               );
               if (!h) continue;
+              // Each blob must be as big as its mark looks under this map (a letter or the page's
+              // edge is not), and the orientation square must be where the map puts it.
+              if (![a, b, c, d].every((blob, index) => sizeFits(blob, h, layout.marks[index]?.rect, factor))) continue;
+              if (orientationScore(small, factor, h, layout) < 0.2) continue;
               const error = qrError(h, layout, qr);
               if (!best || error < best.error) best = { h, error };
             }
@@ -193,6 +197,20 @@ function affineFromThree(rect: Rect, qr: FoundQr): Homography | null {
   if (Math.abs(ax * by - ay * bx) < 1e-9) return null;
   // image = topLeft + (p.x - rect.x) * a + (p.y - rect.y) * b
   return [ax, bx, topLeft.x - ax * rect.x - bx * rect.y, ay, by, topLeft.y - ay * rect.x - by * rect.y, 0, 0, 1];
+}
+
+/** The blob's area against the area of the mark's square as `h` maps it (in the searched copy). */
+function sizeFits(blob: InkBlob, h: Homography, rect: Rect | undefined, factor: number): boolean {
+  if (!rect) return false;
+  const corners = rectCorners(rect).map((corner) => applyHomography(h, corner));
+  let area = 0;
+  for (let i = 0; i < 4; i += 1) {
+    const p = corners[i] as Point;
+    const q = corners[(i + 1) % 4] as Point;
+    area += p.x * q.y - q.x * p.y;
+  }
+  const expected = Math.abs(area) / 2 / (factor * factor);
+  return blob.area > expected * 0.55 && blob.area < expected * 1.6;
 }
 
 /** Largest distance, in pixels, between the QR's finder-pattern corners as mapped and as found. */
