@@ -5,7 +5,17 @@ export interface LaunchOptions {
   readonly demo: boolean;
   /** Where to keep the app's data instead of the OS default (tests, portable use). */
   readonly userDataDir: string | undefined;
+  /**
+   * Team mode for scripted set-ups (issue 10): `--hub` or `--hub=PORT` runs the county as the team
+   * hub this start; `--station` runs as a station (no county database, the station data folder).
+   * Undefined: the county's own setting and the data folder decide (team-mode.ts).
+   */
+  readonly team: TeamLaunch | undefined;
+  /** A sentence when the command line cannot be followed (e.g. both --hub and --station). */
+  readonly problem: string | undefined;
 }
+
+export type TeamLaunch = { readonly kind: 'hub'; readonly port: number | undefined } | { readonly kind: 'station' };
 
 /** Reads the command line and environment once; everything else gets plain values. */
 export function parseLaunchOptions(
@@ -14,7 +24,28 @@ export function parseLaunchOptions(
 ): LaunchOptions {
   const demo = argv.includes('--demo') || env.TALLYROOM_DEMO === '1';
   const userDataDir = env.TALLYROOM_USER_DATA?.trim() || undefined;
-  return { demo, userDataDir };
+  const team = teamLaunchOf(argv);
+  return { demo, userDataDir, team: team.ok ? team.value : undefined, problem: team.ok ? undefined : team.problem };
+}
+
+function teamLaunchOf(
+  argv: readonly string[],
+): { ok: true; value: TeamLaunch | undefined } | { ok: false; problem: string } {
+  const hubArgs = argv.filter((arg) => arg === '--hub' || arg.startsWith('--hub='));
+  const station = argv.includes('--station');
+  if (hubArgs.length > 0 && station) {
+    return { ok: false, problem: 'Tallyroom was started with both --hub and --station; a laptop is one or the other.' };
+  }
+  if (station) return { ok: true, value: { kind: 'station' } };
+  const [hub] = hubArgs;
+  if (hub === undefined) return { ok: true, value: undefined };
+  if (hub === '--hub') return { ok: true, value: { kind: 'hub', port: undefined } };
+  const text = hub.slice('--hub='.length);
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port < 1 || port > 65535) {
+    return { ok: false, problem: `--hub=${text}: the hub's port must be a whole number from 1 to 65535.` };
+  }
+  return { ok: true, value: { kind: 'hub', port } };
 }
 
 /** The demo lives in its own database so trying it never touches a real county's data. */

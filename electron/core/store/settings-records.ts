@@ -5,7 +5,7 @@
  */
 import type { CountyStore } from './county-store';
 
-export type SettingName = 'mailbox' | 'backup';
+export type SettingName = 'mailbox' | 'backup' | 'teamHub';
 
 export interface SettingRecord {
   readonly name: SettingName;

@@ -8,6 +8,7 @@ import { migration007 } from './007-signing';
 import { migration008 } from './008-settings';
 import { migration009 } from './009-audit';
 import { migration010 } from './010-sign-in-failures';
+import { migration011 } from './011-team-hub-setting';
 
 export interface Migration {
   readonly version: number;
@@ -19,4 +20,4 @@ export interface Migration {
  * Numbered migrations, applied in order, each in its own transaction. Never edit one that has
  * shipped: laptops are upgraded mid-cycle, so add the next number instead.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
