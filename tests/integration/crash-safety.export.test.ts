@@ -1,0 +1,154 @@
+/**
+ * Issue 7, crash safety during bundle export: bundles are exported one after another (a bag folder
+ * and a .zip as `tallyroom export` writes them, and the app's export with its certification report)
+ * while the process is killed (SIGKILL) at random moments. After each kill the database is intact,
+ * the audit chain verifies, every recorded export has its whole, verifying bundle under its final
+ * name, nothing else is under a final name, no sequence number is ever given to two bundles, and
+ * exporting again completes. TALLYROOM_CRASH_ROUNDS raises the number of kills (default 6).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../electron/core/audit-log/chain';
+import { TAG_MANIFEST } from '../../electron/core/bundle/bag-layout';
+import { readBundle } from '../../electron/core/bundle/bundle-container';
+import { bundleFingerprint } from '../../electron/core/bundle/bundle-fingerprint';
+import { verifyBundle } from '../../electron/core/bundle/verify-bundle';
+import { signingKeyFromSeed } from '../../electron/core/signing/county-key';
+import { openCountyStore } from '../../electron/core/store';
+import { listBundleExports } from '../../electron/core/store/bundle-records';
+import type { TempCounty } from '../helpers/temp-county';
+import { cleanCounty } from '../unit/bundle/bundle-fixtures';
+
+const WORKER = resolve(import.meta.dirname, '../helpers/crash-worker-export.ts');
+const KILLS = Number(process.env.TALLYROOM_CRASH_ROUNDS ?? 6);
+const SEED = randomBytes(32);
+const key = signingKeyFromSeed(SEED);
+let county: TempCounty;
+let out: string;
+
+beforeAll(async () => {
+  county = await cleanCounty('Crash County', 4);
+  out = join(county.dir, 'exports');
+  county.store.close();
+}, 60_000);
+afterAll(() => county.cleanup());
+
+/** Starts the worker and kills it with SIGKILL 0-20 ms after its `afterWrites`-th finished export. */
+function runAndKill(afterWrites: number | null, exports: number): Promise<'killed' | 'finished'> {
+  return new Promise((resolvePromise, reject) => {
+    const args = [county.dbPath, out, SEED.toString('hex'), String(exports)];
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let writes = 0;
+    let armed = false;
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      writes += chunk.toString().split('imported').length - 1;
+      if (afterWrites !== null && !armed && writes >= afterWrites) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 20));
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolvePromise('killed');
+      else if (code === 0) resolvePromise('finished');
+      else reject(new Error(`worker failed (${code}): ${stderr}`));
+    });
+  });
+}
+
+/** Names a reader would take for a bundle or report: everything not hidden. */
+function finalNames(folder: string): string[] {
+  return existsSync(folder) ? readdirSync(folder).filter((name) => !name.startsWith('.')) : [];
+}
+
+function leftovers(): string[] {
+  return ['cli', 'app'].flatMap((sub) =>
+    existsSync(join(out, sub)) ? readdirSync(join(out, sub)).filter((name) => name.startsWith('.')) : [],
+  );
+}
+
+/** Every sequence ever seen, with the bundle it named: a sequence must never name a second bundle. */
+const seen = new Map<number, string>();
+
+/** What must hold after any crash. Returns how many bundles are recorded. */
+function expectConsistent(): number {
+  const store = openCountyStore(county.dbPath);
+  try {
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(verifyAuditChain(store.iterateAudit())).toMatchObject({ valid: true });
+    const records = listBundleExports(store);
+    const exportEntries = (
+      store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'bundle.exported'").get() as { n: number }
+    ).n;
+    // The export's audit entry and its record are one transaction: both or neither.
+    expect(exportEntries).toBe(records.length);
+    expect(records.map((record) => record.sequence)).toEqual(records.map((_, index) => index + 1));
+    const headOf = store.db.prepare('SELECT hash FROM audit_log WHERE seq = ?');
+
+    const cliNames = finalNames(join(out, 'cli'));
+    const appNames = finalNames(join(out, 'app'));
+    for (const record of records) {
+      const folder = cliNames.includes(record.fileName) ? 'cli' : 'app';
+      const path = join(out, folder, record.fileName);
+      const read = readBundle(path);
+      expect(read.ok, `bundle ${record.sequence} (${record.fileName}) is on disk`).toBe(true);
+      if (!read.ok) continue;
+      const verification = verifyBundle(read.value, key);
+      expect(verification.problems).toEqual([]);
+      expect(verification.claims?.sequence).toBe(record.sequence);
+      const tagManifest = read.value.get(TAG_MANIFEST);
+      expect(tagManifest && bundleFingerprint(tagManifest)).toBe(record.fingerprint);
+      // The bundle's own log ends where the county's log recorded its export: one history, not a fork.
+      expect(verification.results?.auditLog.headHash).toBe((headOf.get(record.auditSeq) as { hash: string }).hash);
+      const before = seen.get(record.sequence);
+      if (before !== undefined) expect(record.fingerprint).toBe(before);
+      seen.set(record.sequence, record.fingerprint);
+    }
+    // Nothing under a final name that the database does not record: no orphan, no half-written file.
+    const recorded = new Set(records.map((record) => record.fileName));
+    expect(cliNames.filter((name) => !recorded.has(name))).toEqual([]);
+    for (const name of appNames) {
+      if (name.endsWith('.zip')) {
+        expect(recorded.has(name), `${name} is recorded`).toBe(true);
+      } else {
+        expect(name).toMatch(/-certification-report\.pdf$/);
+        expect(recorded.has(name.replace(/-certification-report\.pdf$/, '.zip'))).toBe(true);
+        // A printable report is whole: a PDF ends with its end-of-file marker.
+        expect(
+          readFileSync(join(out, 'app', name))
+            .subarray(-8)
+            .toString('latin1'),
+        ).toMatch(/%%EOF\s*$/);
+      }
+    }
+    return records.length;
+  } finally {
+    store.close();
+  }
+}
+
+describe('SIGKILL during bundle export', () => {
+  it('leaves every bundle whole under its final name or absent, never reuses a sequence, and exporting again completes', async () => {
+    let killed = 0;
+    let recorded = 0;
+    for (let round = 0; round < KILLS; round++) {
+      const outcome = await runAndKill(1 + Math.floor(Math.random() * 3), 30);
+      if (outcome === 'killed') killed++;
+      const now = expectConsistent();
+      expect(now).toBeGreaterThanOrEqual(recorded);
+      recorded = now;
+    }
+    expect(killed).toBe(KILLS);
+    // Exporting again completes: three more bundles, one of each kind, after all the interruptions.
+    expect(await runAndKill(null, 3)).toBe('finished');
+    expect(expectConsistent()).toBe(recorded + 3);
+    // Temporary files of killed exports do not pile up: the next export into a folder clears them.
+    expect(leftovers()).toEqual([]);
+  }, 120_000);
+});
