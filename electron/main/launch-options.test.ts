@@ -26,7 +26,7 @@ describe('parseLaunchOptions', () => {
 });
 
 describe('team mode on the command line', () => {
-  it('runs as the hub with --hub, on the setting\'s port unless --hub=PORT says another', () => {
+  it("runs as the hub with --hub, on the setting's port unless --hub=PORT says another", () => {
     expect(parseLaunchOptions(['tallyroom', '--hub'], {}).team).toEqual({ kind: 'hub', port: undefined });
     expect(parseLaunchOptions(['tallyroom', '--hub=8443'], {}).team).toEqual({ kind: 'hub', port: 8443 });
   });
