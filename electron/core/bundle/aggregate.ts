@@ -65,6 +65,28 @@ export interface Aggregation {
   readonly duplicates: readonly string[];
 }
 
+/**
+ * A counted county's precincts, kept only when asked for (the statewide export): the parsed
+ * precinct rows of results.json, never the bundle's files.
+ */
+export interface CountedCounty {
+  readonly county: string;
+  readonly election: ResultsDocument['election'];
+  readonly candidates: ResultsDocument['candidates'];
+  readonly precincts: ResultsDocument['precincts'];
+}
+
+export interface AggregateOptions {
+  /** Keep each counted county's precinct rows (for statewide-export.ts); off, nothing but totals is kept. */
+  readonly keepPrecincts?: boolean;
+}
+
+export interface AggregationWithPrecincts {
+  readonly aggregation: Aggregation;
+  /** The counted counties (one per county in byCounty with a bundle), in byCounty order. */
+  readonly counted: readonly CountedCounty[];
+}
+
 /** What is kept of an accepted bundle: its identity and totals, not its files or precincts. */
 interface Accepted {
   readonly path: string;
@@ -76,6 +98,7 @@ interface Accepted {
   readonly precinctsTotal: number;
   readonly findings: number;
   readonly totals: ResultsDocument['totals'];
+  readonly detail: CountedCounty | null;
 }
 
 /**
@@ -85,14 +108,34 @@ interface Accepted {
  * one its key is registered to, or is older than (or conflicts with) another bundle of that county.
  */
 export function aggregateBundles(registry: KeyRegistry, bundles: Iterable<BundleInput>): Aggregation {
+  return aggregateBundlesWithPrecincts(registry, bundles).aggregation;
+}
+
+/** aggregateBundles, also returning the counted counties' precinct rows when options.keepPrecincts. */
+export function aggregateBundlesWithPrecincts(
+  registry: KeyRegistry,
+  bundles: Iterable<BundleInput>,
+  options: AggregateOptions = {},
+): AggregationWithPrecincts {
   const rejected: RejectedBundle[] = [];
   const accepted: Accepted[] = [];
   for (const bundle of bundles) {
-    const verdict = judgeBundle(registry, bundle);
+    const verdict = judgeBundle(registry, bundle, options.keepPrecincts === true);
     if ('accepted' in verdict) accepted.push(verdict.accepted);
     else rejected.push(verdict.rejected);
   }
-  return totalAccepted(registry, accepted, rejected);
+  const aggregation = totalAccepted(registry, accepted, rejected);
+  const counted = aggregation.byCounty.flatMap((county) => {
+    const entry = accepted.find(
+      (candidate) =>
+        candidate.path === county.bundle &&
+        candidate.county === county.county &&
+        candidate.sequence === county.sequence &&
+        candidate.fingerprint === county.fingerprint,
+    );
+    return entry?.detail ? [entry.detail] : [];
+  });
+  return { aggregation, counted };
 }
 
 type Verdict = { readonly accepted: Accepted } | { readonly rejected: RejectedBundle };
@@ -108,7 +151,7 @@ function rejection(
 }
 
 /** One bundle read, verified against the registry and reduced to what the totals need. */
-function judgeBundle(registry: KeyRegistry, bundle: BundleInput): Verdict {
+function judgeBundle(registry: KeyRegistry, bundle: BundleInput, keepPrecincts = false): Verdict {
   const { path } = bundle;
   const files = typeof bundle.files === 'function' ? bundle.files() : bundle.files;
   if (!files.ok) return rejection(path, null, 'UNREADABLE', files.error.message);
@@ -170,6 +213,14 @@ function judgeBundle(registry: KeyRegistry, bundle: BundleInput): Verdict {
       precinctsTotal: results.precincts.length,
       findings: verification.findings.length,
       totals: results.totals,
+      detail: keepPrecincts
+        ? {
+            county: registered.county,
+            election: results.election,
+            candidates: results.candidates,
+            precincts: results.precincts,
+          }
+        : null,
     },
   };
 }

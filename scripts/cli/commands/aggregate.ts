@@ -1,16 +1,23 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Aggregation, aggregateBundles } from '../../../electron/core/bundle/aggregate';
+import { type Aggregation, aggregateBundlesWithPrecincts } from '../../../electron/core/bundle/aggregate';
 import { readBundle } from '../../../electron/core/bundle/bundle-container';
 import { readKeyRegistry } from '../../../electron/core/bundle/key-registry';
+import { buildStatewideExport } from '../../../electron/core/bundle/statewide-export';
+import { writeStatewideFiles } from '../../../electron/core/bundle/statewide-write';
 import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
+import { APP_VERSION } from './export';
 
-/** tallyroom aggregate --keys DIR BUNDLE... [--json]: the state party's verify-and-total (DESIGN.md). */
+/**
+ * tallyroom aggregate --keys DIR BUNDLE... [--json] [--out DIR]: the state party's verify-and-total
+ * (DESIGN.md). With --out, the statewide results are also written there (results.json, .csv, .xlsx
+ * and the NIST report); stdout and the exit code stay what they are without it.
+ */
 export async function aggregateCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { keys: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { keys: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string' } },
   });
   if (!values.keys) {
     throw new UsageError('Give the folder of registered county keys with --keys DIR (one "<County>.pub" per county).');
@@ -18,10 +25,25 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<ExitC
   if (positionals.length === 0) throw new UsageError('Give at least one county bundle (folder or .zip) to aggregate.');
   const registry = readKeyRegistry(resolve(io.cwd, values.keys));
   if (!registry.ok) throw new UsageError(registry.error.message);
-  const aggregation = aggregateBundles(
+  const { aggregation, counted } = aggregateBundlesWithPrecincts(
     registry.value,
     positionals.map((path) => ({ path, files: () => readBundle(resolve(io.cwd, path)) })),
+    { keepPrecincts: values.out !== undefined },
   );
+  if (values.out !== undefined) {
+    const files = buildStatewideExport(aggregation, counted, {
+      generatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      appVersion: APP_VERSION,
+      issuer: 'State party',
+    });
+    // Said on stderr so that stdout (and --json) reads exactly as it does without --out.
+    if (!files.ok) io.err(files.error.message);
+    else {
+      const written = writeStatewideFiles(resolve(io.cwd, values.out), files.value);
+      if (!written.ok) throw new UsageError(written.error.message);
+      io.err(`Statewide results written: ${written.value.join(', ')}`);
+    }
+  }
   if (values.json) printJson(io, aggregation);
   else printAggregation(io, aggregation);
   const findings = aggregation.byCounty.some((county) => county.findings > 0);
