@@ -17,12 +17,13 @@ import {
   session,
   type WebContents,
 } from 'electron';
-import { API_METHODS, type Api, createApi, ipcChannelOf } from '../core/api';
+import { API_METHODS, type Api, ipcChannelOf } from '../core/api';
 import { checkDatabaseHealth } from '../core/backup/database-health';
 import { type CountyStore, openCountyStore } from '../core/store';
+import { teamHubSetting } from '../core/team/team-hub-setting';
 import { createApiInvokeHandler } from './api-ipc';
 import { type AppLayout, appLayout } from './app-layout';
-import { countyDatabasePath, parseLaunchOptions } from './launch-options';
+import { parseLaunchOptions } from './launch-options';
 import { createFileLogger, type Logger } from './logger';
 import { applicationMenuTemplate } from './menu-template';
 import { electronNativeBindingPath } from './native-binding';
@@ -36,6 +37,8 @@ import {
   withContentSecurityPolicy,
 } from './security';
 import { describeStartupFailure } from './startup-failure';
+import { startCountyApi, startStationApi } from './team-api';
+import { type AppMode, decideAppMode, FIRST_RUN_QUESTION, hubPlan, modeOfFirstRunAnswer } from './team-mode';
 
 const launch = parseLaunchOptions(process.argv, process.env);
 
@@ -95,22 +98,16 @@ async function start(context: {
   const { layout, appUrl, devServerUrl, logger } = context;
   hardenSession(session.defaultSession, { appUrl, devServerUrl, logger });
 
-  const databasePath = countyDatabasePath(app.getPath('userData'), launch.demo);
-  const store = openStoreOrExplain(databasePath, layout, logger);
-  if (!store) return;
-  warnIfDatabaseUnhealthy(store, databasePath, logger);
-  app.on('will-quit', () => store.close());
-
-  const api = createApi({
-    store,
-    resourcesDir: layout.resourcesDir,
-    startBackground: true,
-    // Passphrases and passwords the chair chose to remember: ciphertext only, in the data folder.
-    secrets: safeStorageSecretStore(join(app.getPath('userData'), 'secrets'), safeStorage),
-    bundles: { appVersion: app.getVersion(), dataDir: dirname(databasePath) },
-  });
-  registerApiOnIpc(api, appUrl, logger);
-  if (launch.demo) await loadDemoCountyIfEmpty(api, logger);
+  if (launch.problem) return exitExplaining(launch.problem, logger);
+  // Team mode (issue 10): the county here (alone or as the hub) or a station of another laptop's hub.
+  const mode = appModeOrAsk();
+  if (!mode) return app.quit();
+  const started =
+    mode.kind === 'station' ? startStation(mode.dataDir, logger) : await startCounty(mode.databasePath, layout, logger);
+  if (!started) return;
+  registerApiOnIpc(started.api, appUrl, logger);
+  closeOnQuit(started.close, logger);
+  if (launch.demo && mode.kind === 'county') await loadDemoCountyIfEmpty(started.api, logger);
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -122,7 +119,90 @@ async function start(context: {
     ),
   );
   createMainWindow(layout, devServerUrl, logger);
-  logger.info(`Tallyroom ${app.getVersion()} started with ${databasePath}${launch.demo ? ' (demo)' : ''}`);
+  logger.info(`Tallyroom ${app.getVersion()} started: ${started.description}${launch.demo ? ' (demo)' : ''}`);
+}
+
+interface StartedApi {
+  readonly api: Api;
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+/** What is on this laptop decides; on the very first start the person says (team-mode.ts). */
+function appModeOrAsk(): Exclude<AppMode, { kind: 'choose' }> | null {
+  const userDataDir = app.getPath('userData');
+  const mode = decideAppMode({ launch, userDataDir, exists: existsSync });
+  if (mode.kind !== 'choose') return mode;
+  const answer = dialog.showMessageBoxSync({
+    type: 'question',
+    title: FIRST_RUN_QUESTION.title,
+    message: FIRST_RUN_QUESTION.message,
+    detail: FIRST_RUN_QUESTION.detail,
+    buttons: [...FIRST_RUN_QUESTION.buttons],
+    defaultId: 0,
+    cancelId: FIRST_RUN_QUESTION.buttons.length - 1,
+    noLink: true,
+  });
+  return modeOfFirstRunAnswer(answer, { userDataDir, demo: launch.demo });
+}
+
+async function startCounty(databasePath: string, layout: AppLayout, logger: Logger): Promise<StartedApi | undefined> {
+  const store = openStoreOrExplain(databasePath, layout, logger);
+  if (!store) return undefined;
+  warnIfDatabaseUnhealthy(store, databasePath, logger);
+  const plan = hubPlan({ launch, databasePath, setting: teamHubSetting(store) });
+  const county = await startCountyApi(
+    {
+      store,
+      resourcesDir: layout.resourcesDir,
+      startBackground: true,
+      // Passphrases and passwords the chair chose to remember: ciphertext only, in the data folder.
+      secrets: safeStorageSecretStore(join(app.getPath('userData'), 'secrets'), safeStorage),
+      bundles: { appVersion: app.getVersion(), dataDir: dirname(databasePath) },
+    },
+    plan,
+  );
+  if (county.problem) {
+    logger.error(county.problem);
+    void dialog.showMessageBox({ type: 'warning', title: 'The team hub is not running', message: county.problem });
+  }
+  const hub = county.hub ? `, team hub at ${county.hub.urls.join(' ')} (${county.hub.fingerprint})` : '';
+  return {
+    api: county.api,
+    description: `${databasePath}${hub}`,
+    // The hub stops taking station requests before its database closes.
+    close: () => county.close().finally(() => store.close()),
+  };
+}
+
+function startStation(dataDir: string, logger: Logger): StartedApi | undefined {
+  const station = startStationApi(dataDir);
+  if (!station.ok) {
+    exitExplaining(station.error.message, logger);
+    return undefined;
+  }
+  return { api: station.value.api, description: `station ${dataDir}`, close: station.value.close };
+}
+
+/** Quit waits for the hub's server or the station's outbox to close, once, then goes on quitting. */
+function closeOnQuit(close: () => Promise<void>, logger: Logger): void {
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    close()
+      .catch((error: unknown) => logger.error('Could not close cleanly on quit', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+function exitExplaining(problem: string, logger: Logger): void {
+  logger.error(`Tallyroom cannot start: ${problem}`);
+  dialog.showErrorBox('Tallyroom cannot start', problem);
+  app.exit(1);
 }
 
 function openStoreOrExplain(databasePath: string, layout: AppLayout, logger: Logger): CountyStore | undefined {
