@@ -29,6 +29,7 @@ describe('team mode on the command line', () => {
   it("runs as the hub with --hub, on the setting's port unless --hub=PORT says another", () => {
     expect(parseLaunchOptions(['tallyroom', '--hub'], {}).team).toEqual({ kind: 'hub', port: undefined });
     expect(parseLaunchOptions(['tallyroom', '--hub=8443'], {}).team).toEqual({ kind: 'hub', port: 8443 });
+    expect(parseLaunchOptions(['tallyroom', '--hub=0'], {}).team).toEqual({ kind: 'hub', port: 0 });
   });
 
   it('runs as a station with --station', () => {
@@ -43,7 +44,7 @@ describe('team mode on the command line', () => {
     const both = parseLaunchOptions(['tallyroom', '--hub', '--station'], {});
     expect(both.team).toBeUndefined();
     expect(both.problem).toMatch(/both --hub and --station/);
-    for (const bad of ['--hub=', '--hub=0', '--hub=70000', '--hub=80a', '--hub=-1']) {
+    for (const bad of ['--hub=', '--hub=70000', '--hub=80a', '--hub=-1']) {
       const parsed = parseLaunchOptions(['tallyroom', bad], {});
       expect(parsed.team, bad).toBeUndefined();
       expect(parsed.problem, bad).toMatch(/port must be a whole number/);

@@ -6,7 +6,7 @@ export interface LaunchOptions {
   /** Where to keep the app's data instead of the OS default (tests, portable use). */
   readonly userDataDir: string | undefined;
   /**
-   * Team mode for scripted set-ups (issue 10): `--hub` or `--hub=PORT` runs the county as the team
+   * Team mode for scripted set-ups (issue 10): `--hub` or `--hub=PORT` (0: any free port) runs the county as the team
    * hub this start; `--station` runs as a station (no county database, the station data folder).
    * Undefined: the county's own setting and the data folder decide (team-mode.ts).
    */
@@ -42,8 +42,9 @@ function teamLaunchOf(
   if (hub === '--hub') return { ok: true, value: { kind: 'hub', port: undefined } };
   const text = hub.slice('--hub='.length);
   const port = Number(text);
-  if (!/^\d{1,5}$/.test(text) || port < 1 || port > 65535) {
-    return { ok: false, problem: `--hub=${text}: the hub's port must be a whole number from 1 to 65535.` };
+  // 0 asks for any free port (scripted tests on one machine).
+  if (!/^\d{1,5}$/.test(text) || port > 65535) {
+    return { ok: false, problem: `--hub=${text}: the hub's port must be a whole number from 0 to 65535.` };
   }
   return { ok: true, value: { kind: 'hub', port } };
 }
