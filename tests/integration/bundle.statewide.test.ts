@@ -195,10 +195,10 @@ describe('the statewide export', () => {
       'Boone County',
       'Boone County',
     ]);
-    expect(parsed.some((result) => result.county.includes('Dallas'))).toBe(false);
+    expect(parsed.some((result) => result.county?.includes('Dallas'))).toBe(false);
     for (const [index, name] of COUNTIES.slice(0, 3).entries()) {
       const document = countyDocuments.get(name);
-      const rows = parsed.filter((result) => result.county.endsWith(name));
+      const rows = parsed.filter((result) => result.county?.endsWith(name));
       expect(rows.length).toBe(PRECINCTS[index]);
       for (const precinct of document?.precincts ?? []) {
         const row = rows.find((result) => result.precinct === precinct.code);
