@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { StatePartyView } from '../../../electron/core/api/handlers/bundles';
 import { useAggregateBundles } from '../api/bundle-hooks';
 import { BarChart } from '../components/BarChart';
-import { fileToBase64 } from '../components/file-bytes';
+import { fileToBase64, saveFile } from '../components/file-bytes';
 import { Card, ErrorNotice, Notice, PageHeader } from '../components/ui';
 import { formatCount, formatSde, plural } from '../format';
 import './bundle-screens.css';
@@ -157,6 +157,22 @@ function Results({ view }: { view: StatePartyView }) {
         ) : (
           <Notice kind="info">No bundle was counted, so there are no totals yet.</Notice>
         )}
+        {view.statewideExport ? (
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button"
+              data-testid="statewide-export"
+              onClick={() => view.statewideExport && saveFile(view.statewideExport)}
+            >
+              Export statewide results
+            </button>
+            <p className="hint">
+              One .zip: results.json, results.csv, results.xlsx and the NIST SP 1500-100 report, every precinct of the
+              counted counties.
+            </p>
+          </div>
+        ) : null}
         <div className="table-wrap">
           <table className="data-table" data-testid="statewide-totals">
             <thead>

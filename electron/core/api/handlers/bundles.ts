@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Aggregation, aggregateBundles } from '../../bundle/aggregate';
+import { type Aggregation, aggregateBundlesWithPrecincts } from '../../bundle/aggregate';
 import { type AppExportedBundle, exportCountyBundle } from '../../bundle/app-export';
 import { readBundleZip } from '../../bundle/bundle-container';
 import { readableFingerprint } from '../../bundle/bundle-fingerprint';
@@ -14,6 +14,7 @@ import { type DriveEjector, osDriveEjector } from '../../bundle/drive-ejector';
 import { copyBundleToDrive } from '../../bundle/drive-export';
 import { keyRegistryOf } from '../../bundle/key-registry';
 import { type RemovableDriveView, removableDrives } from '../../bundle/removable-drives';
+import { buildStatewideExport, statewideZip } from '../../bundle/statewide-export';
 import { type AppError, appError, ok, type Result } from '../../result';
 import type { SecretStore } from '../../secrets/secret-store';
 import { createAppSigningKey, openAppSigningKey, type SigningKeyView, signingKeyView } from '../../signing/app-key';
@@ -87,6 +88,8 @@ export interface BundleCheckView {
 export interface StatePartyView extends Aggregation {
   /** Every bundle given, in order, with what happened to it in plain words. */
   readonly checks: readonly BundleCheckView[];
+  /** results.json, .csv, .xlsx and the NIST report of the counted counties in one zip; null when none counted. */
+  readonly statewideExport: DownloadableFile | null;
 }
 
 export interface BundleOutputs {
@@ -251,19 +254,31 @@ export function bundleHandlers(
       );
       if (!registry.ok) return registry;
       // Each bundle is decoded when its turn comes and dropped once verified.
-      const aggregation = aggregateBundles(
+      const { aggregation, counted } = aggregateBundlesWithPrecincts(
         registry.value,
         input.bundles.map((file) => ({
           path: baseName(file.fileName),
           files: () => readBundleZip(Buffer.from(file.contentBase64, 'base64'), baseName(file.fileName)),
         })),
+        { keepPrecincts: true },
       );
+      const generatedAt = clock()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
+      const statewide = buildStatewideExport(aggregation, counted, { generatedAt, appVersion, issuer: 'State party' });
       return ok({
         ...aggregation,
         checks: checksOf(
           input.bundles.map((file) => baseName(file.fileName)),
           aggregation,
         ),
+        statewideExport: statewide.ok
+          ? {
+              fileName: `statewide-results-${generatedAt.replace(/:/g, '')}.zip`,
+              mediaType: 'application/zip',
+              contentBase64: Buffer.from(statewideZip(statewide.value)).toString('base64'),
+            }
+          : null,
       });
     },
   };
