@@ -20,4 +20,16 @@ export interface Migration {
  * Numbered migrations, applied in order, each in its own transaction. Never edit one that has
  * shipped: laptops are upgraded mid-cycle, so add the next number instead.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+  migration010,
+  migration011,
+];
