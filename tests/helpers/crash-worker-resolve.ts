@@ -14,7 +14,10 @@ let tick = Date.parse('2026-02-03T03:00:00Z') + Math.floor(Math.random() * 1000)
 const api = createApi({
   store,
   resourcesDir: join(import.meta.dirname, '../../resources'),
-  clock: () => new Date((tick += 1000)),
+  clock: () => {
+    tick += 1000;
+    return new Date(tick);
+  },
 });
 process.stdout.write('ready\n');
 const queue = await api.getDiscrepancies({});

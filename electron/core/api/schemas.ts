@@ -7,11 +7,11 @@ import { PIN_PATTERN, PIN_RULE } from '../operators/pin-rule';
 import { OPERATOR_ROLES } from '../operators/roles';
 import { RULES_PROFILES } from '../rules/types';
 import { teamInputSchemas } from '../team/schemas';
-import { bundleInputSchemas } from './bundle-schemas';
-import { settingsInputSchemas } from './settings-schemas';
 import { auditInputSchemas } from './audit-schemas';
+import { bundleInputSchemas } from './bundle-schemas';
 import { REPORT_SOURCES } from './contract';
 import type { ApiMethodName } from './methods';
+import { settingsInputSchemas } from './settings-schemas';
 
 const operatorName = z.string().trim().min(1, 'Enter the name of the person at the keyboard.').max(80);
 const precinctCode = z.string().trim().min(1).max(40);

@@ -11,6 +11,13 @@ import type {
   TeamStatus,
 } from '../team/contract';
 import type {
+  AuditHandTallyResult,
+  AuditMeasurementView,
+  AuditPlanView,
+  AuditReportFile,
+  AuditView,
+} from './audit-contract';
+import type {
   AuditLogPage,
   AuditVerification,
   CertifiedPrecinct,
@@ -31,10 +38,9 @@ import type {
   WorksheetEvaluation,
 } from './contract';
 import type { BundleOutputs } from './handlers/bundles';
-import type { AuditHandTallyResult, AuditMeasurementView, AuditPlanView, AuditReportFile, AuditView } from './audit-contract';
 import type { ImportFilesResult, QuarantineView } from './handlers/intake';
-import type { SettingsOutputs } from './handlers/settings';
 import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
+import type { SettingsOutputs } from './handlers/settings';
 import type { WorksheetPdfFile } from './handlers/worksheet-pdf';
 import type { ApiMethodName } from './methods';
 import type { ApiInput } from './schemas';

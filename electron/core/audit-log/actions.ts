@@ -24,7 +24,7 @@ export const AUDIT_ACTIONS = {
   'scan.rejected':
     'A person set a scan aside as unreadable, with why; nothing from it entered the results and the file stays stored.',
   'settings.changed':
-    "A county setting was changed (the mailbox to read, the backup folder and schedule): who, when, the new value. Passwords are never recorded.",
+    'A county setting was changed (the mailbox to read, the backup folder and schedule): who, when, the new value. Passwords are never recorded.',
   'mail.received': 'An email was stored as received (raw message, sha256, sender, Message-ID).',
   'mail.quarantined':
     "An email, or one attachment of it, was held for review: not from the precinct's registered chair.",
@@ -54,7 +54,8 @@ export const AUDIT_ACTIONS = {
     'Reports arrived from a station (over the network or on a signed batch file): which station, request and operator.',
   'audit.started':
     'A risk-limiting audit started: risk limit, the public seed (who entered it, when) and the fingerprint of the certified results it audits.',
-  'audit.round-drawn': 'An audit round was drawn from the seed: its tickets in draw order (a full hand count lists every precinct left).',
+  'audit.round-drawn':
+    'An audit round was drawn from the seed: its tickets in draw order (a full hand count lists every precinct left).',
   'audit.hand-tally-entered':
     'A hand tally of a sampled precinct was entered as counted from the paper; a correction names the tally it replaces and why.',
   'audit.measured': 'The risk was measured after a round: the p-value against the risk limit and the verdict.',
