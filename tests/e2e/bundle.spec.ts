@@ -108,5 +108,16 @@ test('the chair signs a bundle and the state party verifies and totals it', asyn
   await expect(page.getByRole('img', { name: 'State delegate equivalents by candidate' })).toBeVisible();
   const totals = page.getByTestId('statewide-totals');
   await expect(totals.getByRole('row', { name: /Adams/ })).toContainText('25');
+  const statewideDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export statewide results' }).click();
+  const statewide = await statewideDownload;
+  expect(statewide.suggestedFilename()).toMatch(/^statewide-results-\d{4}-\d{2}-\d{2}T\d{6}Z\.zip$/);
+  const statewideFiles = unzipSync(readFileSync((await statewide.path()) as string));
+  expect(Object.keys(statewideFiles).sort()).toEqual([
+    'results.csv',
+    'results.json',
+    'results.nist-1500-100.json',
+    'results.xlsx',
+  ]);
   await screenshot(page, 'state-party');
 });
