@@ -65,9 +65,10 @@ const USAGE = `Usage: tallyroom <command> [options]
          [--operator NAME] [--json]      signed result bundle: PATH ending in .zip -> zipped bag, else a bag folder
   verify BUNDLE --pubkey FILE [--json]   signature, manifests, structure and caucus arithmetic of a bundle
                                          (exit 0 valid, 1 invalid, 2 bad usage)
-  aggregate --keys DIR BUNDLE... [--json]
+  aggregate --keys DIR BUNDLE... [--json] [--out DIR]
                                          state party: verify county bundles against registered keys
                                          (DIR/<County>.pub) and total the state
+                                         (--out DIR: also write the statewide results.json/.csv/.xlsx/NIST)
   audit plan --reported FILE --risk-limit PCT [--seed DIGITS] [--rules iowa-dem-2020|plurality] [--json]
   audit measure --reported FILE --audited FILE --sample PLAN.json [--report-dir DIR] [--json]
                                          risk-limiting batch comparison audit (MACRO), docs/RLA.md
