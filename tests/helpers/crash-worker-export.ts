@@ -19,7 +19,10 @@ const store = openCountyStore(dbPath);
 const key = signingKeyFromSeed(Buffer.from(seedHex, 'hex'));
 // Each run starts later than any before it, a second per call, as the chair's clock would.
 let tick = Date.now();
-const now = () => new Date((tick += 1000));
+const now = () => {
+  tick += 1000;
+  return new Date(tick);
+};
 const cli = join(folder, 'cli');
 const app = join(folder, 'app');
 mkdirSync(cli, { recursive: true });

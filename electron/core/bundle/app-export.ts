@@ -3,13 +3,14 @@
  * worksheet scans inside, written to the app's bundles folder (and from there to a drive), plus a
  * printable copy of the report that names the finished bundle's fingerprint.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCountyView, type CountyView } from '../county/county-view';
 import { appError, ok, type Result } from '../result';
 import { type CountySigningKey, keyIdHex, publicKeyFingerprint } from '../signing/county-key';
 import { latestBundleExport, nextBundleSequence } from '../store/bundle-records';
 import type { CountyStore } from '../store/county-store';
+import { writeFileAtomically } from './atomic-write';
 import { CERTIFICATION_REPORT } from './bag-layout';
 import { buildResultsDocument } from './build-results-document';
 import type { BundleStatus } from './bundle-status';
@@ -84,7 +85,11 @@ export async function exportCountyBundle(
 
   const reportFileName = `${stem}-certification-report.pdf`;
   const reportPath = join(input.folder, reportFileName);
-  writeFileSync(reportPath, await certificationReportPdf({ ...facts, bundleFingerprint: exported.value.fingerprint }));
+  // Atomically, like the bundle: a crash must not leave half a report under its final name.
+  writeFileAtomically(
+    reportPath,
+    await certificationReportPdf({ ...facts, bundleFingerprint: exported.value.fingerprint }),
+  );
   return ok({
     ...exported.value,
     fileName,

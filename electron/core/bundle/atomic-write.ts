@@ -2,9 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** A temporary name beside `path`: same folder, so the final rename is atomic; hidden, so nobody opens it. */
+/**
+ * A temporary name beside `path`: same folder, so the final rename is atomic; hidden, so nobody
+ * opens it; naming the process writing it, so what a killed process left can be told from work in
+ * progress and cleaned up (finishInterruptedExports).
+ */
 export function temporaryPathBeside(path: string): string {
-  return join(dirname(path), `.${basename(path)}.partial-${randomBytes(6).toString('hex')}`);
+  return join(dirname(path), `.${basename(path)}.partial-${process.pid}-${randomBytes(6).toString('hex')}`);
+}
+
+/** For a name temporaryPathBeside made: the final name it stands for and the process that wrote it. */
+export function temporaryOwner(name: string): { finalName: string; pid: number } | null {
+  const match = /^\.(.+)\.partial-(\d+)-[0-9a-f]{12}$/.exec(name);
+  return match?.[1] && match[2] ? { finalName: match[1], pid: Number(match[2]) } : null;
 }
 
 /** Writes bytes to a new file and forces them to disk before returning. */

@@ -13,6 +13,7 @@ import { buildResultsDocument } from './build-results-document';
 import { readBundle } from './bundle-container';
 import type { BundleStatus } from './bundle-status';
 import { checkBundleStatus, defaultBundleStatus } from './export-status';
+import { finishInterruptedExports } from './interrupted-exports';
 import { sha256Hex } from './manifest';
 import { verifyBundle } from './verify-bundle';
 import {
@@ -66,13 +67,15 @@ export interface ExportedBundle {
 /**
  * Exports the county's signed result bundle. In one database transaction: the next sequence number,
  * the `bundle.exported` audit entry (so the bundle's own log ends with its export), the bundle built
- * and written under a temporary name, read back and verified, recorded, and renamed into place.
- * Any failure rolls the database back and removes the temporary files: no sequence is used up and
- * nothing ever appears under the final name unless it is complete and verified.
+ * and written under a temporary name, read back and verified, and recorded; once committed it is
+ * renamed into place. Any failure before the commit rolls the database back and removes the
+ * temporary files: no sequence is used up and nothing ever appears under the final name unless it
+ * is complete, verified and recorded.
  */
 export function exportBundle(store: CountyStore, input: ExportBundleInput): Result<ExportedBundle> {
   const election = store.getElection();
   if (!election) return appError('NO_COUNTY', 'This database has no county yet; set one up first.');
+  finishInterruptedExports(store, dirname(input.out));
   if (existsSync(input.out)) {
     return appError(
       'BUNDLE_EXISTS',
@@ -88,10 +91,10 @@ export function exportBundle(store: CountyStore, input: ExportBundleInput): Resu
   const format = bundleFormatOf(input.out);
   const keyId = keyIdHex(input.key.keyNumber);
   const temporary = temporaryPathBeside(input.out);
-  let published = false;
 
+  let committed: Result<ExportedBundle>;
   try {
-    return store.transaction((): Result<ExportedBundle> => {
+    committed = store.transaction((): Result<ExportedBundle> => {
       const view = buildCountyView(store, election);
       const previous = latestBundleExport(store);
       const status = checkBundleStatus(input.status ?? defaultBundleStatus(view), view, previous);
@@ -158,9 +161,6 @@ export function exportBundle(store: CountyStore, input: ExportBundleInput): Resu
         operator: input.operator,
         auditSeq: exported.seq,
       });
-      renameSync(temporary, input.out);
-      published = true;
-      fsyncFolder(dirname(input.out));
       return ok({
         path: input.out,
         format,
@@ -176,7 +176,6 @@ export function exportBundle(store: CountyStore, input: ExportBundleInput): Resu
   } catch (error) {
     // The transaction is already rolled back: leave no files behind that the database does not record.
     removeTemporary(temporary);
-    if (published) removeTemporary(input.out);
     if (isFileSystemError(error)) {
       return appError(
         'BUNDLE_WRITE_FAILED',
@@ -185,6 +184,22 @@ export function exportBundle(store: CountyStore, input: ExportBundleInput): Resu
     }
     throw error;
   }
+  if (!committed.ok) return committed;
+  // Put in place only once recorded: renamed before the commit, a crash between the two would leave
+  // a signed bundle nobody recorded, and the next export would give its sequence to another bundle.
+  // Killed after the commit, the verified bundle waits under its temporary name and the next export
+  // into this folder puts it in place (finishInterruptedExports).
+  try {
+    renameSync(temporary, input.out);
+    fsyncFolder(dirname(input.out));
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    return appError(
+      'BUNDLE_WRITE_FAILED',
+      `Bundle ${committed.value.sequence} was made and recorded, but could not be put in place in ${dirname(input.out)} (${error.code}). Reconnect the drive and export again to that folder: Tallyroom finishes putting it in place.`,
+    );
+  }
+  return committed;
 }
 
 /** Disk full, read-only drive, pulled USB stick: expected on election night, so a value, not a crash. */
