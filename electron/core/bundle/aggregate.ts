@@ -125,10 +125,12 @@ export function aggregateBundlesWithPrecincts(
     else rejected.push(verdict.rejected);
   }
   const aggregation = totalAccepted(registry, accepted, rejected);
+  if (options.keepPrecincts !== true) return { aggregation, counted: [] };
+  const byPath = new Map<string, Accepted[]>();
+  for (const entry of accepted) byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
   const counted = aggregation.byCounty.flatMap((county) => {
-    const entry = accepted.find(
+    const entry = (county.bundle === null ? [] : (byPath.get(county.bundle) ?? [])).find(
       (candidate) =>
-        candidate.path === county.bundle &&
         candidate.county === county.county &&
         candidate.sequence === county.sequence &&
         candidate.fingerprint === county.fingerprint,
