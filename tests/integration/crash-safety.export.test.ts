@@ -6,10 +6,10 @@
  * name, nothing else is under a final name, no sequence number is ever given to two bundles, and
  * exporting again completes. TALLYROOM_CRASH_ROUNDS raises the number of kills (default 6).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit-log/chain';
@@ -17,11 +17,12 @@ import { temporaryOwner } from '../../electron/core/bundle/atomic-write';
 import { TAG_MANIFEST } from '../../electron/core/bundle/bag-layout';
 import { readBundle } from '../../electron/core/bundle/bundle-container';
 import { bundleFingerprint } from '../../electron/core/bundle/bundle-fingerprint';
+import { exportBundle } from '../../electron/core/bundle/export-bundle';
 import { verifyBundle } from '../../electron/core/bundle/verify-bundle';
 import { signingKeyFromSeed } from '../../electron/core/signing/county-key';
 import { openCountyStore } from '../../electron/core/store';
 import { listBundleExports } from '../../electron/core/store/bundle-records';
-import type { TempCounty } from '../helpers/temp-county';
+import { expectOk, type TempCounty } from '../helpers/temp-county';
 import { cleanCounty } from '../unit/bundle/bundle-fixtures';
 
 const WORKER = resolve(import.meta.dirname, '../helpers/crash-worker-export.ts');
@@ -120,14 +121,12 @@ function expectConsistent(): number {
 
     const cliNames = finalNames(join(out, 'cli'));
     const appNames = finalNames(join(out, 'app'));
-    let pending = 0;
     for (const record of records) {
       let path = [join(out, 'cli', record.fileName), join(out, 'app', record.fileName)].find((p) => existsSync(p));
       if (!path) {
         // Killed between the commit and the rename: the recorded bundle, whole, waits under its
         // temporary name for the next export into its folder to put it in place.
         path = temporaryOf(record.fileName);
-        pending++;
       }
       const read = path ? readBundle(path) : readBundle(join(out, record.fileName));
       expect(read.ok, `bundle ${record.sequence} (${record.fileName}) is on disk`).toBe(true);
@@ -160,7 +159,6 @@ function expectConsistent(): number {
         ).toMatch(/%%EOF\s*$/);
       }
     }
-    if (process.env.DIAG) console.log('recorded', records.length, 'pending', pending, 'leftovers', leftovers());
     return records.length;
   } finally {
     store.close();
@@ -186,4 +184,31 @@ describe('SIGKILL during bundle export', () => {
     expect(expectConsistent()).toBe(recorded + 3);
     expect(leftovers()).toEqual([]);
   }, 120_000);
+
+  it('the next export puts a recorded bundle killed before its rename in place, and clears temporaries of dead processes only', async () => {
+    const store = openCountyStore(county.dbPath);
+    try {
+      const folder = join(out, 'replay');
+      mkdirSync(folder, { recursive: true });
+      const common = { key, operator: 'Pat Chair', appVersion: '0.1.0-test', now: () => new Date() };
+      const first = expectOk(exportBundle(store, { ...common, out: join(folder, 'first.zip') }));
+      // The state a kill between the commit and the rename leaves: recorded, under a temporary name
+      // of a process that is gone.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid;
+      const waiting = join(folder, `.first.zip.partial-${gone}-${'a'.repeat(12)}`);
+      renameSync(first.path, waiting);
+      const stray = join(folder, `.never-recorded.zip.partial-${gone}-${'b'.repeat(12)}`);
+      writeFileSync(stray, 'half a bundle');
+      const inProgress = join(folder, `.other.zip.partial-${process.pid}-${'c'.repeat(12)}`);
+      writeFileSync(inProgress, 'still being written');
+
+      const second = expectOk(exportBundle(store, { ...common, out: join(folder, 'second.zip') }));
+      expect(second.sequence).toBe(first.sequence + 1);
+      const published = expectOk(readBundle(first.path));
+      expect(verifyBundle(published, key)).toMatchObject({ valid: true, claims: { sequence: first.sequence } });
+      expect(readdirSync(folder).sort()).toEqual([basename(inProgress), 'first.zip', 'second.zip']);
+    } finally {
+      store.close();
+    }
+  }, 60_000);
 });
