@@ -3,8 +3,9 @@
  * and a .zip as `tallyroom export` writes them, and the app's export with its certification report)
  * while the process is killed (SIGKILL) at random moments. After each kill the database is intact,
  * the audit chain verifies, every recorded export has its whole, verifying bundle under its final
- * name, nothing else is under a final name, no sequence number is ever given to two bundles, and
- * exporting again completes. TALLYROOM_CRASH_ROUNDS raises the number of kills (default 6).
+ * name (or, killed between its commit and its rename, under its temporary name until the next export
+ * into that folder puts it in place), nothing else is under a final name, no sequence number is ever
+ * given to two bundles, and exporting again completes, leaving no temporaries behind. TALLYROOM_CRASH_ROUNDS raises the number of kills (default 6).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
