@@ -20,6 +20,7 @@ interface GpUnit {
 interface Report {
   GpUnit: GpUnit[];
   ExternalIdentifier: unknown[];
+  Election: unknown[];
   [field: string]: unknown;
 }
 
@@ -31,11 +32,7 @@ interface Report {
  * counties, gpu-county-N), never built from names.
  */
 export function buildStatewideNistReport(counted: readonly CountedCounty[], identity: StatewideNistIdentity): unknown {
-  const report = renameId(
-    buildNistElectionReport(statewideDocument(counted, identity)),
-    COUNTY_WRITER_TOP,
-    STATE_ID,
-  ) as Report;
+  const report = renameTopUnit(buildNistElectionReport(statewideDocument(counted, identity)) as Report);
   const [state, ...precinctUnits] = report.GpUnit;
   if (!state) throw new Error('the NIST writer gave no top reporting unit');
   let next = 0;
@@ -67,27 +64,30 @@ export function buildStatewideNistReport(counted: readonly CountedCounty[], iden
       },
     ],
     GpUnit: [
-      { ...state, Type: 'state', ComposingGpUnitIds: countyUnits.map((unit) => unit['@id']) },
+      { ...state, '@id': STATE_ID, Type: 'state', ComposingGpUnitIds: countyUnits.map((unit) => unit['@id']) },
       ...countyUnits,
       ...precinctUnits,
     ],
   };
 }
 
-const COUNTY_WRITER_TOP = 'gpu-county';
 const STATE_ID = 'gpu-state';
-const ID_FIELDS = new Set(['@id', 'ElectionScopeId', 'ElectionDistrictId', 'GpUnitId']);
 
-/** The writer's top unit is the county's; here it is the state, under the state's id everywhere it is named. */
-function renameId(value: unknown, from: string, to: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => renameId(item, from, to));
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([field, inner]) => [
-      field,
-      ID_FIELDS.has(field) && inner === from ? to : renameId(inner, from, to),
-    ]),
-  );
+/**
+ * The writer names its top unit in three places (the unit, the election's scope, the contest's
+ * district); here that unit is the state. Precinct counts refer to precincts only, so nothing else
+ * names it, and the precinct-level bulk is left untouched.
+ */
+function renameTopUnit(report: Report): Report {
+  const elections = report.Election as { Contest: Record<string, unknown>[]; [field: string]: unknown }[];
+  return {
+    ...report,
+    Election: elections.map((election) => ({
+      ...election,
+      ElectionScopeId: STATE_ID,
+      Contest: election.Contest.map((contest) => ({ ...contest, ElectionDistrictId: STATE_ID })),
+    })),
+  };
 }
 
 /**
