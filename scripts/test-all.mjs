@@ -54,7 +54,11 @@ if (vitestExit !== 0 && (!vitest || vitest.numFailedTests === 0)) problems.push(
 
 // The app as shipped: main, preload and renderer built by electron-vite.
 if (run('build (electron-vite)', bin('electron-vite'), ['build']) !== 0) problems.push('build failed');
-else if (run('Electronegativity (Electron security checks)', bin('tsx'), ['scripts/electronegativity.ts']) !== 0) {
+// The bundle can be invalid JavaScript even when every source file is fine (two modules' top-level
+// names colliding with a shim once bundled); Electron would then die at start, so parse it here.
+else if (run('built main process parses', process.execPath, ['--check', 'out/main/index.js']) !== 0) {
+  problems.push('the built main process is not valid JavaScript');
+} else if (run('Electronegativity (Electron security checks)', bin('tsx'), ['scripts/electronegativity.ts']) !== 0) {
   problems.push('Electronegativity found problems above LOW');
 }
 

@@ -49,7 +49,8 @@ export interface OcrEngineOptions {
 const NO_WORKSHEET =
   'No Tallyroom worksheet was found in this picture: it may be too dark, blurred or cut off. Take the photo again with the whole sheet in view.';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundled main process already declares one (electron-vite's shim), and two are a syntax error.
+const resolveFromHere = createRequire(import.meta.url);
 
 /**
  * The long-lived reader: tesseract workers and the digit model are loaded on the first scan and
@@ -266,7 +267,8 @@ async function readPage(
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(resolveFromHere.resolve(`${name}/package.json`), 'utf8')) as { version: string })
+      .version;
   } catch {
     return 'unknown';
   }

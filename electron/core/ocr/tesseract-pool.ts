@@ -20,11 +20,12 @@ export interface TesseractRead {
 
 export type TesseractMode = 'single-char' | 'single-line';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundled main process already declares one (electron-vite's shim), and two are a syntax error.
+const resolveFromHere = createRequire(import.meta.url);
 
 /** The folder holding eng.traineddata.gz (best_int) of the bundled language data package. */
 export function bundledLangPath(): string {
-  return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+  return join(dirname(resolveFromHere.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
 /** The options every worker is created with: local language data, cache in the given folder. */
