@@ -44,9 +44,10 @@ test('the audit log lists every change with its operator, pages, and verifies it
   await expect(rows.last().locator('td').first()).toHaveText('1');
   await expect(rows.last()).toContainText('database.migrated');
   // The oldest entries: the migrations, then the county set up (on the last page or the one before it).
+  // One 'database.migrated' per migration comes first, so look past as many as there are.
   const oldest = await callApi<{ entries: { action: string }[] }>(server, 'getAuditLog', {
-    limit: 10,
-    offset: total - 10,
+    limit: 40,
+    offset: Math.max(0, total - 40),
   });
   expect(oldest.entries.map((entry) => entry.action)).toContain('county.created');
   await page.getByRole('button', { name: 'First' }).click();
