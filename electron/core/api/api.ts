@@ -117,7 +117,7 @@ export function createApi(deps: ApiDeps): Api {
     ...scanHandlers(store, clock, deps.ocr, resourcesDir),
     ...worksheetPdfHandlers(store, clock),
     ...bundleHandlers(store, clock, secrets, deps.bundles),
-    ...settingsHandlers(store, clock, secrets, background),
+    ...settingsHandlers(store, clock, secrets, background, deps.team !== undefined),
   };
 
   const api = {} as Record<ApiMethodName, (input: unknown) => Promise<Result<unknown, AppError>>>;

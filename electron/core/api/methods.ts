@@ -44,6 +44,8 @@ export const API_METHODS = [
   'getBackupStatus',
   'saveBackupSettings',
   'backupNow',
+  'getTeamHubSetting',
+  'saveTeamHubSetting',
   'readScan',
   'getScanReading',
   'confirmScanReading',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { backupSettingsSchema } from '../backup/backup-settings';
 import { mailboxSettingsSchema } from '../mail/mailbox-settings';
+import { teamHubSettingSchema } from '../team/team-hub-setting';
 
 const sessionToken = z.string().min(16, 'Sign in first.').max(200);
 const operatorName = z.string().trim().min(1, 'Enter the name of the person at the keyboard.').max(80);
@@ -28,4 +29,7 @@ export const settingsInputSchemas = {
   getBackupStatus: z.object({}).strict(),
   saveBackupSettings: backupSettingsSchema.extend(actor),
   backupNow: z.object(actor),
+  getTeamHubSetting: z.object({}).strict(),
+  /** The chair turns team mode on or off for this laptop; it takes effect when Tallyroom next starts. */
+  saveTeamHubSetting: teamHubSettingSchema.extend(actor),
 } as const;

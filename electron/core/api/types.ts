@@ -86,6 +86,8 @@ export interface ApiOutputs extends BundleOutputs {
   ejectDrive: SettingsOutputs['ejectDrive'];
   getBackupStatus: SettingsOutputs['getBackupStatus'];
   saveBackupSettings: SettingsOutputs['saveBackupSettings'];
+  getTeamHubSetting: SettingsOutputs['getTeamHubSetting'];
+  saveTeamHubSetting: SettingsOutputs['saveTeamHubSetting'];
   backupNow: SettingsOutputs['backupNow'];
   readScan: ScanReviewView;
   getScanReading: ScanReviewView;

@@ -91,3 +91,16 @@ export function useExportStationBatch() {
     mutationFn: (input: ApiInput<'exportStationBatch'>) => callApi('exportStationBatch', input),
   });
 }
+
+/** Whether the chair turned team mode on for this laptop (it starts the hub when Tallyroom next starts). */
+export function useTeamHubSetting() {
+  return useQuery({ queryKey: ['team-hub-setting'], queryFn: () => callApi('getTeamHubSetting', {}) });
+}
+
+export function useSaveTeamHubSetting() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'saveTeamHubSetting'>) => callApi('saveTeamHubSetting', input),
+    onSuccess: (view) => client.setQueryData(['team-hub-setting'], view),
+  });
+}

@@ -8,6 +8,7 @@ import { BarChart } from '../components/BarChart';
 import { PairingCard } from '../components/PairingCard';
 import { StationDetails } from '../components/StationDetails';
 import { StationTable } from '../components/StationTable';
+import { TeamHubSwitch } from '../components/TeamHubSwitch';
 import { Card, EmptyState, ErrorNotice, Loading, PageHeader } from '../components/ui';
 import { plural } from '../format';
 
@@ -36,6 +37,7 @@ export function Team() {
               then pair each other laptop as a station with the code the hub shows.
             </p>
           </EmptyState>
+          <TeamHubSwitch />
         </div>
       );
   }
@@ -54,6 +56,7 @@ function HubTeam({ hubInfo }: { hubInfo: Parameters<typeof PairingCard>[0]['hub'
       />
       <ErrorNotice error={stations.error} title="The stations could not be loaded." />
       <PairingCard hub={hubInfo} />
+      <TeamHubSwitch />
       <Card title="Stations">
         <StationTable stations={list} />
       </Card>

@@ -17,6 +17,7 @@ import type { SecretStore } from '../../secrets/secret-store';
 import type { CountyStore } from '../../store/county-store';
 import { listQuarantineItems, listScanQueue } from '../../store/intake-records';
 import { recordSetting } from '../../store/settings-records';
+import { saveTeamHubSetting, type TeamHubSetting, teamHubSetting } from '../../team/team-hub-setting';
 import type { DriveView } from '../../usb/drive-service';
 import type { ApiParsedInput } from '../schemas';
 import { actorFor } from './operators';
@@ -25,6 +26,12 @@ export interface MailboxStatusView extends MailboxMonitorStatus {
   readonly settings: MailboxSettings | null;
   /** False where the OS offers no encryption: the password is then asked again after a restart. */
   readonly passwordKeptBetweenRuns: boolean;
+}
+
+/** Team mode on this laptop: what the chair chose, and whether the hub runs now (it starts with the app). */
+export interface TeamHubSettingView {
+  readonly setting: TeamHubSetting | null;
+  readonly hubRunning: boolean;
 }
 
 export interface BackupStatusView extends BackupStatus {
@@ -49,7 +56,9 @@ type SettingsMethod =
   | 'ejectDrive'
   | 'getBackupStatus'
   | 'saveBackupSettings'
-  | 'backupNow';
+  | 'backupNow'
+  | 'getTeamHubSetting'
+  | 'saveTeamHubSetting';
 
 export interface SettingsOutputs {
   getMailboxStatus: MailboxStatusView;
@@ -62,6 +71,8 @@ export interface SettingsOutputs {
   getBackupStatus: BackupStatusView;
   saveBackupSettings: BackupStatusView;
   backupNow: BackupWritten;
+  getTeamHubSetting: TeamHubSettingView;
+  saveTeamHubSetting: TeamHubSettingView;
 }
 
 type SettingsHandlers = {
@@ -75,6 +86,7 @@ export function settingsHandlers(
   clock: () => Date,
   secrets: SecretStore,
   background: BackgroundServices,
+  hubRunning = false,
 ): SettingsHandlers {
   const mailboxView = async (): Promise<MailboxStatusView> => ({
     ...(await background.mailbox.status()),
@@ -144,6 +156,15 @@ export function settingsHandlers(
         return ok(null);
       });
       return saved.ok ? ok(backupView()) : saved;
+    },
+    getTeamHubSetting: () => ok({ setting: teamHubSetting(store), hubRunning }),
+    saveTeamHubSetting: (input) => {
+      const at = clock();
+      const who = actorFor(store, input, 'manage-operators', at);
+      if (!who.ok) return who;
+      const { session: _session, operator: _operator, ...value } = input;
+      const setting = saveTeamHubSetting(store, { value, at: at.toISOString(), operator: who.value.name });
+      return ok({ setting, hubRunning });
     },
     backupNow: async (input) => {
       const who = actorFor(store, input, 'enter-results', clock());
