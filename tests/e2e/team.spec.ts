@@ -44,7 +44,7 @@ test('two stations pair with the hub, key two precincts, show up on the hub; a r
   await hubPage.goto(hub.url);
   await signIn(hubPage, TEST_CHAIR.name, TEST_CHAIR.pin);
   await openTeam(hubPage);
-  await expect(hubPage.getByRole('heading', { name: 'Team' })).toBeVisible();
+  await expect(hubPage.getByRole('heading', { name: 'Team', exact: true })).toBeVisible();
   await expect(hubPage.getByText('No station is paired yet')).toBeVisible();
 
   // Both station processes start while the chair is reading codes: each is its own laptop.
