@@ -9,9 +9,11 @@ import { type CandidateFieldRead, decideFields, fieldVerdict } from './decide-fi
 import { decodeScan } from './decode-scan';
 import { DIGIT_MODEL_PATH, type DigitModel, loadDigitModel } from './digit-classifier';
 import type { DigitInk } from './digit-crop';
-import { findQr, findQrAt } from './find-qr';
+import { FINE_SIDE, findQr, findQrAt } from './find-qr';
+import type { ForeignReading } from './foreign-reading';
 import { encodeGrayPng, type GrayImage } from './gray-image';
 import { fieldInk, readField } from './read-field';
+import { readForeignPage } from './read-foreign-sheet';
 import { type ScanCounty, scanCountyFromStore } from './scan-county';
 import type { FieldReading, ScanProblem, ScanReading, WorksheetColumn } from './scan-reading';
 import { TesseractPool } from './tesseract-pool';
@@ -96,6 +98,21 @@ export class OcrEngine {
     return ok(readings);
   }
 
+  /**
+   * The full-page fallback for a picture that is not a Tallyroom worksheet: every page read as a
+   * table of numbers, with a suggested mapping that always needs a person (read-foreign-sheet.ts).
+   */
+  async readForeign(request: ScanRequest): Promise<Result<readonly ForeignReading[], AppError>> {
+    const county = request.county ?? (request.store ? scanCountyFromStore(request.store) : null);
+    if (!county) return appError('NO_COUNTY', 'Set up the county before reading scans.');
+    const decoded = await decodeScan(request.bytes, request.fileName);
+    if (!decoded.ok) return err({ code: decoded.error.code, message: decoded.error.message });
+    const { pool } = await this.engines();
+    const readings: ForeignReading[] = [];
+    for (const page of decoded.value) readings.push(await readForeignPage(page.image, page.pageNumber, county, pool));
+    return ok(readings);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const pool = this.pool;
@@ -154,6 +171,8 @@ async function readPage(
         height: rect.height + 2 * quietZone,
       };
       qr = findQrAt(image, marksOnly.toImage, region, 4);
+      // The marks can be right while the orientation square is misread: a finer look at the whole page.
+      qr ??= findQr(image, FINE_SIDE);
     }
   }
   const parsed = qr ? parseWorksheetQr(qr.text) : null;

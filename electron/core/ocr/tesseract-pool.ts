@@ -20,6 +20,28 @@ export interface TesseractRead {
 
 export type TesseractMode = 'single-char' | 'single-line';
 
+/** A rectangle in the pixels of the picture tesseract was given. */
+export interface PageBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** A word of a full page, with where it is and how sure tesseract was (0..100). */
+export interface PageWord {
+  readonly text: string;
+  readonly confidence: number;
+  readonly bbox: PageBox;
+}
+
+/** A line of text as tesseract's layout analysis found it. */
+export interface PageLine {
+  readonly text: string;
+  readonly bbox: PageBox;
+  readonly words: readonly PageWord[];
+}
+
 // Not named `require`: the bundled main process already declares one (electron-vite's shim), and two are a syntax error.
 const resolveFromHere = createRequire(import.meta.url);
 
@@ -46,7 +68,8 @@ export function defaultPoolSize(): number {
 
 interface Slot {
   readonly worker: Worker;
-  mode: TesseractMode | null;
+  /** 'page': full-page text, every character allowed (a table that is not our worksheet). */
+  mode: TesseractMode | 'page' | null;
   busy: boolean;
 }
 
@@ -78,6 +101,8 @@ export class TesseractPool {
       if (slot.mode !== mode) {
         await slot.worker.setParameters({
           tessedit_pageseg_mode: mode === 'single-char' ? PSM.SINGLE_CHAR : PSM.SINGLE_LINE,
+          // Back from a full page: digits only again.
+          ...(slot.mode === 'page' ? { tessedit_char_whitelist: '0123456789' } : {}),
         });
         slot.mode = mode;
       }
@@ -93,6 +118,37 @@ export class TesseractPool {
         }
       }
       return { text: result.data.text.replace(/\s+/g, ''), symbols, confidence: result.data.confidence };
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  /**
+   * Reads a whole page (PNG) as text: every word with its box and confidence, grouped in lines.
+   * One block of text: each table row comes back as one line, its cells in reading order (sparse-text
+   * layout loses lone digits in ruled cells).
+   */
+  async readPage(png: Uint8Array): Promise<readonly PageLine[]> {
+    const slot = await this.acquire();
+    try {
+      if (slot.mode !== 'page') {
+        await slot.worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_char_whitelist: '' });
+        slot.mode = 'page';
+      }
+      const result = await slot.worker.recognize(Buffer.from(png), {}, { text: true, blocks: true });
+      const lines: PageLine[] = [];
+      for (const block of result.data.blocks ?? []) {
+        for (const paragraph of block.paragraphs) {
+          for (const line of paragraph.lines) {
+            lines.push({
+              text: line.text.trim(),
+              bbox: line.bbox,
+              words: line.words.map((word) => ({ text: word.text, confidence: word.confidence, bbox: word.bbox })),
+            });
+          }
+        }
+      }
+      return lines;
     } finally {
       this.release(slot);
     }
