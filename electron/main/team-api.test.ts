@@ -3,7 +3,7 @@
  * TLS on loopback, a real station pairing with it), a hub whose port is taken, and the teamHub
  * setting that makes the hub start on every start.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +86,26 @@ describe('startCountyApi', () => {
     } finally {
       await new Promise<void>((done) => blocker.close(() => done()));
     }
+  });
+});
+
+describe('closing on quit', () => {
+  it('closes the county API with it (the OCR engine with its worker threads): nothing is read after quit', async () => {
+    const county = await startCountyApi({ store, resourcesDir: RESOURCES_DIR }, loopbackPlan());
+    expectOk(await county.api.createCounty({ chair: CHAIR, setup: SMALL_COUNTY }));
+    const session = expectOk(await county.api.signIn(CHAIR)).session;
+    const scan = readFileSync(join(import.meta.dirname, '../../tests/fixtures/scans/blank.png'));
+    expectOk(
+      await county.api.importFiles({
+        session,
+        source: 'scan',
+        files: [{ fileName: 'blank.png', contentBase64: scan.toString('base64') }],
+      }),
+    );
+    const scanId = expectOk(await county.api.listScanQueue({}))[0]?.importFileId as number;
+    await county.close();
+    const read = await county.api.readScan({ session, scanId });
+    expect(read.ok || read.error.code).toBe('APP_CLOSING');
   });
 });
 

@@ -5,7 +5,7 @@
  * tested on loopback without Electron; `close` is what the shell runs on quit.
  */
 import { mkdirSync } from 'node:fs';
-import { type Api, type ApiDeps, createApi } from '../core/api';
+import { type Api, type ApiDeps, closeApi, createApi } from '../core/api';
 import type { AppError, Result } from '../core/result';
 import { createStationApi, createTeamHub, type RunningHub, startHub } from '../core/team';
 import type { HubPlan } from './team-mode';
@@ -16,7 +16,10 @@ export interface AppApi {
   readonly hub: RunningHub | null;
   /** A sentence for the chair when the hub was asked for but is not listening. */
   readonly problem: string | null;
-  /** Stops the hub's server or the station's retries and closes the station database. Idempotent. */
+  /**
+   * Stops the hub's server or the station's retries and closes the station database, and closes the
+   * county API (its OCR engine's worker threads, its background services). Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -26,7 +29,10 @@ export interface AppApi {
  * and says why, rather than keeping the chair out of the county on caucus night.
  */
 export async function startCountyApi(deps: ApiDeps, plan: HubPlan | null): Promise<AppApi> {
-  if (!plan) return { api: createApi(deps), hub: null, problem: null, close: async () => {} };
+  if (!plan) {
+    const api = createApi(deps);
+    return { api, hub: null, problem: null, close: once(() => closeApi(api)) };
+  }
   mkdirSync(plan.dataDir, { recursive: true });
   const team = createTeamHub({ store: deps.store, dataDir: plan.dataDir });
   const api = createApi({ ...deps, team });
@@ -36,10 +42,16 @@ export async function startCountyApi(deps: ApiDeps, plan: HubPlan | null): Promi
       api,
       hub: null,
       problem: `The team hub could not start on port ${plan.port}: ${running.error.message}`,
-      close: async () => {},
+      close: once(() => closeApi(api)),
     };
   }
-  return { api, hub: running.value, problem: null, close: once(() => running.value.close()) };
+  // The hub stops taking station requests before the API (and its OCR engine) closes.
+  return {
+    api,
+    hub: running.value,
+    problem: null,
+    close: once(() => running.value.close().finally(() => closeApi(api))),
+  };
 }
 
 /** A station's API over its own folder; the folder is made on first start. */

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Api, createApi } from '../../electron/core/api';
+import { type Api, closeApi, createApi } from '../../electron/core/api';
 import { checkDatabaseHealth } from '../../electron/core/backup/database-health';
 import { openCountyStore } from '../../electron/core/store';
 import { createHttpHandler } from './http-transport';
@@ -91,7 +91,7 @@ function main(): void {
 }
 
 function plain(api: Api): ServedApi {
-  return { api, banner: [], fragment: '', close: async () => undefined };
+  return { api, banner: [], fragment: '', close: () => closeApi(api) };
 }
 
 function serve(staticDir: string, port: number, served: ServedApi): void {
@@ -104,13 +104,35 @@ function serve(staticDir: string, port: number, served: ServedApi): void {
     const fragment = served.fragment ? `&${served.fragment}` : '';
     console.log(`Tallyroom serving at http://127.0.0.1:${actualPort}/#token=${token}${fragment}`);
   });
+  // Stopping closes what runs (the server and its connections, the API with its OCR workers and
+  // background services, the database) and lets Node end by itself: a process still alive a few
+  // seconds later has something left open, which is a bug, so it says what and exits non-zero.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
-    void served.close().finally(() => process.exit(0));
+    server.closeAllConnections();
+    void served
+      .close()
+      .catch((error: unknown) => {
+        console.error(`Could not close cleanly: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      })
+      .finally(() => {
+        const watchdog = setTimeout(() => {
+          console.error(`Tallyroom did not stop by itself; still open: ${process.getActiveResourcesInfo().join(', ')}`);
+          process.exit(1);
+        }, STOP_GRACE_MS);
+        watchdog.unref();
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+/** How long a stopped harness may take to end by itself before it is called stuck. */
+const STOP_GRACE_MS = 3_000;
 
 function portNumber(text: string, flag: string): number {
   const port = Number(text);

@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Api, createApi } from '../../electron/core/api';
+import { type Api, closeApi, createApi } from '../../electron/core/api';
 import type { AppError, Result } from '../../electron/core/result';
 import type { CountyStore } from '../../electron/core/store';
 import { createStationApi, createTeamHub, type RunningHub, startHub } from '../../electron/core/team';
@@ -44,7 +44,8 @@ export async function startHubMode(options: HubModeOptions): Promise<Result<Serv
       api,
       banner: [hubLine(running.value)],
       fragment: '',
-      close: () => running.value.close(),
+      // The hub stops taking station requests before the API (and its OCR engine) closes.
+      close: () => running.value.close().finally(() => closeApi(api)),
     },
   };
 }

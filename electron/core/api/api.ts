@@ -11,6 +11,7 @@ import { memorySecretStore, type SecretStore } from '../secrets/secret-store';
 import type { CountyStore } from '../store/county-store';
 import { teamHandlers } from '../team/api-handlers';
 import type { TeamHub } from '../team/contract';
+import { registerApiClose } from './close-api';
 import { type Overview, PRECINCT_STATUSES } from './contract';
 import { auditHandlers } from './handlers/audit';
 import { type BundleDeps, bundleHandlers } from './handlers/bundles';
@@ -18,7 +19,7 @@ import { createCountyWithChair, previewCountyDefinition } from './handlers/count
 import { intakeHandlers } from './handlers/intake';
 import { actorFor } from './handlers/operators';
 import type { ScanReaderFactory } from './handlers/scan-reader';
-import { scanHandlers } from './handlers/scans';
+import { apiScanReaders, scanHandlers } from './handlers/scans';
 import { settingsHandlers } from './handlers/settings';
 import { verificationHandlers } from './handlers/verification';
 import { evaluateWorksheet, submitWorksheet } from './handlers/worksheet';
@@ -64,6 +65,7 @@ export function createApi(deps: ApiDeps): Api {
   const secrets = deps.secrets ?? memorySecretStore();
   const background = deps.background ?? createBackgroundServices({ store, secrets, clock });
   if (deps.startBackground) background.start();
+  const scanReaders = apiScanReaders(store, deps.ocr, resourcesDir);
 
   const handlers: Handlers = {
     getOverview: () => {
@@ -114,7 +116,7 @@ export function createApi(deps: ApiDeps): Api {
     ...auditHandlers(store, clock),
     ...intakeHandlers(store, clock),
     ...teamHandlers(store, deps.team, clock),
-    ...scanHandlers(store, clock, deps.ocr, resourcesDir),
+    ...scanHandlers(store, clock, scanReaders),
     ...worksheetPdfHandlers(store, clock),
     ...bundleHandlers(store, clock, secrets, deps.bundles),
     ...settingsHandlers(store, clock, secrets, background, deps.team !== undefined),
@@ -130,7 +132,13 @@ export function createApi(deps: ApiDeps): Api {
       );
     };
   }
-  return Object.freeze(api) as unknown as Api;
+  const frozen = Object.freeze(api) as unknown as Api;
+  // Closing stops what this API started: the OCR engine's workers, and background services it started.
+  registerApiClose(frozen, async () => {
+    await scanReaders.close();
+    if (deps.startBackground) await background.stop();
+  });
+  return frozen;
 }
 
 function invalidInput(method: string, error: z.ZodError): Result<never, AppError> {

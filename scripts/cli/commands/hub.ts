@@ -5,7 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApi } from '../../../electron/core/api';
+import { closeApi, createApi } from '../../../electron/core/api';
 import { createTeamHub, DEFAULT_HUB_PORT, startHub } from '../../../electron/core/team';
 import { startControlServer, untilStopped } from '../../team/control-server';
 import { type CliIo, EXIT, type ExitCode, UsageError } from '../io';
@@ -55,6 +55,8 @@ export async function hubCommand(args: string[], io: CliIo): Promise<ExitCode> {
   await untilStopped();
   control?.server.close();
   await running.value.close();
+  // Stations may have read scans through the hub: the OCR engine's workers would keep the command alive.
+  await closeApi(api);
   store.close();
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@
  * harness can hold and close the real one; without it, the API makes the real one itself.
  */
 import { dirname, join } from 'node:path';
+import type { ForeignReading } from '../../ocr/foreign-reading';
 import { createOcrEngine } from '../../ocr/read-worksheet-scan';
 import type { ScanReading } from '../../ocr/scan-reading';
 import type { AppError, Result } from '../../result';
@@ -19,6 +20,8 @@ export interface ScanReadRequest {
 export interface ScanReader {
   /** One reading per page (a PDF may have several); a problem with a page is in its reading. */
   read(request: ScanReadRequest): Promise<Result<readonly ScanReading[], AppError>>;
+  /** The full-page fallback: every page read as a table of numbers, always for a person to map. */
+  readForeign?(request: ScanReadRequest): Promise<Result<readonly ForeignReading[], AppError>>;
   /** Engine name -> version, stored with every reading (which engines read these numbers). */
   readonly engineVersions: Readonly<Record<string, string>>;
   close(): Promise<void>;
@@ -32,6 +35,30 @@ export interface ScanReaderOptions {
 }
 
 export type ScanReaderFactory = (options: ScanReaderOptions) => ScanReader;
+
+/** The API's one reader: made on the first read, closed with the API. */
+export interface ScanReaderSlot {
+  /** The reader, made on first use; null once the slot is closed (the app is quitting). */
+  reader(): ScanReader | null;
+  /** Closes the reader if one was made (its worker threads end); later reads get null. Idempotent. */
+  close(): Promise<void>;
+}
+
+export function scanReaderSlot(factory: ScanReaderFactory, options: ScanReaderOptions): ScanReaderSlot {
+  let made: ScanReader | null = null;
+  let closing: Promise<void> | null = null;
+  return {
+    reader() {
+      if (closing) return null;
+      made ??= factory(options);
+      return made;
+    },
+    close() {
+      closing ??= made ? made.close() : Promise.resolve();
+      return closing;
+    },
+  };
+}
 
 /** The folder next to the database that OCR may write its cache into. */
 export function ocrDataDirFor(databasePath: string): string {

@@ -22,7 +22,14 @@ import type { ApiParsedInput } from '../schemas';
 import type { ApiOutputs } from '../types';
 import { actorFor } from './operators';
 import { confirmScanReading } from './scan-confirm';
-import { ocrDataDirFor, realScanReader, type ScanReader, type ScanReaderFactory } from './scan-reader';
+import {
+  ocrDataDirFor,
+  realScanReader,
+  type ScanReader,
+  type ScanReaderFactory,
+  type ScanReaderSlot,
+  scanReaderSlot,
+} from './scan-reader';
 import {
   alreadyDecided,
   getReportEvidence,
@@ -48,7 +55,7 @@ export type {
  */
 export async function readScan(
   store: CountyStore,
-  reader: () => ScanReader,
+  reader: () => ScanReader | null,
   input: { readonly scanId: number; readonly expectedPrecinct?: string | undefined; readonly operator: string },
   clock: () => Date,
 ): Promise<Result<ScanReviewView, AppError>> {
@@ -64,6 +71,12 @@ export async function readScan(
   const bytes = importFileBytes(store, scan.importFileId);
   if (!bytes) return scanNotFound(input.scanId);
   const engine = reader();
+  if (!engine) {
+    return appError(
+      'APP_CLOSING',
+      `Tallyroom is closing, so ${scan.fileName} was not read. Read it after the next start.`,
+    );
+  }
   let read: Result<readonly ScanReading[], AppError>;
   try {
     read = await engine.read({
@@ -216,21 +229,22 @@ export type ScanHandlers = {
   ) => Result<ApiOutputs[M], AppError> | Promise<Result<ApiOutputs[M], AppError>>;
 };
 
-/**
- * Reading, confirming and setting aside scans is data entry ('enter-results'), like keying the
- * worksheet. The reader is made on the first read and kept for the life of the API.
- */
-export function scanHandlers(
+/** The API's reader slot: the injected factory or the real engine, its cache next to the database. */
+export function apiScanReaders(
   store: CountyStore,
-  clock: () => Date,
   ocr: ScanReaderFactory | undefined,
   resourcesDir: string,
-): ScanHandlers {
-  let engine: ScanReader | null = null;
-  const reader = () => {
-    engine ??= (ocr ?? realScanReader)({ dataDir: ocrDataDirFor(store.path), resourcesDir });
-    return engine;
-  };
+): ScanReaderSlot {
+  return scanReaderSlot(ocr ?? realScanReader, { dataDir: ocrDataDirFor(store.path), resourcesDir });
+}
+
+/**
+ * Reading, confirming and setting aside scans is data entry ('enter-results'), like keying the
+ * worksheet. The reader is made on the first read and kept for the life of the API; closing the
+ * API closes it (close-api.ts).
+ */
+export function scanHandlers(store: CountyStore, clock: () => Date, readers: ScanReaderSlot): ScanHandlers {
+  const reader = () => readers.reader();
   return {
     readScan: async (input) => {
       const who = actorFor(store, input, 'enter-results', clock());
