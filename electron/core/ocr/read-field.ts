@@ -45,10 +45,10 @@ export function boxCrop(page: GrayImage, rect: Rect, scale: number): GrayImage {
     (rect.width + 2 * SLACK) * scale,
     (rect.height + 2 * SLACK) * scale,
   );
-  return wipeBorder(crop, Math.max(2, Math.round((BOX_BORDER_INSET + SLACK + 1) * scale)));
+  return wipeBorder(crop, Math.max(2, Math.round((BOX_BORDER_INSET + SLACK + 1) * scale)), scale);
 }
 
-function wipeBorder(crop: GrayImage, band: number): GrayImage {
+function wipeBorder(crop: GrayImage, band: number, scale: number): GrayImage {
   const { width, height } = crop;
   const data = Uint8Array.from(crop.data);
   const { paper, threshold } = inkThreshold(crop);
@@ -63,26 +63,53 @@ function wipeBorder(crop: GrayImage, band: number): GrayImage {
     for (let y = 0; y < height; y += 1) if (isInk(x, y)) count += 1;
     return count / height;
   };
-  // The innermost line row/column within the band at each side; everything from there out goes.
-  let top = -1;
-  for (let y = 0; y < Math.min(band, height); y += 1) if (rowInk(y) > 0.45) top = y;
-  let bottom = height;
-  for (let y = height - 1; y >= Math.max(0, height - band); y -= 1) if (rowInk(y) > 0.45) bottom = y;
-  let left = -1;
-  for (let x = 0; x < Math.min(band, width); x += 1) if (columnInk(x) > 0.45) left = x;
-  let right = width;
-  for (let x = width - 1; x >= Math.max(0, width - band); x -= 1) if (columnInk(x) > 0.45) right = x;
+  // A printed line is one point thick; blur and resampling spread it over a few more pixels.
+  const thickness = Math.max(2, Math.ceil(scale) + 1);
+  const topLine = borderLine(rowInk, 0, 1, Math.min(band, height), thickness);
+  const bottomLine = borderLine(rowInk, height - 1, -1, Math.min(band, height), thickness);
+  const leftLine = borderLine(columnInk, 0, 1, Math.min(band, width), thickness);
+  const rightLine = borderLine(columnInk, width - 1, -1, Math.min(band, width), thickness);
   // Without a visible border line (faded print), fall back to the layout's own inset.
-  if (top < 0) top = Math.min(band, height) - 1;
-  if (bottom >= height) bottom = Math.max(0, height - band);
-  if (left < 0) left = Math.min(band, width) - 1;
-  if (right >= width) right = Math.max(0, width - band);
+  const top = topLine ?? Math.min(band, height) - 1;
+  const bottom = bottomLine ?? Math.max(0, height - band);
+  const left = leftLine ?? Math.min(band, width) - 1;
+  const right = rightLine ?? Math.max(0, width - band);
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
       if (y <= top + 1 || y >= bottom - 1 || x <= left + 1 || x >= right - 1) data[y * width + x] = paper;
     }
   }
   return { width, height, data };
+}
+
+/**
+ * The inner edge of the printed border line on one side: the strongest row (or column) within
+ * the band, then inward while the line goes on (its thickness, blurred). Not simply the innermost
+ * strong row: a tall digit's own top stroke (3, 5, 7, a zero's arc) can cross half the box inside
+ * the band, and taking it for the border wiped the top of the digit away. Null when no line shows.
+ */
+function borderLine(
+  inkShare: (index: number) => number,
+  edge: number,
+  inward: 1 | -1,
+  band: number,
+  thickness: number,
+): number | null {
+  let best = -1;
+  let bestShare = 0.45;
+  for (let step = 0; step < band; step += 1) {
+    const share = inkShare(edge + inward * step);
+    if (share > bestShare) {
+      bestShare = share;
+      best = step;
+    }
+  }
+  if (best < 0) return null;
+  let inner = best;
+  while (inner + 1 < band && inner + 1 - best < thickness && inkShare(edge + inward * (inner + 1)) > bestShare * 0.6) {
+    inner += 1;
+  }
+  return edge + inward * inner;
 }
 
 export function fieldPixelBox(field: CombField, scale: number): PixelBox {
