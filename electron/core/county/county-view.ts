@@ -5,12 +5,12 @@ import type {
   ReportView,
   WorksheetLine,
 } from '../api/contract';
-import { checkPrecinct } from '../rules/check';
 import type { Finding, PrecinctResult } from '../rules/types';
 import { derivePrecinctStatus } from '../status/derive-status';
 import type { CandidateRecord, CountyStore, ElectionRow, PrecinctRecord, StoredReport } from '../store/county-store';
 import { listPrecinctHistories, type PrecinctHistoryRecords } from '../store/verification-records';
 import { countyCertificationOf } from './county-certification';
+import { checkedReport, derivedStatusOf, reportViewsByPrecinct } from './county-view-cache';
 import { decisionsOf, verificationOf } from './precinct-decisions';
 
 export interface PrecinctView {
@@ -38,15 +38,11 @@ export interface CountyView {
 export function buildCountyView(store: CountyStore, election: ElectionRow, onlyPrecinct?: PrecinctRecord): CountyView {
   const candidates = store.listCandidates();
   const precincts = onlyPrecinct ? [onlyPrecinct] : store.listPrecincts();
-  const reports = store.listReports(onlyPrecinct?.id);
   const histories = listPrecinctHistories(store, onlyPrecinct?.id);
-  const reportsByPrecinct = new Map<number, ReportView[]>();
-  for (const report of reports) {
-    const view = toReportView(report, candidates);
-    const list = reportsByPrecinct.get(report.precinctId);
-    if (list) list.push(view);
-    else reportsByPrecinct.set(report.precinctId, [view]);
-  }
+  // The whole county reads only the reports received since its last read (county-view-cache.ts).
+  const reportsByPrecinct = onlyPrecinct
+    ? new Map([[onlyPrecinct.id, store.listReports(onlyPrecinct.id).map((report) => toReportView(report, candidates))]])
+    : reportViewsByPrecinct(store, candidates, toReportView);
   return {
     election,
     candidates,
@@ -59,21 +55,20 @@ export function buildCountyView(store: CountyStore, election: ElectionRow, onlyP
 
 function precinctView(
   precinct: PrecinctRecord,
-  reports: ReportView[],
+  reports: readonly ReportView[],
   history: PrecinctHistoryRecords | undefined,
   election: ElectionRow,
 ): PrecinctView {
-  const decisions = decisionsOf(history);
-  const derived = derivePrecinctStatus(reports, decisions);
-  const result = derived.current ? toPrecinctResult(precinct, derived.current, election) : null;
+  const derived = derivedStatusOf(reports, history, () => derivePrecinctStatus(reports, decisionsOf(history)));
+  const checked = derived.current ? checkedReport(derived.current, precinct, election, toPrecinctResult) : null;
   return {
     precinct,
     status: derived.status,
     statusReason: derived.reason,
     reports,
     current: derived.current,
-    result,
-    findings: result ? checkPrecinct(election.rulesProfile, result) : [],
+    result: checked?.result ?? null,
+    findings: checked?.findings ?? [],
     verification: verificationOf(history, derived),
   };
 }

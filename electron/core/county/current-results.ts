@@ -1,6 +1,6 @@
 import type { PrecinctResult } from '../rules/types';
 import type { CountyView } from './county-view';
-import { delegatesOf } from './delegates-of';
+import { delegatesOfViewResult } from './county-view-cache';
 
 /**
  * The county's current precinct results in the results-file shape: each settled precinct's
@@ -11,7 +11,7 @@ export function currentPrecinctResults(view: CountyView): PrecinctResult[] {
   const results: PrecinctResult[] = [];
   for (const precinct of view.precincts) {
     if (!precinct.result) continue;
-    const delegates = delegatesOf(view.election.rulesProfile, precinct.result);
+    const delegates = delegatesOfViewResult(view.election.rulesProfile, precinct.result);
     results.push({
       ...precinct.result,
       lines: precinct.result.lines.map((line) => {

@@ -1,7 +1,7 @@
 import { type CandidateTotal, type Overview, PRECINCT_STATUSES, type PrecinctStatus } from '../api/contract';
 import type { FindingCode } from '../rules/types';
 import type { CountyView } from './county-view';
-import { delegatesOf } from './delegates-of';
+import { delegatesOfViewResult } from './county-view-cache';
 import { electionInfo } from './election-info';
 
 /** Statuses whose current result is settled enough to count in county totals. */
@@ -28,7 +28,7 @@ export function buildOverview(view: CountyView): Overview {
     for (const finding of precinct.findings) findingCounts[finding.code] = (findingCounts[finding.code] ?? 0) + 1;
     if (!precinct.result || !COUNTED.includes(precinct.status)) continue;
     precinctsCounted++;
-    const delegates = delegatesOf(profile, precinct.result);
+    const delegates = delegatesOfViewResult(profile, precinct.result);
     for (const line of precinct.result.lines) {
       const total = totals.get(line.candidate);
       if (!total) continue;

@@ -200,6 +200,7 @@ function capitalize(text: string): string {
 
 /** First and final alignment must match; delegates only where both reports give them. */
 export function sameNumbers(a: ComparableReport, b: ComparableReport): boolean {
+  if (a === b) return true;
   if (a.lines.length !== b.lines.length) return false;
   return a.lines.every((line) => {
     const other = b.lines.find((candidate) => candidate.candidate === line.candidate);

@@ -106,8 +106,11 @@ export class CountyStore {
 
   private readonly statements = new Map<string, Database.Statement>();
 
-  /** Prepared once per SQL text: preparing is a real share of an import's time (npm run bench). */
-  private statement(sql: string): Database.Statement {
+  /**
+   * Prepared once per SQL text: preparing is a real share of an import's time (npm run bench).
+   * For the store's own modules; a cached statement must not be iterated (it stays busy meanwhile).
+   */
+  statement(sql: string): Database.Statement {
     let prepared = this.statements.get(sql);
     if (!prepared) {
       prepared = this.db.prepare(sql);
@@ -236,25 +239,48 @@ export class CountyStore {
 
   /** Reports in the order received, with their counts and coin tosses; one precinct or all. */
   listReports(precinctId?: number): StoredReport[] {
-    const where = precinctId === undefined ? '' : 'WHERE r.precinct_id = ?';
-    const args = precinctId === undefined ? [] : [precinctId];
+    return precinctId === undefined ? this.reportsWhere('', []) : this.reportsWhere('r.precinct_id = ?', [precinctId]);
+  }
+
+  /**
+   * Reports received after report `afterId` (every report for 0), in the order received. Reports
+   * are append-only, so a reader that keeps what it read before needs only these (county-view-cache.ts).
+   */
+  listReportsAfter(afterId: number): StoredReport[] {
+    return this.reportsWhere('r.id > ?', [afterId]);
+  }
+
+  /**
+   * How many reports have an id up to `throughId`, and the sha256 of that report (null when there
+   * is none): what a reader that kept those reports checks before trusting them again (a rolled
+   * back id taken by another report, or another database file, shows here).
+   */
+  reportWatermark(throughId: number): { readonly count: number; readonly sha256: string | null } {
+    const row = this.statement(
+      `SELECT (SELECT count(*) FROM report WHERE id <= ?) AS count, (SELECT sha256 FROM report WHERE id = ?) AS sha256`,
+    ).get(throughId, throughId) as { count: number; sha256: string | null };
+    return row;
+  }
+
+  private reportsWhere(where: string, args: readonly number[]): StoredReport[] {
+    const filter = where ? `WHERE ${where}` : '';
     const reports = this.statement(
       `SELECT r.id, r.precinct_id AS precinctId, r.source, r.operator, r.received_at AS receivedAt,
                 r.import_file_id AS importFileId, r.content, r.sha256, r.supersedes_id AS supersedesId,
                 f.file_name AS fileName
            FROM report r LEFT JOIN import_file f ON f.id = r.import_file_id
-           ${where} ORDER BY r.id`,
+           ${filter} ORDER BY r.id`,
     ).all(...args) as Omit<StoredReport, 'counts' | 'coinTosses'>[];
     if (reports.length === 0) return [];
     const counts = this.statement(
       `SELECT c.report_id AS reportId, c.candidate_id AS candidateId, c.first_alignment AS firstAlignment,
                 c.final_alignment AS finalAlignment, c.delegates_awarded AS delegatesAwarded, c.sde
-           FROM report_count c JOIN report r ON r.id = c.report_id ${where}
+           FROM report_count c JOIN report r ON r.id = c.report_id ${filter}
            ORDER BY c.report_id, c.candidate_id`,
     ).all(...args) as (CountRecord & { reportId: number })[];
     const tosses = this.statement(
       `SELECT t.report_id AS reportId, t.toss_index AS tossIndex, t.candidate_id AS candidateId, t.won
-           FROM report_coin_toss t JOIN report r ON r.id = t.report_id ${where}
+           FROM report_coin_toss t JOIN report r ON r.id = t.report_id ${filter}
            ORDER BY t.report_id, t.toss_index, t.candidate_id`,
     ).all(...args) as { reportId: number; tossIndex: number; candidateId: number; won: number }[];
     const countsByReport = groupBy(counts, (count) => count.reportId);

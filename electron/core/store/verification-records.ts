@@ -98,28 +98,28 @@ export function insertCertifiedChange(store: CountyStore, change: Omit<Certified
 export function listPrecinctHistories(store: CountyStore, precinctId?: number): Map<number, PrecinctHistoryRecords> {
   const where = precinctId === undefined ? '' : 'WHERE precinct_id = ?';
   const args = precinctId === undefined ? [] : [precinctId];
-  const resolutions = store.db
-    .prepare(
+  const resolutions = store
+    .statement(
       `SELECT id, precinct_id AS precinctId, chosen_report_id AS chosenReportId, reason, operator,
               resolved_at AS resolvedAt
          FROM resolution ${where} ORDER BY id`,
     )
     .all(...args) as Omit<ResolutionRecord, 'settles'>[];
-  const settles = store.db
-    .prepare(
+  const settles = store
+    .statement(
       `SELECT s.resolution_id AS resolutionId, s.report_id AS reportId
          FROM resolution_settles s JOIN resolution r ON r.id = s.resolution_id ${where ? 'WHERE r.precinct_id = ?' : ''}
          ORDER BY s.resolution_id, s.report_id`,
     )
     .all(...args) as { resolutionId: number; reportId: number }[];
-  const certifications = store.db
-    .prepare(
+  const certifications = store
+    .statement(
       `SELECT ${CERTIFICATION_COLUMNS} FROM certification
          ${where ? 'WHERE precinct_id = ?' : 'WHERE precinct_id IS NOT NULL'} ORDER BY id`,
     )
     .all(...args) as CertificationRecord[];
-  const changes = store.db
-    .prepare(
+  const changes = store
+    .statement(
       `SELECT id, precinct_id AS precinctId, certification_id AS certificationId, kind, report_id AS reportId,
               operator, changed_at AS changedAt, reason
          FROM certified_change ${where} ORDER BY id`,
@@ -156,8 +156,8 @@ const CERTIFICATION_COLUMNS = `id, precinct_id AS precinctId, report_id AS repor
 
 /** The county's certifications (not a precinct's), oldest first. */
 export function listCountyCertifications(store: CountyStore): CertificationRecord[] {
-  return store.db
-    .prepare(`SELECT ${CERTIFICATION_COLUMNS} FROM certification WHERE precinct_id IS NULL ORDER BY id`)
+  return store
+    .statement(`SELECT ${CERTIFICATION_COLUMNS} FROM certification WHERE precinct_id IS NULL ORDER BY id`)
     .all() as CertificationRecord[];
 }
 
