@@ -3,7 +3,7 @@ import { keyIdHex } from '../signing/county-key';
 import { parseMinisignSignature } from '../signing/minisign-signature';
 import { type BundleFiles, TAG_MANIFEST_SIGNATURE } from './bag-layout';
 import type { BundleStatus } from './bundle-status';
-import { type KeyRegistry, sameCounty } from './key-registry';
+import { countyKey, type KeyRegistry, sameCounty } from './key-registry';
 import type { ResultsDocument } from './results-document';
 import { roundSde } from './results-totals';
 import { type BundleProblem, verifyBundle } from './verify-bundle';
@@ -88,7 +88,7 @@ export interface AggregationWithPrecincts {
 }
 
 /** What is kept of an accepted bundle: its identity and totals, not its files or precincts. */
-interface Accepted {
+export interface Accepted {
   readonly path: string;
   readonly county: string;
   readonly sequence: number;
@@ -117,10 +117,23 @@ export function aggregateBundlesWithPrecincts(
   bundles: Iterable<BundleInput>,
   options: AggregateOptions = {},
 ): AggregationWithPrecincts {
+  const verdicts: Verdict[] = [];
+  for (const bundle of bundles) verdicts.push(judgeBundle(registry, bundle, options.keepPrecincts === true));
+  return aggregationOfVerdicts(registry, verdicts, options);
+}
+
+/**
+ * The statewide picture from every bundle's verdict, in the order the bundles were given (each
+ * verdict from judgeBundle, here or in a worker thread: see aggregate-parallel.ts).
+ */
+export function aggregationOfVerdicts(
+  registry: KeyRegistry,
+  verdicts: readonly Verdict[],
+  options: AggregateOptions = {},
+): AggregationWithPrecincts {
   const rejected: RejectedBundle[] = [];
   const accepted: Accepted[] = [];
-  for (const bundle of bundles) {
-    const verdict = judgeBundle(registry, bundle, options.keepPrecincts === true);
+  for (const verdict of verdicts) {
     if ('accepted' in verdict) accepted.push(verdict.accepted);
     else rejected.push(verdict.rejected);
   }
@@ -140,7 +153,8 @@ export function aggregateBundlesWithPrecincts(
   return { aggregation, counted };
 }
 
-type Verdict = { readonly accepted: Accepted } | { readonly rejected: RejectedBundle };
+/** One bundle's outcome: plain data, so a worker thread can send it back as it is. */
+export type Verdict = { readonly accepted: Accepted } | { readonly rejected: RejectedBundle };
 
 function rejection(
   path: string,
@@ -153,7 +167,7 @@ function rejection(
 }
 
 /** One bundle read, verified against the registry and reduced to what the totals need. */
-function judgeBundle(registry: KeyRegistry, bundle: BundleInput, keepPrecincts = false): Verdict {
+export function judgeBundle(registry: KeyRegistry, bundle: BundleInput, keepPrecincts = false): Verdict {
   const { path } = bundle;
   const files = typeof bundle.files === 'function' ? bundle.files() : bundle.files;
   if (!files.ok) return rejection(path, null, 'UNREADABLE', files.error.message);
@@ -278,18 +292,22 @@ function totalAccepted(registry: KeyRegistry, accepted: readonly Accepted[], rej
 }
 
 function groupByCounty(accepted: readonly Accepted[]): Accepted[][] {
+  // Keyed by countyKey (what sameCounty compares), not by searching: 3,000 counties would be 4.5M comparisons.
   const groups = new Map<string, Accepted[]>();
   for (const entry of accepted) {
-    const key = [...groups.keys()].find((county) => sameCounty(county, entry.county)) ?? entry.county;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const key = countyKey(entry.county);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
   }
   return [...groups.values()];
 }
 
+/** The first name given for each county (names sameCounty takes as one county count once). */
 function uniqueCounties(counties: readonly string[]): string[] {
-  const unique: string[] = [];
-  for (const county of counties) if (!unique.some((known) => sameCounty(known, county))) unique.push(county);
-  return unique;
+  const unique = new Map<string, string>();
+  for (const county of counties) if (!unique.has(countyKey(county))) unique.set(countyKey(county), county);
+  return [...unique.values()];
 }
 
 function countyStanding(county: string, entry: Accepted | undefined): CountyStanding {
