@@ -34,7 +34,7 @@ const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8'
 };
 const truth = manifest.files.find((entry) => entry.file === FILE)?.pages[0];
 if (!truth) throw new Error(`${FILE} is not in the manifest`);
-const paperToss = truth.coinTosses[0];
+const paperToss = truth.coinTosses[0] as CoinToss;
 if (!paperToss) throw new Error(`${FILE} has no coin toss in its truth`);
 
 const CHAIR = { name: 'Dana Chair', pin: '4321' } as const;

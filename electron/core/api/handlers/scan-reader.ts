@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { ForeignReading } from '../../ocr/foreign-reading';
 import { createOcrEngine } from '../../ocr/read-worksheet-scan';
 import type { ScanReading } from '../../ocr/scan-reading';
-import type { AppError, Result } from '../../result';
+import { type AppError, appError, type Result } from '../../result';
 import type { CountyStore } from '../../store/county-store';
 
 export interface ScanReadRequest {
@@ -38,9 +38,9 @@ export type ScanReaderFactory = (options: ScanReaderOptions) => ScanReader;
 
 /** The API's one reader: made on the first read, closed with the API. */
 export interface ScanReaderSlot {
-  /** The reader, made on first use; null once the slot is closed (the app is quitting). */
-  reader(): ScanReader | null;
-  /** Closes the reader if one was made (its worker threads end); later reads get null. Idempotent. */
+  /** The reader, made on first use; once the slot is closed, one that refuses every read (APP_CLOSING). */
+  reader(): ScanReader;
+  /** Closes the reader if one was made (its worker threads end). Idempotent. */
   close(): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ export function scanReaderSlot(factory: ScanReaderFactory, options: ScanReaderOp
   let closing: Promise<void> | null = null;
   return {
     reader() {
-      if (closing) return null;
+      if (closing) return closedReader(made?.engineVersions ?? {});
       made ??= factory(options);
       return made;
     },
@@ -57,6 +57,19 @@ export function scanReaderSlot(factory: ScanReaderFactory, options: ScanReaderOp
       closing ??= made ? made.close() : Promise.resolve();
       return closing;
     },
+  };
+}
+
+/** What reads once the app is quitting: nothing, with a sentence saying so (no new worker is started). */
+function closedReader(engineVersions: Readonly<Record<string, string>>): ScanReader {
+  return {
+    engineVersions,
+    read: async (request) =>
+      appError(
+        'APP_CLOSING',
+        `Tallyroom is closing, so ${request.fileName} was not read. Read it after the next start.`,
+      ),
+    close: async () => undefined,
   };
 }
 

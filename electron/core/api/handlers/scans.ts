@@ -55,7 +55,7 @@ export type {
  */
 export async function readScan(
   store: CountyStore,
-  reader: () => ScanReader | null,
+  reader: () => ScanReader,
   input: { readonly scanId: number; readonly expectedPrecinct?: string | undefined; readonly operator: string },
   clock: () => Date,
 ): Promise<Result<ScanReviewView, AppError>> {
@@ -71,12 +71,6 @@ export async function readScan(
   const bytes = importFileBytes(store, scan.importFileId);
   if (!bytes) return scanNotFound(input.scanId);
   const engine = reader();
-  if (!engine) {
-    return appError(
-      'APP_CLOSING',
-      `Tallyroom is closing, so ${scan.fileName} was not read. Read it after the next start.`,
-    );
-  }
   let read: Result<readonly ScanReading[], AppError>;
   try {
     read = await engine.read({
