@@ -51,6 +51,9 @@ export const API_METHODS = [
   'confirmScanReading',
   'rejectScan',
   'getReportEvidence',
+  // Sheets that are not ours, read as a table of numbers and mapped by a person (issue 4): handlers/scan-foreign.ts
+  'readForeignScan',
+  'confirmForeignScan',
   // Printable worksheets (issue 4): handlers/worksheet-pdf.ts
   'worksheetPdf',
   // Team mode (issue 10): electron/core/team

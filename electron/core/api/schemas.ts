@@ -202,6 +202,39 @@ export const inputSchemas = {
     operator: operatorName.optional(),
   }),
   getReportEvidence: z.object({ reportId }),
+  /** A picture that is not a Tallyroom worksheet, read as a table of numbers (always mapped by a person). */
+  readForeignScan: z.object({
+    scanId: z.number().int().positive(),
+    session: sessionToken.optional(),
+    operator: operatorName.optional(),
+  }),
+  confirmForeignScan: z.object({
+    scanId: z.number().int().positive(),
+    pageNumber: z.number().int().min(1).max(1000).default(1),
+    /** The reading the person mapped: required, refused if the scan was read again meanwhile. */
+    readingId: z.number().int().positive(),
+    precinct: precinctCode,
+    /** Every candidate's first, final and delegates as the person confirmed them; null is refused, naming the field. */
+    fields: z
+      .array(
+        z.object({
+          candidate: candidateName,
+          column: z.enum(['first', 'final', 'delegates']),
+          value: z
+            .number()
+            .int('Counts are whole numbers.')
+            .min(0, 'Counts cannot be negative.')
+            .max(999_999)
+            .nullable(),
+          /** The number box on the picture the value was taken from; absent or null when typed. */
+          tokenIndex: z.number().int().min(0).max(100_000).nullable().optional(),
+        }),
+      )
+      .max(1000),
+    coinTosses: z.array(coinTossSchema).max(20).default([]),
+    session: sessionToken.optional(),
+    operator: operatorName.optional(),
+  }),
   /** One precinct's worksheet, or every precinct's in one PDF when omitted. */
   worksheetPdf: z.object({ precinct: precinctCode.optional() }),
   ...teamInputSchemas,

@@ -93,6 +93,8 @@ export interface ApiOutputs extends BundleOutputs {
   getScanReading: ScanReviewView;
   confirmScanReading: ConfirmedScan;
   rejectScan: ScanReviewView;
+  readForeignScan: ScanReviewView;
+  confirmForeignScan: ConfirmedScan;
   getReportEvidence: ReportEvidence | null;
   worksheetPdf: WorksheetPdfFile;
   getTeamStatus: TeamStatus;

@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = {
     'A queued scan was read by OCR: per page the precinct its QR names, how many fields need review, any problem, and the engine versions. Nothing entered the results.',
   'scan.confirmed':
     'A person confirmed every value read from a scanned page: the report it became, the precinct (and why, if not the QR’s), and each value they changed from what OCR read.',
+  'scan.read-as-table':
+    'A scan that is not a Tallyroom worksheet was read as a table of numbers (full-page OCR): per page how many numbers were found and the precinct the sheet suggests. Nothing entered the results.',
+  'scan.mapped-from-table':
+    'A person mapped and confirmed every value of a sheet that is not ours: per field the value, the number box it was taken from (or typed), and what was suggested.',
   'scan.rejected':
     'A person set a scan aside as unreadable, with why; nothing from it entered the results and the file stays stored.',
   'settings.changed':

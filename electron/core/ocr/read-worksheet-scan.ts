@@ -98,6 +98,12 @@ export class OcrEngine {
     return ok(readings);
   }
 
+  private tesseractPool(): Promise<TesseractPool> {
+    if (this.closed) return Promise.reject(new Error('The OCR engine was closed.'));
+    this.pool ??= TesseractPool.create(join(this.options.dataDir, 'tesseract-cache'), this.options.workers);
+    return this.pool;
+  }
+
   /**
    * The full-page fallback for a picture that is not a Tallyroom worksheet: every page read as a
    * table of numbers, with a suggested mapping that always needs a person (read-foreign-sheet.ts).
@@ -107,7 +113,8 @@ export class OcrEngine {
     if (!county) return appError('NO_COUNTY', 'Set up the county before reading scans.');
     const decoded = await decodeScan(request.bytes, request.fileName);
     if (!decoded.ok) return err({ code: decoded.error.code, message: decoded.error.message });
-    const { pool } = await this.engines();
+    // Tesseract alone: the digit classifier reads comb boxes, and a table has none.
+    const pool = await this.tesseractPool();
     const readings: ForeignReading[] = [];
     for (const page of decoded.value) readings.push(await readForeignPage(page.image, page.pageNumber, county, pool));
     return ok(readings);

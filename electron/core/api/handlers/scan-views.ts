@@ -6,6 +6,7 @@ import type { AppError, Result } from '../../result';
 import { appError, ok } from '../../result';
 import type { Finding } from '../../rules/types';
 import type { CountyStore } from '../../store/county-store';
+import { type ForeignReadingDetails, foreignReadingDetails } from '../../store/foreign-scan-records';
 import type { ScanMediaType } from '../../store/intake-records';
 import {
   confirmationOfReport,
@@ -59,6 +60,10 @@ export interface ScanPageView {
   readonly readBy: string;
   readonly readAt: string;
   readonly confirmation: ScanConfirmationView | null;
+  /** 'foreign': read as a table of numbers (not our worksheet); every field is for a person to map. */
+  readonly kind: 'worksheet' | 'foreign';
+  /** For a foreign page: the numbers and lines found and the precinct suggested; null for a worksheet. */
+  readonly foreign: ForeignReadingDetails | null;
 }
 
 export interface ScanReviewView {
@@ -145,10 +150,16 @@ export function scanReviewView(store: CountyStore, scan: ScanFile): ScanReviewVi
         readBy: reading.operator,
         readAt: reading.readAt,
         confirmation: confirmation ? confirmationView(confirmation) : null,
+        ...foreignPage(store, reading.id),
       };
     }),
     rejection: findScanRejection(store, scan.importFileId),
   };
+}
+
+function foreignPage(store: CountyStore, readingId: number): Pick<ScanPageView, 'kind' | 'foreign'> {
+  const foreign = foreignReadingDetails(store, readingId);
+  return { kind: foreign ? 'foreign' : 'worksheet', foreign };
 }
 
 export function getScanReading(store: CountyStore, scanId: number): Result<ScanReviewView, AppError> {

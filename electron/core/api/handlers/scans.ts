@@ -22,6 +22,7 @@ import type { ApiParsedInput } from '../schemas';
 import type { ApiOutputs } from '../types';
 import { actorFor } from './operators';
 import { confirmScanReading } from './scan-confirm';
+import { confirmForeignScan, readForeignScan } from './scan-foreign';
 import {
   ocrDataDirFor,
   realScanReader,
@@ -215,7 +216,14 @@ export function rejectScan(
   });
 }
 
-type ScanMethod = 'readScan' | 'getScanReading' | 'confirmScanReading' | 'rejectScan' | 'getReportEvidence';
+type ScanMethod =
+  | 'readScan'
+  | 'getScanReading'
+  | 'confirmScanReading'
+  | 'rejectScan'
+  | 'getReportEvidence'
+  | 'readForeignScan'
+  | 'confirmForeignScan';
 
 export type ScanHandlers = {
   [M in ScanMethod & ApiMethodName]: (
@@ -281,5 +289,29 @@ export function scanHandlers(store: CountyStore, clock: () => Date, readers: Sca
       );
     },
     getReportEvidence: (input) => getReportEvidence(store, input.reportId),
+    // Sheets that are not ours (scan-foreign.ts): the same reader, read as a table; a person maps every field.
+    readForeignScan: async (input) => {
+      const who = actorFor(store, input, 'enter-results', clock());
+      if (!who.ok) return who;
+      return readForeignScan(store, reader, { scanId: input.scanId, operator: who.value.name }, clock);
+    },
+    confirmForeignScan: (input) => {
+      const at = clock();
+      const who = actorFor(store, input, 'enter-results', at);
+      if (!who.ok) return who;
+      return confirmForeignScan(
+        store,
+        {
+          scanId: input.scanId,
+          pageNumber: input.pageNumber,
+          readingId: input.readingId,
+          precinct: input.precinct,
+          fields: input.fields,
+          coinTosses: input.coinTosses,
+          operator: who.value.name,
+        },
+        at.toISOString(),
+      );
+    },
   };
 }

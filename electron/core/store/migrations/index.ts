@@ -9,6 +9,7 @@ import { migration008 } from './008-settings';
 import { migration009 } from './009-audit';
 import { migration010 } from './010-sign-in-failures';
 import { migration011 } from './011-team-hub-setting';
+import { migration012 } from './012-foreign-scans';
 
 export interface Migration {
   readonly version: number;
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
