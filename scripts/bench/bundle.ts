@@ -133,24 +133,26 @@ export function coreFingerprint(): string {
 /**
  * A set of generated bundles kept in os.tmpdir()/tallyroom-bench-cache/<version>-<label> (outside
  * the repo) and reused by later runs: generating them goes through the real export and is slow.
- * `generator` is run as `generator generate ROOT FROM TO`, two processes side by side.
+ * `generator` is run as `generator generate ROOT FROM TO`, `processes` of them side by side.
  */
 export async function cachedBundleSet(
   label: string,
   counties: number,
   generator: string,
+  /** Side by side; more than the 2 cores pays when writing (each file is fsynced) is most of the wait. */
+  processes = 2,
 ): Promise<{ root: string; note: string }> {
   const root = join(tmpdir(), 'tallyroom-bench-cache', `${CACHE_VERSION}-${coreFingerprint()}-${label}`);
   if (existsSync(join(root, 'complete'))) return { root, note: `bundles reused from the cache ${root}` };
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const started = performance.now();
-  const half = Math.ceil(counties / 2);
+  const share = Math.ceil(counties / processes);
+  const ranges = Array.from({ length: processes }, (_, n) => [n * share, Math.min(counties, (n + 1) * share)]);
   await Promise.all(
-    [
-      [0, half],
-      [half, counties],
-    ].map(([a, b]) => runPartAsync(generator, ['generate', root, String(a), String(b)])),
+    ranges
+      .filter(([a, b]) => (a as number) < (b as number))
+      .map(([a, b]) => runPartAsync(generator, ['generate', root, String(a), String(b)])),
   );
   writeFileSync(join(root, 'complete'), `${new Date().toISOString()}\n`);
   return {

@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   }
   if (part === 'aggregate' && root) return emitPart(await aggregatePart(root));
 
-  const cached = await cachedBundleSet(`national-synthetic-${counties}`, counties, import.meta.filename);
+  // Six writers on two cores: most of a bundle's generation is waiting for its ten fsyncs.
+  const cached = await cachedBundleSet(`national-synthetic-${counties}`, counties, import.meta.filename, 6);
   const cache = cached.root;
   const files = filesUnder(join(cache, 'bundles'));
   const aggregate: number[] = [];
