@@ -10,7 +10,7 @@ import { ingestFile, SUPPORTED_FORMATS } from './ingest-file';
 import { addOutcome, addSummary, emptySummary, type IntakeSummary } from './intake-summary';
 import { diskReader, type MediaReader } from './media-reader';
 import { OFF_THREAD_MIN_BYTES, parseReportFileOffThread } from './parse-off-thread';
-import type { ParsedReportFile } from './parse-report-file';
+import { type ParsedReportFile, parseReportFile } from './parse-report-file';
 import { type StagedFile, stageFile } from './stage-file';
 import { listMediaFiles, type MediaFile } from './walk-media';
 
@@ -27,8 +27,9 @@ export interface ImportPathsOptions {
 }
 
 /**
- * Files staged at once: reading a stick is mostly waiting for the device, so a few reads in flight
- * keep it busy. Small enough that a batch of files at the 25 MB cap stays well inside memory.
+ * Files being staged at once, ahead of the one being parsed and stored: reading a stick is mostly
+ * waiting for the device, and a few reads in flight keep it busy while the CPU parses. Small
+ * enough that these files at the 25 MB cap stay well inside memory.
  */
 const STAGE_AHEAD = 8;
 /**
@@ -39,11 +40,13 @@ const STAGE_AHEAD = 8;
  * pulled plug loses at most an unreported batch, which importing again completes.
  */
 const COMMIT_BATCH = 64;
+/** A batch is also committed once it holds this many bytes of files: they are in memory until then. */
+const COMMIT_BATCH_BYTES = 64 * 1024 * 1024;
 
 type Staged = {
   readonly file: MediaFile;
   readonly staged: Result<StagedFile> | null;
-  /** A big results file, parsed on a worker thread while the next files were read. */
+  /** The results file parsed before its transaction (a big one on a worker thread while the next files were read). */
   readonly parsed?: Result<ParsedReportFile, AppError>;
 };
 
@@ -67,70 +70,100 @@ export async function importPaths(
   const reported = (file: MediaFile) => options.onProgress?.({ done: ++done, total, path: file.path });
   const stagingDir = await mkdtemp(join(options.stagingRoot ?? tmpdir(), 'tallyroom-staging-'));
   try {
-    for (let start = 0; start < total; start += COMMIT_BATCH) {
-      const batch = await stageBatch(reader, listing.files.slice(start, start + COMMIT_BATCH), start, stagingDir);
-      // Files go into the database in listing order; an email (whose parsing is asynchronous) closes the batch so far.
-      let pending: Staged[] = [];
-      const flush = () => {
-        if (pending.length === 0) return;
-        const outcomes = storeTogether(store, pending, options, clock);
-        for (const [index, entry] of pending.entries()) {
-          addSummary(summary, outcomes[index] as IntakeSummary);
-          reported(entry.file);
-        }
-        pending = [];
-      };
-      for (const entry of batch) {
-        const kind = fileKindOf(entry.file.fileName);
-        if (kind === 'email' && entry.staged?.ok) {
-          flush();
-          addSummary(
-            summary,
-            await importEmail(store, {
-              raw: entry.staged.value.bytes,
-              origin: `file ${entry.file.path}`,
-              label: entry.file.path,
-              operator: options.operator,
-              at: clock().toISOString(),
-            }),
-          );
-          reported(entry.file);
-        } else {
-          pending.push(entry);
-        }
+    // Files go into the database in listing order; an email (whose parsing is asynchronous) closes the batch so far.
+    let pending: Staged[] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length === 0) return;
+      const outcomes = storeTogether(store, pending, options, clock);
+      for (const [index, entry] of pending.entries()) {
+        addSummary(summary, outcomes[index] as IntakeSummary);
+        reported(entry.file);
       }
-      flush();
+      pending = [];
+      pendingBytes = 0;
+    };
+    for await (const entry of stagedInOrder(reader, listing.files, stagingDir)) {
+      const kind = fileKindOf(entry.file.fileName);
+      if (kind === 'email' && entry.staged?.ok) {
+        flush();
+        addSummary(
+          summary,
+          await importEmail(store, {
+            raw: entry.staged.value.bytes,
+            origin: `file ${entry.file.path}`,
+            label: entry.file.path,
+            operator: options.operator,
+            at: clock().toISOString(),
+          }),
+        );
+        reported(entry.file);
+        continue;
+      }
+      pending.push(parsedBeforeStoring(store, entry));
+      pendingBytes += entry.staged?.ok ? entry.staged.value.bytes.length : 0;
+      if (pending.length >= COMMIT_BATCH || pendingBytes >= COMMIT_BATCH_BYTES) flush();
     }
+    flush();
   } finally {
     await rm(stagingDir, { recursive: true, force: true });
   }
   return summary;
 }
 
-/** Stages a batch with a few reads in flight; results stay in listing order. */
-async function stageBatch(
+/**
+ * The listed files staged, in listing order, with up to STAGE_AHEAD reads in flight ahead of the
+ * caller. Each step waits for a turn of the event loop, so the reads ahead make progress while
+ * the caller parses and stores (a file already staged would otherwise be handed over at once,
+ * and the disk would sit idle until the caller next waited).
+ */
+async function* stagedInOrder(
   reader: MediaReader,
   files: readonly MediaFile[],
-  offset: number,
   stagingDir: string,
-): Promise<Staged[]> {
-  const staged: Staged[] = files.map((file) => ({ file, staged: null }));
+): AsyncGenerator<Staged> {
+  const ahead: Promise<Staged>[] = [];
   let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < files.length; index = next++) {
-      const file = files[index] as MediaFile;
-      const kind = fileKindOf(file.fileName);
-      if (kind === 'unsupported') continue;
-      const copy = await stageFile(reader, file.path, file.fileName, stagingDir, offset + index);
-      const big = copy.ok && copy.value.bytes.length >= OFF_THREAD_MIN_BYTES;
-      staged[index] =
-        big && (kind === 'results-table' || kind === 'precinct-report')
-          ? { file, staged: copy, parsed: await parseReportFileOffThread(file.fileName, copy.value.bytes) }
-          : { file, staged: copy };
-    }
+  const stageNext = () => {
+    const index = next++;
+    const staging = stageOne(reader, files[index] as MediaFile, index, stagingDir);
+    // A failure is thrown where the file's turn comes; until then it is not an unhandled rejection.
+    staging.catch(() => {});
+    ahead.push(staging);
   };
-  await Promise.all(Array.from({ length: Math.min(STAGE_AHEAD, files.length) }, worker));
-  return staged;
+  try {
+    while (next < files.length && ahead.length < STAGE_AHEAD) stageNext();
+    for (let staged = ahead.shift(); staged; staged = ahead.shift()) {
+      if (next < files.length) stageNext();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      yield await staged;
+    }
+  } finally {
+    // Stopped early (a failure): the reads still in flight finish before the staging folder is removed.
+    await Promise.allSettled(ahead);
+  }
+}
+
+async function stageOne(reader: MediaReader, file: MediaFile, index: number, stagingDir: string): Promise<Staged> {
+  const kind = fileKindOf(file.fileName);
+  if (kind === 'unsupported') return { file, staged: null };
+  const copy = await stageFile(reader, file.path, file.fileName, stagingDir, index);
+  const big = copy.ok && copy.value.bytes.length >= OFF_THREAD_MIN_BYTES;
+  return big && (kind === 'results-table' || kind === 'precinct-report')
+    ? { file, staged: copy, parsed: await parseReportFileOffThread(file.fileName, copy.value.bytes) }
+    : { file, staged: copy };
+}
+
+/**
+ * A staged results file parsed now, outside its batch's transaction, so the transaction holds only
+ * the writes. A file already imported (the same bytes) is not parsed: intake says "already imported".
+ */
+function parsedBeforeStoring(store: CountyStore, entry: Staged): Staged {
+  if (entry.parsed || !entry.staged?.ok) return entry;
+  const kind = fileKindOf(entry.file.fileName);
+  if (kind !== 'results-table' && kind !== 'precinct-report') return entry;
+  if (store.findImportFile(entry.staged.value.sha256)) return entry;
+  return { ...entry, parsed: parseReportFile(entry.file.fileName, entry.staged.value.bytes) };
 }
 
 /** Parses and stores staged files in one transaction, each file a savepoint; what each did, in order. */
@@ -159,6 +192,7 @@ function storeTogether(
           ingestFile(store, {
             fileName: file.fileName,
             bytes: staged.value.bytes,
+            sha256: staged.value.sha256,
             source: options.source,
             operator: options.operator,
             at: clock().toISOString(),

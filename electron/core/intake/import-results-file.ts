@@ -8,7 +8,7 @@ import type { PrecinctResult } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
 import { linkFileToMail, reportsHeldFor } from '../store/intake-records';
 import { type ParsedReportFile, parseReportFile } from './parse-report-file';
-import { storeReport } from './store-report';
+import { candidateIdsByName, storeReport } from './store-report';
 
 export interface ImportedFile {
   readonly fileName: string;
@@ -28,8 +28,10 @@ export interface ImportRequest {
   readonly at: string;
   /** The email this file was attached to: its reports then record the sender and Message-ID. */
   readonly mail?: MailOrigin;
-  /** The file already parsed (a big file, on a worker thread: parse-off-thread.ts); parsed here when absent. */
+  /** The file already parsed (before its transaction, or on a worker thread: parse-off-thread.ts); parsed here when absent. */
   readonly parsed?: Result<ParsedReportFile, AppError>;
+  /** The sha256 of `bytes` when staging already hashed them (stage-file.ts); computed here when absent. */
+  readonly sha256?: string;
 }
 
 export interface MailOrigin {
@@ -53,7 +55,7 @@ export interface MailOrigin {
 export function importResultsFile(store: CountyStore, request: ImportRequest): Result<ImportedFile, AppError> {
   const election = store.getElection();
   if (!election) return appError('NO_COUNTY', 'Set up the county before importing results.');
-  const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+  const sha256 = request.sha256 ?? createHash('sha256').update(request.bytes).digest('hex');
   const seen = store.findImportFile(sha256);
   if (seen) {
     return ok({ fileName: request.fileName, sha256, outcome: 'duplicate', reportIds: [], conflicts: [] });
@@ -61,7 +63,8 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
   const parsed = request.parsed ?? parseReportFile(request.fileName, request.bytes);
   if (!parsed.ok) return parsed;
   const results = parsed.value.results;
-  const problem = findIntakeProblem(store, results, election.county, request.fileName);
+  const candidateIds = candidateIdsByName(store);
+  const problem = findIntakeProblem(store, results, election.county, request.fileName, candidateIds);
   if (problem) return problem;
   if (request.mail?.chairOnly) {
     const notTheirs = results.find(
@@ -101,21 +104,25 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
     const reportIds: number[] = [];
     const conflicts: string[] = [];
     for (const result of results) {
-      const stored = storeReport(store, {
-        precinct: result.precinct,
-        lines: result.lines,
-        coinTosses: result.coinTosses ?? [],
-        source: request.source,
-        operator: request.operator,
-        at: request.at,
-        importFileId,
-        fileName: request.fileName,
-        content: canonicalJson(
-          parsed.value.report
-            ? { kind: 'tallyroom.precinct-report', fileSha256: sha256, report: parsed.value.report }
-            : { kind: 'tallyroom.precinct-results-row-group', fileSha256: sha256, result },
-        ),
-      });
+      const stored = storeReport(
+        store,
+        {
+          precinct: result.precinct,
+          lines: result.lines,
+          coinTosses: result.coinTosses ?? [],
+          source: request.source,
+          operator: request.operator,
+          at: request.at,
+          importFileId,
+          fileName: request.fileName,
+          content: canonicalJson(
+            parsed.value.report
+              ? { kind: 'tallyroom.precinct-report', fileSha256: sha256, report: parsed.value.report }
+              : { kind: 'tallyroom.precinct-results-row-group', fileSha256: sha256, result },
+          ),
+        },
+        candidateIds,
+      );
       if (!stored.ok) return stored;
       reportIds.push(stored.value);
       const precinct = store.findPrecinct(result.precinct);
@@ -141,8 +148,10 @@ export function findIntakeProblem(
   results: readonly PrecinctResult[],
   county: string,
   fileName: string,
+  /** The county's candidates by name (candidateIdsByName), when the caller has them; read here when absent. */
+  knownCandidates?: ReadonlyMap<string, number>,
 ): Result<never, AppError> | null {
-  const candidates = new Set(store.listCandidates().map((candidate) => candidate.name));
+  const candidates = knownCandidates ?? candidateIdsByName(store);
   for (const result of results) {
     if (result.county && result.county !== county) {
       return appError(

@@ -46,7 +46,9 @@ export async function stageFile(
   } catch (error) {
     return readFailure(fileName, path, error);
   }
-  const bytes = Buffer.concat(chunks, total);
+  // One chunk (most reports) is used as it is; more are joined.
+  const only = chunks.length === 1 ? chunks[0] : undefined;
+  const bytes = only ? Buffer.from(only.buffer, only.byteOffset, only.length) : Buffer.concat(chunks, total);
   const stagedPath = join(stagingDir, `${String(index).padStart(5, '0')}-${safeFileName(fileName, 'file')}`);
   await writeFile(stagedPath, bytes, { flag: 'wx', mode: 0o600 });
   return ok({

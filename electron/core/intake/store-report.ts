@@ -22,10 +22,15 @@ export interface ReportToStore {
  * Stores one report and its audit entry. Call inside a store transaction: it returns an error
  * value (which rolls the transaction back) when a precinct or candidate is unknown.
  */
-export function storeReport(store: CountyStore, report: ReportToStore): Result<number, AppError> {
+export function storeReport(
+  store: CountyStore,
+  report: ReportToStore,
+  /** The county's candidate ids by name, when the caller stores many reports at once; read here when absent. */
+  knownCandidateIds?: ReadonlyMap<string, number>,
+): Result<number, AppError> {
   const precinct = store.findPrecinct(report.precinct);
   if (!precinct) return appError('UNKNOWN_PRECINCT', `There is no precinct "${report.precinct}" in this county.`);
-  const candidateIds = new Map(store.listCandidates().map((candidate) => [candidate.name, candidate.id]));
+  const candidateIds = knownCandidateIds ?? candidateIdsByName(store);
   const idOf = (name: string) => candidateIds.get(name);
   for (const name of [
     ...report.lines.map((line) => line.candidate),
@@ -69,4 +74,9 @@ export function storeReport(store: CountyStore, report: ReportToStore): Result<n
     },
   });
   return ok(reportId);
+}
+
+/** The county's candidates: name -> id. */
+export function candidateIdsByName(store: CountyStore): Map<string, number> {
+  return new Map(store.listCandidates().map((candidate) => [candidate.name, candidate.id]));
 }
