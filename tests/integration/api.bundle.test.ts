@@ -433,6 +433,25 @@ describe('the state party', () => {
           "Verified: signed with Polk County's registered key, unchanged since signing, and its files agree. Bundle 1 (unofficial-complete), 3 of 3 precincts.",
       },
     ]);
+    // The statewide download (every precinct, XLSX, NIST) is made only when asked for.
+    expect(party.statewideExport).toBeNull();
+    const withExport = expectOk(
+      await h.api.aggregateBundles({
+        publicKeys: [
+          { fileName: 'keys/Polk County.pub', contentBase64: Buffer.from(key?.publicKeyText ?? '').toString('base64') },
+        ],
+        bundles: [{ fileName: exported.bundle.fileName, contentBase64: exported.bundle.contentBase64 }],
+        statewideExport: true,
+      }),
+    );
+    expect(withExport.totals).toEqual(party.totals);
+    const statewide = unzipSync(Buffer.from(withExport.statewideExport?.contentBase64 ?? '', 'base64'));
+    expect(Object.keys(statewide).sort()).toEqual([
+      'results.csv',
+      'results.json',
+      'results.nist-1500-100.json',
+      'results.xlsx',
+    ]);
   });
 
   it('refuses key files that are not county keys', async () => {

@@ -42,6 +42,8 @@ export const bundleInputSchemas = {
       bundles: z.array(uploadedFile).min(1, 'Choose at least one county bundle (.zip).').max(4000),
       /** Registered county keys, each named "<County>.pub". */
       publicKeys: z.array(uploadedFile).min(1, 'Choose the folder of registered county keys.').max(4000),
+      /** Also make the statewide results download (every precinct: XLSX and NIST cost); only when asked. */
+      statewideExport: z.boolean().optional(),
     })
     .refine(
       (input) =>

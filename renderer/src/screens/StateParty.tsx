@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { StatePartyView } from '../../../electron/core/api/handlers/bundles';
+import type { ApiInput } from '../../../electron/core/api/schemas';
 import { useAggregateBundles } from '../api/bundle-hooks';
 import { BarChart } from '../components/BarChart';
 import { fileToBase64, saveFile } from '../components/file-bytes';
@@ -23,18 +24,32 @@ const STATUS_WORDS: Record<string, string> = {
 
 export function StateParty() {
   const aggregate = useAggregateBundles();
+  const statewide = useAggregateBundles();
   const [bundles, setBundles] = useState<File[]>([]);
   const [keys, setKeys] = useState<File[]>([]);
+  const [verified, setVerified] = useState<ApiInput<'aggregateBundles'> | null>(null);
 
   const run = async () => {
-    aggregate.mutate({
+    const input = {
       bundles: await Promise.all(
         bundles.map(async (file) => ({ fileName: file.name, contentBase64: await fileToBase64(file) })),
       ),
       publicKeys: await Promise.all(
         keys.map(async (file) => ({ fileName: file.name, contentBase64: await fileToBase64(file) })),
       ),
-    });
+    };
+    setVerified(input);
+    statewide.reset();
+    aggregate.mutate(input);
+  };
+  // The statewide files (every precinct, XLSX and NIST) are made only when asked for, from the same
+  // bundles verified again: verifying and totalling stays quick.
+  const exportStatewide = () => {
+    if (!verified) return;
+    statewide.mutate(
+      { ...verified, statewideExport: true },
+      { onSuccess: (view) => view.statewideExport && saveFile(view.statewideExport) },
+    );
   };
 
   return (
@@ -84,12 +99,29 @@ export function StateParty() {
         </div>
         <ErrorNotice error={aggregate.error} title="Nothing was totalled." />
       </Card>
-      {aggregate.data ? <Results view={aggregate.data} /> : null}
+      {aggregate.data ? (
+        <Results
+          view={aggregate.data}
+          exportStatewide={exportStatewide}
+          exporting={statewide.isPending}
+          exportError={statewide.error}
+        />
+      ) : null}
     </div>
   );
 }
 
-function Results({ view }: { view: StatePartyView }) {
+function Results({
+  view,
+  exportStatewide,
+  exporting,
+  exportError,
+}: {
+  view: StatePartyView;
+  exportStatewide: () => void;
+  exporting: boolean;
+  exportError: unknown;
+}) {
   const refused = view.checks.filter((check) => check.outcome === 'refused');
   return (
     <>
@@ -157,20 +189,22 @@ function Results({ view }: { view: StatePartyView }) {
         ) : (
           <Notice kind="info">No bundle was counted, so there are no totals yet.</Notice>
         )}
-        {view.statewideExport ? (
+        {view.counties.reporting > 0 ? (
           <div className="form-actions">
             <button
               type="button"
               className="button"
               data-testid="statewide-export"
-              onClick={() => view.statewideExport && saveFile(view.statewideExport)}
+              disabled={exporting}
+              onClick={exportStatewide}
             >
-              Export statewide results
+              {exporting ? 'Preparing statewide results…' : 'Export statewide results'}
             </button>
             <p className="hint">
               One .zip: results.json, results.csv, results.xlsx and the NIST SP 1500-100 report, every precinct of the
               counted counties.
             </p>
+            <ErrorNotice error={exportError} title="The statewide results were not exported." />
           </div>
         ) : null}
         <div className="table-wrap">

@@ -88,7 +88,10 @@ export interface BundleCheckView {
 export interface StatePartyView extends Aggregation {
   /** Every bundle given, in order, with what happened to it in plain words. */
   readonly checks: readonly BundleCheckView[];
-  /** results.json, .csv, .xlsx and the NIST report of the counted counties in one zip; null when none counted. */
+  /**
+   * results.json, .csv, .xlsx and the NIST report of the counted counties in one zip, when the input
+   * asked for it (statewideExport); null otherwise or when none counted.
+   */
   readonly statewideExport: DownloadableFile | null;
 }
 
@@ -253,26 +256,30 @@ export function bundleHandlers(
         })),
       );
       if (!registry.ok) return registry;
-      // Each bundle is decoded when its turn comes and dropped once verified.
+      // Each bundle is decoded when its turn comes and dropped once verified. Precinct rows are kept,
+      // and the statewide files made, only when the download is asked for.
+      const wantExport = input.statewideExport === true;
       const { aggregation, counted } = aggregateBundlesWithPrecincts(
         registry.value,
         input.bundles.map((file) => ({
           path: baseName(file.fileName),
           files: () => readBundleZip(Buffer.from(file.contentBase64, 'base64'), baseName(file.fileName)),
         })),
-        { keepPrecincts: true },
+        { keepPrecincts: wantExport },
       );
       const generatedAt = clock()
         .toISOString()
         .replace(/\.\d{3}Z$/, 'Z');
-      const statewide = buildStatewideExport(aggregation, counted, { generatedAt, appVersion, issuer: 'State party' });
+      const statewide = wantExport
+        ? buildStatewideExport(aggregation, counted, { generatedAt, appVersion, issuer: 'State party' })
+        : null;
       return ok({
         ...aggregation,
         checks: checksOf(
           input.bundles.map((file) => baseName(file.fileName)),
           aggregation,
         ),
-        statewideExport: statewide.ok
+        statewideExport: statewide?.ok
           ? {
               fileName: `statewide-results-${generatedAt.replace(/:/g, '')}.zip`,
               mediaType: 'application/zip',
