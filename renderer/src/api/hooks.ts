@@ -244,6 +244,33 @@ export function useRejectScan() {
   });
 }
 
+/** A picture that is not a Tallyroom worksheet, read as a table of numbers (issue 4's fallback). */
+export function useReadForeignScan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'readForeignScan'>) => callApi('readForeignScan', input),
+    onSuccess: (view) => {
+      client.setQueryData(scanKeys.reading(view.scanId), view);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: intakeKeys.scanQueue }),
+        client.invalidateQueries({ queryKey: queryKeys.auditLog }),
+      ]);
+    },
+  });
+}
+
+/** The person's mapping of a foreign sheet: precinct and every field, confirmed into a report. */
+export function useConfirmForeignScan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApiInput<'confirmForeignScan'>) => callApi('confirmForeignScan', input),
+    onSuccess: (confirmed) => {
+      client.setQueryData(scanKeys.reading(confirmed.scan.scanId), confirmed.scan);
+      return invalidateIntake(client);
+    },
+  });
+}
+
 /** The scan a report was confirmed from (null for reports that did not come from a scan). */
 export function useReportEvidence(reportId: number, enabled = true) {
   return useQuery({

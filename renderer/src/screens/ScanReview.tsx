@@ -14,6 +14,7 @@ import { isScanProblemCode, ScanProblems } from '../components/ScanProblems';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatTime } from '../format';
 import { useSession, useSessionToken } from '../session';
+import { ForeignScanMapping, ReadAsTableOffer } from './ForeignScanMapping';
 
 type ScanView = NonNullable<ReturnType<typeof useScanReading>['data']>;
 type PageView = ScanView['pages'][number];
@@ -132,6 +133,9 @@ export function ScanReview() {
       {page && !read.isPending ? (
         page.confirmation ? (
           <ConfirmedPage key={page.readingId} scan={view} page={page} />
+        ) : page.kind === 'foreign' ? (
+          // Not our worksheet, read as a table of numbers: the person maps every field (issue 4's fallback).
+          <ForeignScanMapping key={page.readingId} scan={view} page={page} onConfirmed={setConfirmed} />
         ) : (
           <ScanPageReview
             key={page.readingId}
@@ -198,10 +202,15 @@ function ScanPageReview({
         {page.fields.length > 0 ? (
           <ScanFields scan={scan} page={page} pageUrl={pageUrl} onFocusField={setFocused} onConfirmed={onConfirmed} />
         ) : (
-          <Notice kind="info">
-            No values could be read from this page. Set the scan aside as unreadable below, and key the worksheet in
-            from the paper.
-          </Notice>
+          <>
+            <Notice kind="info">
+              No values could be read from this page. Set the scan aside as unreadable below, and key the worksheet in
+              from the paper.
+            </Notice>
+            {page.problems.some((problem) => problem.code === 'NO_WORKSHEET_FOUND') ? (
+              <ReadAsTableOffer scanId={scan.scanId} />
+            ) : null}
+          </>
         )}
       </div>
       <aside className="scan-review-side" aria-label="The page as read">
