@@ -13,5 +13,7 @@ export default defineConfig({
     env: { TZ: 'America/Anchorage' },
     testTimeout: 120_000,
     pool: 'forks',
+    // Builds the programs tests run as subprocesses (the CLI, the serve harness, crash workers) once per run.
+    globalSetup: ['tests/helpers/vitest-global-setup.ts'],
   },
 });

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testProgram } from '../helpers/test-programs';
 
-const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
+const BIN = testProgram('tallyroom');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/rla');
 const SEED = '81726354091827364510';
 let work: string;

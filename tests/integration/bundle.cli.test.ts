@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testProgram } from '../helpers/test-programs';
 
-const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
+const BIN = testProgram('tallyroom');
 const PASSPHRASE = 'correct horse battery staple';
 let work: string;
 

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATEWIDE_FILES } from '../../electron/core/bundle/statewide-export';
+import { testProgram } from '../helpers/test-programs';
 
-const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
+const BIN = testProgram('tallyroom');
 let work: string;
 
 /** The real `tallyroom` command in a subprocess, as a script runs it. */

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCounty } from '../../electron/core/demo/load-demo-county';
 import { openCountyStore } from '../../electron/core/store';
 import type { ScanCorpusManifest } from '../../scripts/ocr-corpus/generate';
+import { testProgram } from '../helpers/test-programs';
 
-const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
+const BIN = testProgram('tallyroom');
 const SCANS = resolve(import.meta.dirname, '../fixtures/scans');
 const HOSTILE = resolve(import.meta.dirname, '../fixtures/hostile-scans');
 const manifest = JSON.parse(readFileSync(join(SCANS, 'manifest.json'), 'utf8')) as ScanCorpusManifest;

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCounty } from '../../electron/core/demo/load-demo-county';
 import { openCountyStore } from '../../electron/core/store';
 import { tempCounty } from '../helpers/temp-county';
+import { testProgram } from '../helpers/test-programs';
 
-const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
+const BIN = testProgram('tallyroom');
 const RESOURCES = resolve(import.meta.dirname, '../../resources');
 let work: string;
 let db: string;

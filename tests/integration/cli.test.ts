@@ -12,14 +12,23 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TALLYROOM_BIN_FROM_SOURCE, testProgram } from '../helpers/test-programs';
 
-const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
 const DEMO = resolve(import.meta.dirname, '../../resources/demo');
 let work: string;
 
-/** Runs the real `tallyroom` command as a user would, in a subprocess. */
+/** Runs the real `tallyroom` command in a subprocess (built once for the run: tests/helpers/test-programs.ts). */
 function tallyroom(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], {
+  return runTallyroom(testProgram('tallyroom'), args);
+}
+
+/** Runs `tallyroom` exactly as installed: the bin script, compiling the source through tsx. */
+function tallyroomAsInstalled(...args: string[]) {
+  return runTallyroom(TALLYROOM_BIN_FROM_SOURCE, args);
+}
+
+function runTallyroom(bin: string, args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], {
     cwd: work,
     encoding: 'utf8',
     env: { ...process.env, CI: '' },
@@ -164,7 +173,7 @@ describe('tallyroom init, import and status', () => {
 
 describe('tallyroom demo', () => {
   it('runs the whole pipeline on the demo county and prints a summary', () => {
-    const run = tallyroom('demo', '--dir', 'demo-run');
+    const run = tallyroomAsInstalled('demo', '--dir', 'demo-run');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Tally County/);
     expect(run.stdout).toMatch(/Precincts: 24 — missing 5, received 17, conflict 1, verified 1, certified 0/);

@@ -2,13 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/core/api';
 import { openCountyStore } from '../../electron/core/store';
 import { expectOk, RESOURCES_DIR } from '../helpers/temp-county';
+import { testProgram } from '../helpers/test-programs';
 
-const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
+const BIN = testProgram('tallyroom');
 let work: string;
 
 function tallyroom(env: Record<string, string>, ...args: string[]) {

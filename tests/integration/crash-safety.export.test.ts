@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit-log/chain';
@@ -24,9 +24,10 @@ import { signingKeyFromSeed } from '../../electron/core/signing/county-key';
 import { openCountyStore } from '../../electron/core/store';
 import { listBundleExports } from '../../electron/core/store/bundle-records';
 import { expectOk, type TempCounty } from '../helpers/temp-county';
+import { testProgram } from '../helpers/test-programs';
 import { cleanCounty } from '../unit/bundle/bundle-fixtures';
 
-const WORKER = resolve(import.meta.dirname, '../helpers/crash-worker-export.ts');
+const WORKER = testProgram('crash-worker-export');
 const KILLS = Number(process.env.TALLYROOM_CRASH_ROUNDS ?? 6);
 const SEED = randomBytes(32);
 const key = signingKeyFromSeed(SEED);
@@ -48,7 +49,7 @@ afterAll(() => county.cleanup());
 function runAndKill(afterWrites: number | null, exports: number): Promise<'killed' | 'finished'> {
   return new Promise((resolvePromise, reject) => {
     const args = [county.dbPath, out, SEED.toString('hex'), String(exports)];
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let writes = 0;
     let armed = false;

@@ -5,14 +5,14 @@
  * entry, or nothing), and running again resolves exactly the conflicts left, each once.
  */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit-log/chain';
 import { openCountyStore } from '../../electron/core/store';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
+import { testProgram } from '../helpers/test-programs';
 
-const WORKER = resolve(import.meta.dirname, '../helpers/crash-worker-resolve.ts');
+const WORKER = testProgram('crash-worker-resolve');
 const PRECINCTS = 40;
 const KILLS = 5;
 const CHAIR = { name: 'Pat Chair', pin: '4321' };
@@ -75,7 +75,7 @@ afterAll(() => county.cleanup());
 
 function runAndKill(afterWrites: number | null): Promise<'killed' | 'finished'> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, county.dbPath, chairSession], {
+    const child = spawn(process.execPath, [WORKER, county.dbPath, chairSession], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

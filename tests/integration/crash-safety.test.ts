@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit-log/chain';
 import { writePrecinctResultsCsv } from '../../electron/core/results-file/write-results';
 import { openCountyStore } from '../../electron/core/store';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
+import { testProgram } from '../helpers/test-programs';
 
-const WORKER = resolve(import.meta.dirname, '../helpers/crash-worker.ts');
+const WORKER = testProgram('crash-worker');
 const KILLS = 8;
 const PRECINCTS = 80;
 let county: TempCounty;
@@ -68,7 +69,7 @@ afterAll(() => county.cleanup());
  */
 function runAndKill(args: string[], afterWrites: number | null): Promise<'killed' | 'finished'> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let writes = 0;
     let armed = false;

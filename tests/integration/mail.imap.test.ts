@@ -6,15 +6,16 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCountyStore } from '../../electron/core/store';
 import { listQuarantineItems, listReportOrigins } from '../../electron/core/store/intake-records';
 import { buildEmail } from '../fixtures/intake/build-email';
 import { dovecotUnavailableReason, startDovecot, type TestMailServer } from '../helpers/dovecot';
 import { INTAKE_FIXTURES } from '../helpers/intake-county';
+import { testProgram } from '../helpers/test-programs';
 
-const BIN = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
+const BIN = testProgram('tallyroom');
 const COUNTY_MAILBOX = 'results@polk.example';
 const unavailable = dovecotUnavailableReason();
 if (unavailable && process.env.CI) {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testProgram } from '../helpers/test-programs';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const SERVING = /Tallyroom serving at (http:\/\/127\.0\.0\.1:\d+\/#\S+)/;
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 function harness(args: readonly string[]): { child: ChildProcess; output: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve/main.ts', '--renderer', renderer, ...args], {
+  const child = spawn(process.execPath, [testProgram('serve'), '--renderer', renderer, ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -101,7 +102,7 @@ describe('the serve harness in team mode', () => {
 
   it('refuses a laptop that is both, and a station without its data folder', () => {
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve/main.ts', '--renderer', renderer, ...args], {
+      spawnSync(process.execPath, [testProgram('serve'), '--renderer', renderer, ...args], {
         cwd: repoRoot,
         encoding: 'utf8',
       });

@@ -4,13 +4,13 @@
  * loopback control API exactly as its window would drive it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ApiInput, ApiMethodName, ApiOutputs } from '../../electron/core/api';
 import type { Result } from '../../electron/core/result';
 import type { StationStatus } from '../../electron/core/team';
+import { testProgram } from '../helpers/test-programs';
 
-const CLI = resolve(import.meta.dirname, '../../scripts/bin/tallyroom.mjs');
+const CLI = testProgram('tallyroom');
 
 export interface TeamProcess {
   readonly child: ChildProcess;
