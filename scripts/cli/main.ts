@@ -1,43 +1,31 @@
-import { aggregateCommand } from './commands/aggregate';
-import { auditCommand } from './commands/audit';
-import { backupCommand, restoreCommand } from './commands/backup';
-import { checkCommand } from './commands/check';
-import { demoCommand } from './commands/demo';
-import { exportCommand } from './commands/export';
-import { hubCommand } from './commands/hub';
-import { importCommand } from './commands/import';
-import { initCommand } from './commands/init';
-import { keygenCommand } from './commands/keygen';
-import { mailCommand } from './commands/mail';
-import { ocrCommand } from './commands/ocr';
-import { recountReportCommand } from './commands/recount-report';
-import { stationCommand } from './commands/station';
-import { statusCommand } from './commands/status';
-import { verifyCommand } from './commands/verify';
-import { worksheetsCommand } from './commands/worksheets';
 import { type CliIo, EXIT, type ExitCode, processIo, UsageError } from './io';
 
 type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
 
-const COMMANDS: Record<string, Command> = {
-  demo: demoCommand,
-  init: initCommand,
-  import: importCommand,
-  mail: mailCommand,
-  status: statusCommand,
-  check: checkCommand,
-  keygen: keygenCommand,
-  export: exportCommand,
-  verify: verifyCommand,
-  aggregate: aggregateCommand,
-  audit: auditCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  'recount-report': recountReportCommand,
-  worksheets: worksheetsCommand,
-  ocr: ocrCommand,
-  hub: hubCommand,
-  station: stationCommand,
+/**
+ * Each command's module is loaded only when it runs: between them they load PDF, spreadsheet,
+ * mail, TLS and OCR libraries, and loading all of them made every call (even --help) start about
+ * a second slower.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  demo: async () => (await import('./commands/demo')).demoCommand,
+  init: async () => (await import('./commands/init')).initCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  mail: async () => (await import('./commands/mail')).mailCommand,
+  status: async () => (await import('./commands/status')).statusCommand,
+  check: async () => (await import('./commands/check')).checkCommand,
+  keygen: async () => (await import('./commands/keygen')).keygenCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  verify: async () => (await import('./commands/verify')).verifyCommand,
+  aggregate: async () => (await import('./commands/aggregate')).aggregateCommand,
+  audit: async () => (await import('./commands/audit')).auditCommand,
+  backup: async () => (await import('./commands/backup')).backupCommand,
+  restore: async () => (await import('./commands/backup')).restoreCommand,
+  'recount-report': async () => (await import('./commands/recount-report')).recountReportCommand,
+  worksheets: async () => (await import('./commands/worksheets')).worksheetsCommand,
+  ocr: async () => (await import('./commands/ocr')).ocrCommand,
+  hub: async () => (await import('./commands/hub')).hubCommand,
+  station: async () => (await import('./commands/station')).stationCommand,
 };
 
 /** Contract commands whose issues are still open: they answer plainly instead of pretending. */
@@ -103,8 +91,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<Exi
     io.out('tallyroom 0.1.0');
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const loadCommand = COMMANDS[name];
+  if (!loadCommand) {
     io.err(
       NOT_YET.includes(name)
         ? `"tallyroom ${name}" is not available in this version yet.`
@@ -112,6 +100,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<Exi
     );
     return EXIT.badInput;
   }
+  const command = await loadCommand();
   try {
     return await command(rest, io);
   } catch (error) {
