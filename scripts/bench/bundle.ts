@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aggregateBundles } from '../../electron/core/bundle/aggregate';
+import { aggregateBundlesOnDisk } from '../../electron/core/bundle/aggregate-parallel';
 import { readBundle } from '../../electron/core/bundle/bundle-container';
 import { exportBundle } from '../../electron/core/bundle/export-bundle';
 import { readKeyRegistry } from '../../electron/core/bundle/key-registry';
@@ -162,30 +162,34 @@ export async function cachedBundleSet(
 }
 
 /**
- * What `tallyroom aggregate --keys DIR BUNDLE...` does: read every bundle, verify, total. Each
- * bundle is read when its turn comes (a reader, not its files), as the CLI does; `limit` takes the
- * first N bundles only, for the memory comparison.
+ * What `tallyroom aggregate --keys DIR BUNDLE...` does: read every bundle, verify, total, in worker
+ * threads (aggregateBundlesOnDisk: one per core from 16 bundles). `limit` takes the first N bundles
+ * only, for the memory comparison, which passes `workers` so that both sides run the same threads.
  */
-export function aggregateFolder(
+export async function aggregateFolder(
   root: string,
   limit = Number.POSITIVE_INFINITY,
-): { ms: number; peakRssMiB: number; counties: number; precincts: number } {
+  workers?: number,
+): Promise<{ ms: number; peakRssMiB: number; counties: number; precincts: number }> {
   const started = performance.now();
   const registry = readKeyRegistry(join(root, 'keys'));
   if (!registry.ok) throw new Error(registry.error.message);
-  const paths = readdirSync(join(root, 'bundles'))
+  const bundles = readdirSync(join(root, 'bundles'))
     .sort()
     .slice(0, limit)
-    .map((name) => join(root, 'bundles', name));
-  const aggregation = aggregateBundles(
+    .map((name) => ({ path: name, location: join(root, 'bundles', name) }));
+  const { aggregation } = await aggregateBundlesOnDisk(
     registry.value,
-    paths.map((path) => ({ path, files: () => readBundle(path) })),
+    bundles,
+    workers === undefined ? {} : { workers },
   );
   const ms = performance.now() - started;
   if (aggregation.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(aggregation.rejected[0])}`);
   const precincts = aggregation.byCounty.reduce((sum, county) => sum + county.precinctsTotal, 0);
   return { ms, peakRssMiB: peakRssMiB(), counties: aggregation.counties.reporting, precincts };
 }
+
+type Aggregated = Awaited<ReturnType<typeof aggregateFolder>>;
 
 async function exportPart(): Promise<{
   exportMs: number[];
@@ -232,7 +236,9 @@ async function main(): Promise<void> {
     await makeBundles(root, counties, () => precincts, candidates, Number(from), Number(to));
     return emitPart({ ok: true });
   }
-  if (part === 'aggregate' && root) return emitPart(aggregateFolder(root, from ? Number(from) : undefined));
+  if (part === 'aggregate' && root) {
+    return emitPart(await aggregateFolder(root, from ? Number(from) : undefined, to ? Number(to) : undefined));
+  }
 
   const figures: Figure[] = [];
   const exported = runPart<Awaited<ReturnType<typeof exportPart>>>(import.meta.filename, ['export']);
@@ -254,7 +260,7 @@ async function main(): Promise<void> {
       {
         id: 'bundle-verify',
         title: 'Verify a 200-precinct county bundle',
-        subject: 'readBundle + verifyBundle (signature, manifests, CSV/XLSX/NIST regenerated, audit chain, rules)',
+        subject: 'readBundle + verifyBundle (signature, manifests, CSV/NIST regenerated, XLSX matched, audit chain, rules)',
         baseline: 'sha256sum over the bundle files',
         peakRssMiB: exported.peakRssMiB,
         size,
@@ -273,7 +279,7 @@ async function main(): Promise<void> {
     let peak = 0;
     for (let run = 0; run < RUNS; run++) {
       sha.push(sha256sumMs(files));
-      const result = runPart<ReturnType<typeof aggregateFolder>>(import.meta.filename, ['aggregate', work]);
+      const result = runPart<Aggregated>(import.meta.filename, ['aggregate', work]);
       aggregate.push(result.ms);
       peak = Math.max(peak, result.peakRssMiB);
     }
@@ -283,7 +289,7 @@ async function main(): Promise<void> {
           id: 'bundle-aggregate-99',
           title: `Verify + aggregate ${counties} county bundles`,
           subject:
-            'readKeyRegistry + readBundle of each + aggregateBundles (what `tallyroom aggregate` does), fresh process',
+            'readKeyRegistry + aggregateBundlesOnDisk (read + verify in worker threads, what `tallyroom aggregate` does), fresh process',
           baseline: `sha256sum over the same ${files.length} files`,
           peakRssMiB: peak,
           size: { counties, precinctsPerCounty: precincts, candidates, files: files.length },
@@ -303,12 +309,9 @@ async function main(): Promise<void> {
     let peakAll = 0;
     let peakFew = 0;
     for (let run = 0; run < RUNS; run++) {
-      const small = runPart<ReturnType<typeof aggregateFolder>>(import.meta.filename, [
-        'aggregate',
-        work,
-        String(tenth),
-      ]);
-      const large = runPart<ReturnType<typeof aggregateFolder>>(import.meta.filename, ['aggregate', work]);
+      // Both with the same two worker threads (the 10 alone would be verified in one thread).
+      const small = runPart<Aggregated>(import.meta.filename, ['aggregate', work, String(tenth), '2']);
+      const large = runPart<Aggregated>(import.meta.filename, ['aggregate', work, String(counties), '2']);
       few.push(small.ms);
       all.push(large.ms);
       peakFew = Math.max(peakFew, small.peakRssMiB);
