@@ -184,7 +184,11 @@ export function ForeignScanMapping({
   const picture = page.page;
 
   return (
-    <div className="scan-review-layout foreign-mapping">
+    <div
+      className="scan-review-layout foreign-mapping"
+      // The picture is where numbers are picked: give it more room than a worksheet's crops need.
+      style={{ gridTemplateColumns: 'minmax(0, 1fr) minmax(320px, 560px)' }}
+    >
       <div className="scan-review-main">
         <Notice kind="warning">
           <strong>This is not a Tallyroom worksheet.</strong> Tallyroom read it as a table of numbers and suggested{' '}
@@ -237,12 +241,18 @@ export function ForeignScanMapping({
                       const state = fields[index];
                       if (index < 0 || !state) return <td key={column} />;
                       return (
-                        <td key={column} className="foreign-field" data-checked={state.checked ? 'true' : 'false'}>
+                        <td
+                          key={column}
+                          className="foreign-field"
+                          data-checked={state.checked ? 'true' : 'false'}
+                          style={{ whiteSpace: 'nowrap' }}
+                        >
                           <input
                             ref={(element) => {
                               inputs.current[index] = element;
                             }}
                             className="input count"
+                            style={{ width: '6em' }}
                             inputMode="numeric"
                             aria-label={`${candidate}, ${COLUMN_LABELS[column].toLowerCase()}`}
                             aria-describedby={state.checked ? undefined : 'foreign-unchecked'}

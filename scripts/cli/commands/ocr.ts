@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readWorksheetScan } from '../../../electron/core/ocr/read-worksheet-scan';
+import type { ForeignReading } from '../../../electron/core/ocr/foreign-reading';
+import { createOcrEngine } from '../../../electron/core/ocr/read-worksheet-scan';
 import { scanCountyFromStore } from '../../../electron/core/ocr/scan-county';
 import { readingNeedsNoReview, type ScanReading } from '../../../electron/core/ocr/scan-reading';
 import { openCountyStore } from '../../../electron/core/store';
@@ -13,6 +14,8 @@ import { readInputFile } from './read-input-file';
  * tallyroom ocr --db FILE SCAN [--json]: reads one worksheet scan and prints what was read
  * (DESIGN.md shape), storing nothing: the database is opened read-only. Exit 0 when every field
  * was read with nothing to review, 1 when a field needs review or a page has a problem, 2 bad input.
+ * A picture with no Tallyroom worksheet in it is also read as a table of numbers (the fallback):
+ * the JSON then has a `foreign` block with the numbers found and the suggested mapping, all to check.
  */
 export async function ocrCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
@@ -43,29 +46,82 @@ export async function ocrCommand(args: string[], io: CliIo): Promise<ExitCode> {
     throw new UsageError(`${dbPath} is not a Tallyroom county database, or it is damaged.`);
   }
   if (!county) throw new UsageError(`${values.db} has no county yet; set one up with "tallyroom init".`);
-  const result = await readWorksheetScan({
-    county,
-    bytes,
-    fileName: basename(scanPath),
-    ...(values.precinct ? { expectedPrecinct: values.precinct } : {}),
-    // Only tesseract's unpacked language data, never anything read from the scan.
-    dataDir: join(tmpdir(), 'tallyroom-ocr-cache'),
-  });
-  if (!result.ok) {
-    io.err(result.error.message);
-    return EXIT.badInput;
+  // Only tesseract's unpacked language data goes in dataDir, never anything read from the scan.
+  const engine = createOcrEngine({ dataDir: join(tmpdir(), 'tallyroom-ocr-cache') });
+  const fileName = basename(scanPath);
+  let pages: readonly ScanReading[];
+  let foreign: readonly ForeignReading[] | null = null;
+  try {
+    const result = await engine.read({
+      county,
+      bytes,
+      fileName,
+      ...(values.precinct ? { expectedPrecinct: values.precinct } : {}),
+    });
+    if (!result.ok) {
+      io.err(result.error.message);
+      return EXIT.badInput;
+    }
+    pages = result.value;
+    if (pages.every(notOurs)) {
+      const table = await engine.readForeign({ county, bytes, fileName });
+      foreign = table.ok ? table.value : null;
+    }
+  } finally {
+    await engine.close();
   }
-  const pages = result.value;
   const first = pages[0] as ScanReading;
   if (values.json) {
     printJson(io, {
       ...pageJson(first),
       ...(pages.length > 1 ? { pages: pages.map((page) => ({ page: page.pageNumber, ...pageJson(page) })) } : {}),
+      ...(foreign ? { foreign: foreignJson(foreign) } : {}),
     });
   } else {
     for (const page of pages) printPage(io, page, pages.length > 1);
+    if (foreign) for (const page of foreign) printForeign(io, page, foreign.length > 1);
   }
   return pages.every(readingNeedsNoReview) ? EXIT.ok : EXIT.problems;
+}
+
+/** No worksheet of ours on the page: nothing was read from comb boxes because there are none. */
+function notOurs(page: ScanReading): boolean {
+  return page.fields.length === 0 && page.problems.some((problem) => problem.code === 'NO_WORKSHEET_FOUND');
+}
+
+/** The fallback's reading (additive to the DESIGN.md shape): every suggested field needs review. */
+function foreignJson(pages: readonly ForeignReading[]) {
+  return {
+    pages: pages.map((page) => ({
+      page: page.pageNumber,
+      suggestedPrecinct: page.suggestion.precinct,
+      tokens: page.tokens.map((token) => ({
+        value: token.value,
+        text: token.text,
+        confidence: token.confidence,
+        box: token.box,
+      })),
+      fields: page.suggestion.fields.map((field) => ({
+        candidate: field.candidate,
+        column: field.column,
+        value: field.value,
+        confidence: field.confidence,
+        needsReview: field.needsReview,
+      })),
+    })),
+  };
+}
+
+function printForeign(io: CliIo, page: ForeignReading, multiPage: boolean): void {
+  const where = multiPage ? `Page ${page.pageNumber}: ` : '';
+  io.out(
+    `${where}read as a table of numbers: ${page.tokens.length} numbers found, precinct ${page.suggestion.precinct ?? 'not named on the sheet'}. Suggested, every one to check against the paper:`,
+  );
+  for (const field of page.suggestion.fields) {
+    io.out(
+      `  ${field.candidate.padEnd(24)} ${field.column.padEnd(9)} ${String(field.value ?? '-').padStart(5)}  check`,
+    );
+  }
 }
 
 function pageJson(page: ScanReading) {
