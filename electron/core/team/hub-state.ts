@@ -492,6 +492,7 @@ const ATOMIC_METHODS: ReadonlySet<string> = new Set([
   'certifyPrecinct',
   'correctCertifiedResult',
   'confirmScanReading',
+  'confirmForeignScan',
 ]);
 
 /** An answer kept for a retry; a large one (a report file) is kept as its outcome only. */
