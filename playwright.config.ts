@@ -13,7 +13,8 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  globalSetup: './tests/e2e/global-setup.ts',
+  // The renderer must be built; the serve harness is built here once for the run.
+  globalSetup: ['./tests/e2e/global-setup.ts', './tests/helpers/playwright-global-setup.ts'],
   use: {
     viewport: { width: 1440, height: 960 },
     screenshot: 'only-on-failure',

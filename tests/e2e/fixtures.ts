@@ -1,6 +1,7 @@
 /**
- * Fixtures for the end-to-end tests: the real serve harness (scripts/serve/main.ts) on a fresh
- * temporary database for each test, and a page signed in as an operator.
+ * Fixtures for the end-to-end tests: the real serve harness (scripts/serve/main.ts, built once per
+ * run by tests/helpers/playwright-global-setup.ts) on a fresh temporary database for each test,
+ * and a page signed in as an operator.
  *
  *   test.use({ demo: true })   // start with the built-in demo county loaded, signed in as its chair
  */
@@ -9,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { testProgram } from '../helpers/test-programs';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const screenshotDir = join(repoRoot, '.test-output/screenshots');
@@ -40,8 +42,8 @@ export const test = base.extend<Fixtures>({
   server: async ({ demo }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tallyroom-e2e-'));
     const dbPath = join(dir, 'county.db');
-    const args = ['scripts/serve/main.ts', '--db', dbPath, '--port', '0', ...(demo ? ['--demo'] : [])];
-    const child = spawn(join(repoRoot, 'node_modules/.bin/tsx'), args, {
+    const args = [testProgram('serve'), '--db', dbPath, '--port', '0', ...(demo ? ['--demo'] : [])];
+    const child = spawn(process.execPath, args, {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },
@@ -320,8 +322,8 @@ function kill(child: ChildProcess): Promise<void> {
 
 /** Starts the serve harness with these arguments; `ready` resolves with its output once it serves. */
 function spawnHarness(args: readonly string[]): { child: ChildProcess; ready: Promise<string> } {
-  // One process (node with tsx's loader, not the tsx wrapper): a SIGKILL stops the harness itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve/main.ts', ...args], {
+  // One process (plain node on the built harness, no wrapper): a SIGKILL stops the harness itself.
+  const child = spawn(process.execPath, [testProgram('serve'), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
