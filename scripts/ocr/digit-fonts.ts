@@ -23,6 +23,17 @@ export const PRINTED_FONT_FILES = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf',
 ] as const;
 
+/**
+ * The corpus's handwriting families (scripts/ocr-corpus/fonts.ts) and the font files each one is,
+ * so training can leave one family out and the reader be measured on a hand it has never seen.
+ */
+export const HANDWRITING_FAMILY_FILES: Readonly<Record<string, string>> = {
+  DkgHandwriting: '/fifthhorseman/',
+  Breip: '/breip/',
+  femkeklaver: '/femkeklaver/',
+  Rufscript: '/rufscript/',
+};
+
 export interface RegisteredFont {
   readonly file: string;
   readonly family: string;

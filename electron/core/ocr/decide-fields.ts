@@ -1,27 +1,39 @@
 import { checkPrecinct } from '../rules/check';
 import type { CandidateLine, Finding, RulesProfileId } from '../rules/types';
-import type { FieldRead } from './read-field';
+import type { EngineDigit, FieldRead } from './read-field';
 import type { FieldReading, ReviewReason, WorksheetColumn } from './scan-reading';
 
 /**
  * The acceptance rule (docs/OCR.md). A field goes in without a person's review ONLY when
- *  1. both engines read every written box, and agree on every digit;
- *  2. every digit's confidence is at or above its engine's threshold;
- *  3. the written boxes form one number (no empty box between digits);
- *  4. the whole sheet's arithmetic holds with the values read: every candidate field accepted by
- *     1-3, the rules profile finds nothing (checkPrecinct: final <= first, delegates add up to D
- *     and follow the allocation), and each written total equals its column's sum.
+ *  1. every written digit is confirmed: at least two of the three readers (the pixel network,
+ *     the stroke-direction network, tesseract) read that digit, each at or above its threshold,
+ *     and neither network is that sure of another digit;
+ *  2. the written boxes form one number (no empty box between digits);
+ *  3. the whole sheet's arithmetic holds with the values read: every candidate field accepted by
+ *     1-2, the rules profile finds nothing (checkPrecinct: final <= first, delegates add up to D
+ *     and follow the allocation), and each written total equals its column's sum;
+ *  4. a field with a digit only the two networks confirmed needs its column's total written on
+ *     the sheet (and adding up, by 3): the networks learned from the same examples, so their
+ *     agreement is trusted only where the sheet's own sums can catch a shared mistake.
+ * tesseract cannot veto two sure networks: on handwriting it is often sure and wrong (it read
+ * 11 as "14" at 0.98 on the corpus), so its confidence there says little; rule 4 and the sums
+ * are what stand behind a reading it did not confirm.
  * Anything else is flagged with the reasons, so a wrong value is never accepted silently: two
- * independent engines would have to misread the same digit the same way, confidently, AND the
+ * different readers would have to misread the same digit the same way, confidently, AND the
  * misread would have to keep every sum and the delegate allocation right.
- * Thresholds were tuned on the generated corpus for zero silent errors first (bench/README.md).
+ * Thresholds were tuned on generated corpora for zero silent errors first (docs/OCR.md).
  */
-export const ACCEPT_THRESHOLDS = {
-  /** Softmax probability of the classifier's digit. */
-  classifier: 0.9,
+export interface AcceptThresholds {
+  /** Softmax probability a network must give its digit. */
+  readonly classifier: number;
   /** tesseract's per-character confidence, 0..1. */
+  readonly tesseract: number;
+}
+
+export const ACCEPT_THRESHOLDS: AcceptThresholds = {
+  classifier: 0.9,
   tesseract: 0.6,
-} as const;
+};
 
 export interface CandidateFieldRead {
   readonly candidate: string;
@@ -45,32 +57,83 @@ interface Verdict {
   readonly value: number | null;
   readonly reasons: ReviewReason[];
   readonly confidence: number;
+  /** Some digit was confirmed by the two networks alone (rule 4 applies). */
+  readonly networksOnly: boolean;
 }
 
-/** One field on its own: rules 1 to 3. */
-export function fieldVerdict(read: FieldRead): Verdict {
+/** How one written digit stands: confirmed (and by whom), or why not. */
+interface DigitVerdict {
+  readonly digit: string;
+  readonly confirmedBy: 'tesseract' | 'networks' | null;
+  readonly confidence: number;
+  readonly disagree: boolean;
+}
+
+function digitVerdict(
+  pixels: EngineDigit,
+  gradients: EngineDigit,
+  tesseract: EngineDigit | null,
+  limits: AcceptThresholds,
+): DigitVerdict {
+  const sureNetworks = [pixels, gradients].filter((guess) => guess.confidence >= limits.classifier);
+  const sureTesseract = tesseract !== null && tesseract.confidence >= limits.tesseract ? tesseract : null;
+  const sure = sureTesseract ? [...sureNetworks, sureTesseract] : sureNetworks;
+  for (const candidate of sure) {
+    const backers = sure.filter((guess) => guess.digit === candidate.digit);
+    const contradicted = sureNetworks.some((guess) => guess.digit !== candidate.digit);
+    if (backers.length >= 2 && !contradicted) {
+      return {
+        digit: candidate.digit,
+        confirmedBy: backers.includes(sureTesseract as EngineDigit) ? 'tesseract' : 'networks',
+        confidence: Math.min(...backers.map((guess) => guess.confidence)),
+        disagree: false,
+      };
+    }
+  }
+  // Not confirmed. The digit shown to the reviewer: what two of the three read, else the
+  // more probable network's digit (the networks read handwriting better than tesseract).
+  const votes = [pixels.digit, gradients.digit, tesseract?.digit ?? null];
+  const majority = votes.find((digit, index) => digit !== null && votes.indexOf(digit) !== index) ?? null;
+  const digit = majority ?? (gradients.confidence > pixels.confidence ? gradients.digit : pixels.digit);
+  const disagree = new Set(votes.filter((vote) => vote !== null)).size > 1;
+  return { digit, confirmedBy: null, confidence: Math.min(pixels.confidence, gradients.confidence), disagree };
+}
+
+/** One field on its own: rules 1 and 2. */
+export function fieldVerdict(read: FieldRead, limits: AcceptThresholds = ACCEPT_THRESHOLDS): Verdict {
   const written = read.inked.filter(Boolean).length;
-  if (written === 0) return { value: null, reasons: ['EMPTY_FIELD'], confidence: 1 };
+  if (written === 0) return { value: null, reasons: ['EMPTY_FIELD'], confidence: 1, networksOnly: false };
+  const digits = read.pixels.map((pixels, index) =>
+    digitVerdict(pixels, read.gradients[index] as EngineDigit, read.tesseract[index] ?? null, limits),
+  );
   const reasons: ReviewReason[] = [];
-  const confidences = [...read.classifier.map((d) => d.confidence), ...(read.tesseract ?? []).map((d) => d.confidence)];
-  const confidence = read.tesseract ? Math.min(...confidences) : 0;
-  const classifierValue = read.classifierText === null ? null : Number(read.classifierText);
-  if (read.tesseractText === null) reasons.push('UNREADABLE');
-  else if (read.tesseractText !== read.classifierText) reasons.push('ENGINES_DISAGREE');
-  const unsure =
-    read.classifier.some((d) => d.confidence < ACCEPT_THRESHOLDS.classifier) ||
-    (read.tesseract ?? []).some((d) => d.confidence < ACCEPT_THRESHOLDS.tesseract);
-  if (unsure || read.gap) reasons.push('LOW_CONFIDENCE');
-  // The value shown for review: what both read, else the classifier's reading (the better engine
-  // on handwriting), so the reviewer corrects rather than types from nothing.
-  return { value: classifierValue, reasons, confidence };
+  const unconfirmed = digits.filter((digit) => digit.confirmedBy === null);
+  if (unconfirmed.length > 0) {
+    if (read.tesseractText === null) reasons.push('UNREADABLE');
+    if (unconfirmed.some((digit) => digit.disagree)) reasons.push('ENGINES_DISAGREE');
+    if (unconfirmed.some((digit) => !digit.disagree)) reasons.push('LOW_CONFIDENCE');
+  }
+  if (read.gap && !reasons.includes('LOW_CONFIDENCE')) reasons.push('LOW_CONFIDENCE');
+  return {
+    value: Number(digits.map((digit) => digit.digit).join('')),
+    reasons,
+    confidence: Math.min(...digits.map((digit) => digit.confidence)),
+    networksOnly: digits.some((digit) => digit.confirmedBy === 'networks'),
+  };
 }
 
 /** Every candidate field with rules 1 to 4 applied. */
-export function decideFields(fields: readonly CandidateFieldRead[], sheet: SheetContext): FieldReading[] {
-  const verdicts = fields.map((field) => fieldVerdict(field.read));
+export function decideFields(
+  fields: readonly CandidateFieldRead[],
+  sheet: SheetContext,
+  limits: AcceptThresholds = ACCEPT_THRESHOLDS,
+): FieldReading[] {
+  const verdicts = fields.map((field) => fieldVerdict(field.read, limits));
   const allAccepted = verdicts.every((verdict) => verdict.reasons.length === 0);
-  const arithmeticHolds = allAccepted && sheetArithmeticHolds(fields, verdicts, sheet);
+  const totalsBackNetworks = fields.every(
+    (field, index) => !verdicts[index]?.networksOnly || sheet.totals[field.column].written,
+  );
+  const arithmeticHolds = allAccepted && totalsBackNetworks && sheetArithmeticHolds(fields, verdicts, sheet);
   return fields.map((field, index) => {
     const verdict = verdicts[index] as Verdict;
     const reasons = [...verdict.reasons];

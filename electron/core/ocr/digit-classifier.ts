@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIGIT_SIZE } from './digit-crop';
+import { type DigitFeatures, digitFeatures, featureLength } from './digit-features';
 
 /**
- * The in-process digit classifier, the second of the two engines: a small multilayer perceptron
- * (784 -> hidden ReLU -> 10 softmax) trained by scripts/ocr/train-digit-classifier.ts on the
- * `mnist` package's digits and digits rendered from fonts (resources/ocr/digit-model.json says
- * which). It reads one normalised 28x28 box at a time, in microseconds, with no worker.
+ * The in-process digit classifiers: two small multilayer perceptrons (inputs -> hidden ReLU ->
+ * 10 softmax), one over the digit's pixels and one over its stroke directions
+ * (digit-features.ts), trained by scripts/ocr/train-digit-classifier.ts on the `mnist`
+ * package's digits and digits rendered from fonts (resources/ocr/digit-model.json says which).
+ * Each reads one normalised 28x28 box at a time, in microseconds, with no worker. Two networks
+ * that look at different things rarely make the same mistake confidently; the acceptance rule
+ * (decide-fields.ts) counts on that only together with the sheet's arithmetic.
  */
-export interface DigitModel {
+export interface DigitNet {
+  readonly features: DigitFeatures;
   readonly inputs: number;
   readonly hidden: number;
   /** hidden x inputs, row-major. */
@@ -19,9 +23,14 @@ export interface DigitModel {
   readonly b2: Float32Array;
 }
 
-export interface DigitModelFile {
-  readonly format: 'tallyroom-digit-mlp';
-  readonly version: 1;
+/** Both networks, as the reader uses them. */
+export interface DigitModel {
+  readonly pixels: DigitNet;
+  readonly gradients: DigitNet;
+}
+
+interface DigitNetFile {
+  readonly features: DigitFeatures;
   readonly inputs: number;
   readonly hidden: number;
   /** Little-endian float32 arrays, base64. */
@@ -29,6 +38,12 @@ export interface DigitModelFile {
   readonly b1: string;
   readonly w2: string;
   readonly b2: string;
+}
+
+export interface DigitModelFile {
+  readonly format: 'tallyroom-digit-mlp';
+  readonly version: 2;
+  readonly nets: readonly DigitNetFile[];
   readonly training: Record<string, unknown>;
 }
 
@@ -42,15 +57,28 @@ export interface DigitGuess {
 
 export const DIGIT_MODEL_PATH = join(import.meta.dirname, '../../../resources/ocr/digit-model.json');
 
+const DAMAGED = 'resources/ocr/digit-model.json is not a digit model this reader knows';
+
 export function loadDigitModel(path: string = DIGIT_MODEL_PATH): DigitModel {
   return parseDigitModel(JSON.parse(readFileSync(path, 'utf8')) as DigitModelFile);
 }
 
 export function parseDigitModel(file: DigitModelFile): DigitModel {
-  if (file.format !== 'tallyroom-digit-mlp' || file.version !== 1 || file.inputs !== DIGIT_SIZE * DIGIT_SIZE) {
-    throw new Error('resources/ocr/digit-model.json is not a digit model this reader knows');
+  if (file.format !== 'tallyroom-digit-mlp' || file.version !== 2 || !Array.isArray(file.nets)) {
+    throw new Error(DAMAGED);
   }
-  const model = {
+  const net = (features: DigitFeatures) => {
+    const entry = file.nets.find((candidate) => candidate.features === features);
+    if (!entry) throw new Error(`${DAMAGED}: it has no '${features}' network`);
+    return parseNet(entry);
+  };
+  return { pixels: net('pixels'), gradients: net('gradients') };
+}
+
+function parseNet(file: DigitNetFile): DigitNet {
+  if (file.inputs !== featureLength(file.features)) throw new Error(DAMAGED);
+  const net = {
+    features: file.features,
     inputs: file.inputs,
     hidden: file.hidden,
     w1: floats(file.w1),
@@ -59,48 +87,47 @@ export function parseDigitModel(file: DigitModelFile): DigitModel {
     b2: floats(file.b2),
   };
   if (
-    model.w1.length !== model.hidden * model.inputs ||
-    model.b1.length !== model.hidden ||
-    model.w2.length !== 10 * model.hidden ||
-    model.b2.length !== 10
+    net.w1.length !== net.hidden * net.inputs ||
+    net.b1.length !== net.hidden ||
+    net.w2.length !== 10 * net.hidden ||
+    net.b2.length !== 10
   ) {
     throw new Error('resources/ocr/digit-model.json is damaged: its weights do not have the sizes it declares');
   }
-  return model;
+  return net;
 }
 
 export function serializeDigitModel(model: DigitModel, training: Record<string, unknown>): DigitModelFile {
-  return {
-    format: 'tallyroom-digit-mlp',
-    version: 1,
-    inputs: model.inputs,
-    hidden: model.hidden,
-    w1: base64(model.w1),
-    b1: base64(model.b1),
-    w2: base64(model.w2),
-    b2: base64(model.b2),
-    training,
-  };
+  const net = (entry: DigitNet): DigitNetFile => ({
+    features: entry.features,
+    inputs: entry.inputs,
+    hidden: entry.hidden,
+    w1: base64(entry.w1),
+    b1: base64(entry.b1),
+    w2: base64(entry.w2),
+    b2: base64(entry.b2),
+  });
+  return { format: 'tallyroom-digit-mlp', version: 2, nets: [net(model.pixels), net(model.gradients)], training };
 }
 
-/** Softmax probabilities of the ten digits for one normalised 28x28 input. */
-export function digitProbabilities(model: DigitModel, input: Float32Array): Float32Array {
-  const hidden = new Float32Array(model.hidden);
-  for (let h = 0; h < model.hidden; h += 1) {
-    let sum = model.b1[h] as number;
-    const row = h * model.inputs;
-    for (let i = 0; i < model.inputs; i += 1) {
+/** Softmax probabilities of the ten digits for a network's input (see digitFeatures). */
+export function digitProbabilities(net: DigitNet, input: Float32Array): Float32Array {
+  const hidden = new Float32Array(net.hidden);
+  for (let h = 0; h < net.hidden; h += 1) {
+    let sum = net.b1[h] as number;
+    const row = h * net.inputs;
+    for (let i = 0; i < net.inputs; i += 1) {
       const x = input[i] as number;
-      if (x !== 0) sum += (model.w1[row + i] as number) * x;
+      if (x !== 0) sum += (net.w1[row + i] as number) * x;
     }
     hidden[h] = Math.max(sum, 0);
   }
   const logits = new Float32Array(10);
   let max = Number.NEGATIVE_INFINITY;
   for (let d = 0; d < 10; d += 1) {
-    let sum = model.b2[d] as number;
-    const row = d * model.hidden;
-    for (let h = 0; h < model.hidden; h += 1) sum += (model.w2[row + h] as number) * (hidden[h] as number);
+    let sum = net.b2[d] as number;
+    const row = d * net.hidden;
+    for (let h = 0; h < net.hidden; h += 1) sum += (net.w2[row + h] as number) * (hidden[h] as number);
     logits[d] = sum;
     if (sum > max) max = sum;
   }
@@ -114,8 +141,12 @@ export function digitProbabilities(model: DigitModel, input: Float32Array): Floa
   return logits;
 }
 
-export function classifyDigit(model: DigitModel, input: Float32Array): DigitGuess {
-  const probabilities = digitProbabilities(model, input);
+/** One network's reading of one normalised 28x28 digit. */
+export function classifyDigit(net: DigitNet, normalized: Float32Array): DigitGuess {
+  return guessOf(digitProbabilities(net, digitFeatures(net.features, normalized)));
+}
+
+export function guessOf(probabilities: Float32Array): DigitGuess {
   let digit = 0;
   for (let d = 1; d < 10; d += 1) if ((probabilities[d] as number) > (probabilities[digit] as number)) digit = d;
   let runnerUp = 0;

@@ -1,4 +1,4 @@
-import { classifyDigit, type DigitModel } from './digit-classifier';
+import { classifyDigit, type DigitModel, type DigitNet } from './digit-classifier';
 import { type DigitInk, extractDigit, inkThreshold } from './digit-crop';
 import { cropImage, encodeGrayPng, type GrayImage, grayImage } from './gray-image';
 import type { PixelBox } from './scan-reading';
@@ -6,10 +6,11 @@ import type { TesseractPool, TesseractRead } from './tesseract-pool';
 import { BOX_BORDER_INSET, type CombField, type Rect } from './worksheet-layout';
 
 /**
- * Reads one comb field with both engines, box by box: the classifier reads each box's normalised
- * ink on its own; tesseract reads the cleaned boxes of the field set side by side as one line
- * (one call per field instead of one per box), and each box alone as a single character when
- * that line does not come back with one digit per written box.
+ * Reads one comb field with three readers, box by box: the two in-process networks (pixels and
+ * stroke directions, digit-classifier.ts) read each box's normalised ink on its own; tesseract
+ * reads the cleaned boxes of the field set side by side as one line (one call per field instead
+ * of one per box), and each box alone as a single character when that line does not come back
+ * with one digit per written box.
  */
 export interface EngineDigit {
   readonly digit: string;
@@ -23,9 +24,15 @@ export interface FieldRead {
   readonly inked: readonly boolean[];
   /** A written box after an empty one (e.g. "1 _ 3"): the boxes do not spell one number. */
   readonly gap: boolean;
-  readonly classifier: readonly EngineDigit[];
-  readonly tesseract: readonly EngineDigit[] | null;
+  /** The pixel network's digit per written box. */
+  readonly pixels: readonly EngineDigit[];
+  /** The stroke-direction network's digit per written box. */
+  readonly gradients: readonly EngineDigit[];
+  /** tesseract's digit per written box; null for a box it could not read as one digit. */
+  readonly tesseract: readonly (EngineDigit | null)[];
+  /** The two networks' reading: their digit where they agree, else the more probable one. */
   readonly classifierText: string | null;
+  /** tesseract's reading of the field; null when it could not read every box. */
   readonly tesseractText: string | null;
 }
 
@@ -138,11 +145,14 @@ export async function readField(
   const last = inked.lastIndexOf(true);
   const gap = first >= 0 && inked.slice(first, last + 1).includes(false);
   const written = inks.filter((ink) => ink.normalized !== null);
-  const classifier = written.map((ink) => {
-    const guess = classifyDigit(model, ink.normalized as Float32Array);
-    return { digit: String(guess.digit), confidence: guess.probability };
-  });
-  const base = { box: fieldPixelBox(field, scale), inked, gap, classifier };
+  const guesses = (net: DigitNet) =>
+    written.map((ink): EngineDigit => {
+      const guess = classifyDigit(net, ink.normalized as Float32Array);
+      return { digit: String(guess.digit), confidence: guess.probability };
+    });
+  const pixels = guesses(model.pixels);
+  const gradients = guesses(model.gradients);
+  const base = { box: fieldPixelBox(field, scale), inked, gap, pixels, gradients };
   if (written.length === 0) {
     return { ...base, tesseract: [], classifierText: null, tesseractText: null };
   }
@@ -150,21 +160,34 @@ export async function readField(
   return {
     ...base,
     tesseract: tesseractDigits,
-    classifierText: classifier.map((guess) => guess.digit).join(''),
-    tesseractText: tesseractDigits ? tesseractDigits.map((guess) => guess.digit).join('') : null,
+    classifierText: pixels
+      .map((guess, index) => {
+        const other = gradients[index] as EngineDigit;
+        return other.confidence > guess.confidence ? other.digit : guess.digit;
+      })
+      .join(''),
+    tesseractText: tesseractDigits.every((guess) => guess !== null)
+      ? tesseractDigits.map((guess) => guess?.digit).join('')
+      : null,
   };
 }
 
-async function readWithTesseract(written: readonly DigitInk[], pool: TesseractPool): Promise<EngineDigit[] | null> {
+/**
+ * tesseract's digit per written box: the field as one line first (one call), and when that does
+ * not give one digit per box (it drops or merges handwritten digits), each box alone; a box it
+ * still cannot read as one digit is null, the others keep their reading.
+ */
+async function readWithTesseract(written: readonly DigitInk[], pool: TesseractPool): Promise<(EngineDigit | null)[]> {
   const line = await pool.read(encodeGrayPng(lineImage(written.map((ink) => ink.cleaned))), 'single-line');
   const digits = symbolsOf(line);
   if (digits.length === written.length) return digits;
   const singles = await Promise.all(
     written.map((ink) => pool.read(encodeGrayPng(lineImage([ink.cleaned])), 'single-char')),
   );
-  const perBox = singles.map((read) => symbolsOf(read));
-  if (perBox.some((symbols) => symbols.length !== 1)) return null;
-  return perBox.map((symbols) => symbols[0] as EngineDigit);
+  return singles.map((read) => {
+    const symbols = symbolsOf(read);
+    return symbols.length === 1 ? (symbols[0] as EngineDigit) : null;
+  });
 }
 
 function symbolsOf(read: TesseractRead): EngineDigit[] {
