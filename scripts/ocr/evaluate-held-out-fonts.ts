@@ -33,7 +33,12 @@ mkdirSync(work, { recursive: true });
 const db = join(work, 'county.db');
 if (!existsSync(db)) {
   const store = openCountyStore(db);
-  const loaded = loadDemoCounty(store, resolve(import.meta.dirname, '../../resources'), 'Bench', () => new Date('2026-02-03T01:00:00Z'));
+  const loaded = loadDemoCounty(
+    store,
+    resolve(import.meta.dirname, '../../resources'),
+    'Bench',
+    () => new Date('2026-02-03T01:00:00Z'),
+  );
   store.close();
   if (!loaded.ok) throw new Error(loaded.error.message);
 }
