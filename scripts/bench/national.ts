@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { aggregateBundlesOnDisk } from '../../electron/core/bundle/aggregate-parallel';
 import { readKeyRegistry } from '../../electron/core/bundle/key-registry';
 import { cachedBundleSet, countyName, filesUnder } from './bundle';
-import { emit, emitPart, figure, isMain, peakRssMiB, round, runPart, sha256sumMs } from './lib';
+import { emit, emitPart, figure, isMain, median, peakRssMiB, round, runPart, sha256sumMs } from './lib';
 import { makeSyntheticBundles } from './synthetic-bundle';
 
 const FULL_COUNTIES = 3100;
@@ -27,6 +27,7 @@ const precinctsOf = (index: number) => (index < 1400 ? 57 : 56);
 /** What `tallyroom aggregate --keys DIR BUNDLE...` does for a folder of bundles, timed from the start. */
 async function aggregatePart(root: string) {
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const registry = readKeyRegistry(join(root, 'keys'));
   if (!registry.ok) throw new Error(registry.error.message);
   const bundles = readdirSync(join(root, 'bundles'))
@@ -34,10 +35,13 @@ async function aggregatePart(root: string) {
     .map((name) => ({ path: name, location: join(root, 'bundles', name) }));
   const { aggregation } = await aggregateBundlesOnDisk(registry.value, bundles);
   const ms = performance.now() - started;
+  // Process-wide (the worker threads included): what the run cost whatever else shared the cores.
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   if (aggregation.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(aggregation.rejected[0])}`);
   const precincts = aggregation.byCounty.reduce((sum, county) => sum + county.precinctsTotal, 0);
   // maxRSS is the whole process's peak: the worker threads' heaps included.
-  return { ms, peakRssMiB: peakRssMiB(), counties: aggregation.counties.reporting, precincts };
+  return { ms, cpuMs, peakRssMiB: peakRssMiB(), counties: aggregation.counties.reporting, precincts };
 }
 
 async function main(): Promise<void> {
@@ -62,12 +66,14 @@ async function main(): Promise<void> {
   const files = filesUnder(join(cache, 'bundles'));
   const aggregate: number[] = [];
   const sha: number[] = [];
+  const cpu: number[] = [];
   let peak = 0;
   let precincts = 0;
   for (let run = 0; run < RUNS; run++) {
     sha.push(sha256sumMs(files));
     const result = runPart<Awaited<ReturnType<typeof aggregatePart>>>(import.meta.filename, ['aggregate', cache]);
     aggregate.push(result.ms);
+    cpu.push(result.cpuMs);
     peak = Math.max(peak, result.peakRssMiB);
     precincts = result.precincts;
   }
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
         },
     notes: [
       cached.note,
+      `CPU time of the aggregating process (workers included), median: ${round(median(cpu) / 1000, 1)} s, i.e. at least ${round(median(cpu) / 2000, 1)} s on 2 free cores (every run: ${cpu.map((ms) => round(ms / 1000, 1)).join(', ')} s)`,
       `bundles made by scripts/bench/synthetic-bundle.ts: results built in memory, then the real buildBundle + sign + writeBundleTemporary; the real verifier accepts every one`,
     ],
   });
