@@ -1,7 +1,6 @@
-import { lstat, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { RemovableDrive } from './drive';
 import type { MountRoot } from './mount-roots';
+import { mountedFolders } from './mounted-folders';
 import { osDrive } from './os-drive';
 
 export interface DriveChange {
@@ -34,7 +33,7 @@ export function watchDrives(options: {
   let timer: NodeJS.Timeout | null = null;
 
   const poll = async (): Promise<DriveChange> => {
-    const present = new Set(await mountedPaths(options.roots));
+    const present = new Set((await mountedFolders(options.roots)).map((folder) => folder.path));
     const added: RemovableDrive[] = [];
     const removed: string[] = [];
     for (const path of present) {
@@ -70,34 +69,4 @@ export function watchDrives(options: {
       if (timer) clearTimeout(timer);
     },
   };
-}
-
-async function mountedPaths(roots: readonly MountRoot[]): Promise<string[]> {
-  const paths: string[] = [];
-  for (const root of roots) {
-    if (root.kind === 'drive') {
-      if (await isRealFolder(root.path)) paths.push(root.path);
-      continue;
-    }
-    let entries: string[];
-    try {
-      entries = await readdir(root.path);
-    } catch {
-      continue;
-    }
-    for (const entry of entries.sort()) {
-      const path = join(root.path, entry);
-      if (await isRealFolder(path)) paths.push(path);
-    }
-  }
-  return paths;
-}
-
-async function isRealFolder(path: string): Promise<boolean> {
-  try {
-    const info = await lstat(path);
-    return info.isDirectory() && !info.isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
