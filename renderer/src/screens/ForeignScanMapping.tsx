@@ -34,7 +34,7 @@ interface FieldState {
   readonly checked: boolean;
 }
 
-/** The number boxes over the picture (inline: styles.css is shared by every screen). */
+/** The number boxes over the picture, a little larger than the digits so their strokes stay visible (inline: styles.css is shared by every screen). */
 const BOX_STYLE = {
   position: 'absolute',
   padding: 0,
@@ -334,10 +334,10 @@ export function ForeignScanMapping({
                   style={{
                     ...BOX_STYLE,
                     background: token.index === highlighted ? 'rgba(37, 99, 235, 0.3)' : 'rgba(37, 99, 235, 0.06)',
-                    left: `${(token.box.x / picture.width) * 100}%`,
-                    top: `${(token.box.y / picture.height) * 100}%`,
-                    width: `${(token.box.width / picture.width) * 100}%`,
-                    height: `${(token.box.height / picture.height) * 100}%`,
+                    left: `calc(${(token.box.x / picture.width) * 100}% - 4px)`,
+                    top: `calc(${(token.box.y / picture.height) * 100}% - 4px)`,
+                    width: `calc(${(token.box.width / picture.width) * 100}% + 8px)`,
+                    height: `calc(${(token.box.height / picture.height) * 100}% + 8px)`,
                   }}
                 />
               ))}
