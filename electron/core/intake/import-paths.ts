@@ -60,55 +60,67 @@ export async function importPaths(
   paths: readonly string[],
   options: ImportPathsOptions,
 ): Promise<IntakeSummary> {
-  const clock = options.clock ?? (() => new Date());
   const reader = options.reader ?? diskReader;
   const summary = emptySummary();
   const listing = await listMediaFiles(paths);
   summary.rejected.push(...listing.rejected);
-  const total = listing.files.length;
-  let done = 0;
-  const reported = (file: MediaFile) => options.onProgress?.({ done: ++done, total, path: file.path });
   const stagingDir = await mkdtemp(join(options.stagingRoot ?? tmpdir(), 'tallyroom-staging-'));
   try {
-    // Files go into the database in listing order; an email (whose parsing is asynchronous) closes the batch so far.
-    let pending: Staged[] = [];
-    let pendingBytes = 0;
-    const flush = () => {
-      if (pending.length === 0) return;
-      const outcomes = storeTogether(store, pending, options, clock);
-      for (const [index, entry] of pending.entries()) {
-        addSummary(summary, outcomes[index] as IntakeSummary);
-        reported(entry.file);
-      }
-      pending = [];
-      pendingBytes = 0;
-    };
-    for await (const entry of stagedInOrder(reader, listing.files, stagingDir)) {
-      const kind = fileKindOf(entry.file.fileName);
-      if (kind === 'email' && entry.staged?.ok) {
-        flush();
-        addSummary(
-          summary,
-          await importEmail(store, {
-            raw: entry.staged.value.bytes,
-            origin: `file ${entry.file.path}`,
-            label: entry.file.path,
-            operator: options.operator,
-            at: clock().toISOString(),
-          }),
-        );
-        reported(entry.file);
-        continue;
-      }
-      pending.push(parsedBeforeStoring(store, entry));
-      pendingBytes += entry.staged?.ok ? entry.staged.value.bytes.length : 0;
-      if (pending.length >= COMMIT_BATCH || pendingBytes >= COMMIT_BATCH_BYTES) flush();
-    }
-    flush();
+    await store.withCheckpointsDeferred(() => importListed(store, reader, listing.files, stagingDir, summary, options));
   } finally {
     await rm(stagingDir, { recursive: true, force: true });
   }
   return summary;
+}
+
+/** The listed files, staged in order ahead of the one being parsed and stored in batches. */
+async function importListed(
+  store: CountyStore,
+  reader: MediaReader,
+  files: readonly MediaFile[],
+  stagingDir: string,
+  summary: IntakeSummary,
+  options: ImportPathsOptions,
+): Promise<void> {
+  const clock = options.clock ?? (() => new Date());
+  const total = files.length;
+  let done = 0;
+  const reported = (file: MediaFile) => options.onProgress?.({ done: ++done, total, path: file.path });
+  // Files go into the database in listing order; an email (whose parsing is asynchronous) closes the batch so far.
+  let pending: Staged[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const outcomes = storeTogether(store, pending, options, clock);
+    for (const [index, entry] of pending.entries()) {
+      addSummary(summary, outcomes[index] as IntakeSummary);
+      reported(entry.file);
+    }
+    pending = [];
+    pendingBytes = 0;
+  };
+  for await (const entry of stagedInOrder(reader, files, stagingDir)) {
+    const kind = fileKindOf(entry.file.fileName);
+    if (kind === 'email' && entry.staged?.ok) {
+      flush();
+      addSummary(
+        summary,
+        await importEmail(store, {
+          raw: entry.staged.value.bytes,
+          origin: `file ${entry.file.path}`,
+          label: entry.file.path,
+          operator: options.operator,
+          at: clock().toISOString(),
+        }),
+      );
+      reported(entry.file);
+      continue;
+    }
+    pending.push(parsedBeforeStoring(store, entry));
+    pendingBytes += entry.staged?.ok ? entry.staged.value.bytes.length : 0;
+    if (pending.length >= COMMIT_BATCH || pendingBytes >= COMMIT_BATCH_BYTES) flush();
+  }
+  flush();
 }
 
 /**
