@@ -2,14 +2,18 @@
  * The fields of one scanned page, confirmed one by one from the keyboard, then the worksheet.
  * A field the reader is sure of (both engines agree, the sheet adds up) starts confirmed; every
  * other one waits for the person. Typing replaces a value (the field's text is selected on focus)
- * and makes it wait again until Enter.
+ * and makes it wait again until Enter. When the values need a coin toss (a tie in the delegate
+ * allocation), the person records who won from the worksheet's coin-toss line, and the report
+ * carries the toss exactly as a keyed worksheet does.
  */
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutputs } from '../../../electron/core/api/types';
-import { errorMessage } from '../api/client';
+import { api, errorMessage } from '../api/client';
 import { useConfirmScanReading, useOverview } from '../api/hooks';
+import type { CoinToss, WorksheetEvaluation, WorksheetLine } from '../api/types';
 import { formatCount } from '../format';
 import { useSessionToken } from '../session';
+import { CoinTossPanel, pendingTieOf, RecordedCoinTosses, tossesToSubmit } from './CoinTosses';
 import { ScanCrop } from './ScanCrop';
 import { reviewReasonText } from './ScanProblems';
 import { Card, Kbd } from './ui';
@@ -38,6 +42,55 @@ interface FieldState {
 
 const isCount = (text: string) => /^\d{1,6}$/.test(text.trim());
 
+const LINE_FIELDS = {
+  first: 'firstAlignment',
+  final: 'finalAlignment',
+  delegates: 'delegatesAwarded',
+} as const satisfies Record<Column, keyof WorksheetLine>;
+
+/** The worksheet lines the values typed so far make, for the rules to evaluate. */
+function linesOf(page: PageView, fields: readonly FieldState[]): WorksheetLine[] {
+  const lines = new Map<string, { -readonly [K in keyof WorksheetLine]: WorksheetLine[K] }>();
+  page.fields.forEach((field, index) => {
+    const line = lines.get(field.candidate) ?? {
+      candidate: field.candidate,
+      firstAlignment: null,
+      finalAlignment: null,
+      delegatesAwarded: null,
+    };
+    const text = fields[index]?.text.trim() ?? '';
+    line[LINE_FIELDS[field.column]] = isCount(text) ? Number(text) : null;
+    lines.set(field.candidate, line);
+  });
+  return [...lines.values()];
+}
+
+/**
+ * The rules' evaluation of the values as they stand (the keyed worksheet's evaluateWorksheet):
+ * a slower, older answer never replaces a newer one.
+ */
+function useEvaluation(precinct: string, lines: readonly WorksheetLine[], coinTosses: readonly CoinToss[]) {
+  const [evaluation, setEvaluation] = useState<WorksheetEvaluation | null>(null);
+  const sequence = useRef(0);
+  useEffect(() => {
+    const seq = ++sequence.current;
+    if (precinct === '') {
+      setEvaluation(null);
+      return;
+    }
+    api
+      .evaluateWorksheet({ precinct, lines: [...lines], coinTosses: [...coinTosses] })
+      .then((result) => {
+        if (seq === sequence.current)
+          setEvaluation(result.ok && result.value.precinct === precinct ? result.value : null);
+      })
+      .catch(() => {
+        if (seq === sequence.current) setEvaluation(null);
+      });
+  }, [precinct, lines, coinTosses]);
+  return evaluation;
+}
+
 export function ScanFields({
   scan,
   page,
@@ -63,14 +116,29 @@ export function ScanFields({
   const [problem, setProblem] = useState<{ index: number | null; text: string } | null>(null);
   const [precinct, setPrecinct] = useState(page.precinct ?? page.expectedPrecinct ?? '');
   const [overrideReason, setOverrideReason] = useState('');
+  const [coinTosses, setCoinTosses] = useState<CoinToss[]>([]);
+  const lines = useMemo(() => linesOf(page, fields), [page, fields]);
+  const evaluation = useEvaluation(precinct, lines, coinTosses);
+  const pendingTie = pendingTieOf(evaluation);
+  // Once every value is checked, focus goes to the coin toss the rules wait for, if any, else to confirming.
+  const [tossFocus, setTossFocus] = useState(false);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  // Shift+Enter on the confirm button goes back to the field just confirmed (a slip noticed at once).
+  const lastConfirmed = useRef<number | null>(null);
   const [focusConfirm, setFocusConfirm] = useState(false);
   useEffect(() => {
     if (!focusConfirm) return;
     setFocusConfirm(false);
+    if (pendingTie) setTossFocus(true);
+    else confirmButton.current?.focus();
+  }, [focusConfirm, pendingTie]);
+  useEffect(() => {
+    if (!tossFocus || pendingTie) return;
+    // The last toss recorded: the allocation is decided, confirming is next.
+    setTossFocus(false);
     confirmButton.current?.focus();
-  }, [focusConfirm]);
+  }, [tossFocus, pendingTie]);
 
   const precincts = overview.data?.precincts ?? [];
   const qrDiffers = page.precinct !== null && precinct !== '' && precinct !== page.precinct;
@@ -99,6 +167,7 @@ export function ScanFields({
       return;
     }
     setProblem(null);
+    lastConfirmed.current = index;
     const after = fields.map((entry, at) => (at === index ? { ...entry, confirmed: true } : entry));
     setFields(after);
     const next = [...after.keys()]
@@ -125,6 +194,8 @@ export function ScanFields({
           column: field.column,
           value: Number(fields[index]?.text ?? ''),
         })),
+        // As the keyed worksheet sends them: the tosses the allocation used.
+        coinTosses: tossesToSubmit(evaluation, coinTosses),
         ...(qrDiffers ? { precinctOverrideReason: overrideReason.trim() } : {}),
       })
       .then(
@@ -207,6 +278,7 @@ export function ScanFields({
                       onFocus={(event) => {
                         event.target.select();
                         onFocusField(index);
+                        setTossFocus(false);
                       }}
                       onBlur={() => onFocusField(null)}
                       onChange={(event) => {
@@ -243,7 +315,15 @@ export function ScanFields({
       <div className="scan-precinct-choice">
         <label className="field">
           <span className="field-label">Precinct</span>
-          <select aria-label="Precinct" value={precinct} onChange={(event) => setPrecinct(event.target.value)}>
+          <select
+            aria-label="Precinct"
+            value={precinct}
+            onChange={(event) => {
+              setPrecinct(event.target.value);
+              // Another precinct has other delegates: its ties, if any, are not these.
+              setCoinTosses([]);
+            }}
+          >
             <option value="">Choose the precinct…</option>
             {precincts.map((row) => (
               <option key={row.code} value={row.code}>
@@ -267,6 +347,18 @@ export function ScanFields({
           </label>
         ) : null}
       </div>
+      {pendingTie ? (
+        <CoinTossPanel
+          tie={pendingTie}
+          source="the paper"
+          autoFocus={tossFocus}
+          onRecord={(winners) => {
+            setCoinTosses((current) => [...current, { tied: [...pendingTie.tied], winners }]);
+            setTossFocus(true);
+          }}
+        />
+      ) : null}
+      <RecordedCoinTosses tosses={coinTosses} onUndo={setCoinTosses} />
       {problem ? (
         <p className="field-message error" role="alert">
           {problem.text}
@@ -278,12 +370,23 @@ export function ScanFields({
             ? 'Every value is confirmed.'
             : `${waiting} of ${fields.length} value${fields.length === 1 ? '' : 's'} still to confirm.`}
         </span>
+        {pendingTie ? (
+          <span className="warning-text" data-testid="scan-toss-pending">
+            The coin toss is not recorded yet. You can still confirm what the worksheet says.
+          </span>
+        ) : null}
         <button
           ref={confirmButton}
           type="button"
           className="button primary"
           disabled={!ready || confirm.isPending}
           onClick={submit}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || !event.shiftKey) return;
+            // Not a click: Shift+Enter means back, everywhere on this list.
+            event.preventDefault();
+            focusField(lastConfirmed.current ?? page.fields.length - 1);
+          }}
         >
           {confirm.isPending ? 'Confirming…' : 'Confirm worksheet'} <Kbd>Ctrl+Enter</Kbd>
         </button>

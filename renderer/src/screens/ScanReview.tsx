@@ -1,7 +1,9 @@
 /**
  * Scan review (issue 4): a person confirms every value read from a scanned worksheet before any of
- * it enters the results. Each field's crop sits beside the value read; fields the reader was not
- * sure of are highlighted with the reasons. Keyboard-first: focus starts at the first field needing
+ * it enters the results. Before reading, the person may say which precinct the sheet should be
+ * (the envelope, the sender); the QR code still decides, and a sheet of another precinct is
+ * flagged at the top of the page, naming both. Each field's crop sits beside the value read;
+ * fields the reader was not sure of are highlighted with the reasons. Keyboard-first: focus starts at the first field needing
  * review, Enter confirms and moves on, typing replaces the value, Shift+Enter goes back, Ctrl+Enter
  * confirms the worksheet once every field is confirmed.
  */
@@ -29,15 +31,13 @@ export function ScanReview() {
   const read = useReadScan();
   const [pageIndex, setPageIndex] = useState(0);
   const [confirmed, setConfirmed] = useState<Confirmed | null>(null);
-  const started = useRef(false);
-
-  // A scan nobody has read yet is read as soon as it is opened: that is why the person came here.
-  const unread = scan.data !== undefined && scan.data.pages.length === 0 && scan.data.status === 'pending-ocr';
-  useEffect(() => {
-    if (!unread || started.current || scanId === null) return;
-    started.current = true;
-    read.mutate({ session, scanId });
-  }, [unread, scanId, session, read]);
+  // Reading again asks the same question as the first read: which precinct the sheet should be.
+  const [askAgain, setAskAgain] = useState(false);
+  const readAs = (expectedPrecinct: string | null) => {
+    if (scanId === null) return;
+    setAskAgain(false);
+    read.mutate({ session, scanId, ...(expectedPrecinct ? { expectedPrecinct } : {}) });
+  };
 
   const back = (
     <button type="button" className="button ghost" onClick={() => navigate({ screen: 'review' })}>
@@ -67,9 +67,9 @@ export function ScanReview() {
         subtitle="Nothing read from a scan enters the results until you have checked every value against its crop and confirmed the worksheet."
         actions={
           <>
-            {canRead && !read.isPending && view.pages.length > 0 ? (
-              <button type="button" className="button" onClick={() => read.mutate({ session, scanId })}>
-                Read again
+            {canRead && !read.isPending && view.pages.length > 0 && !askAgain ? (
+              <button type="button" className="button" onClick={() => setAskAgain(true)}>
+                Read again…
               </button>
             ) : null}
             {back}
@@ -93,6 +93,15 @@ export function ScanReview() {
         </Notice>
       ) : null}
       {read.isPending ? <ReadingProgress fileName={view.fileName} /> : null}
+      {canRead && !read.isPending && !read.isError && (view.pages.length === 0 || askAgain) ? (
+        <ReadScanForm
+          fileName={view.fileName}
+          again={view.pages.length > 0}
+          initialPrecinct={view.pages[0]?.expectedPrecinct ?? null}
+          onRead={readAs}
+          onCancel={view.pages.length > 0 ? () => setAskAgain(false) : null}
+        />
+      ) : null}
       {read.isError ? (
         <Card>
           {read.error instanceof ApiCallError && isScanProblemCode(read.error.code) ? (
@@ -101,7 +110,7 @@ export function ScanReview() {
             <ErrorNotice error={read.error} title="The scan could not be read." />
           )}
           <div className="form-actions">
-            <button type="button" className="button" onClick={() => read.mutate({ session, scanId })}>
+            <button type="button" className="button" onClick={() => readAs(read.variables?.expectedPrecinct ?? null)}>
               Try again
             </button>
           </div>
@@ -130,7 +139,7 @@ export function ScanReview() {
           ))}
         </div>
       ) : null}
-      {page && !read.isPending ? (
+      {page && !read.isPending && !askAgain ? (
         page.confirmation ? (
           <ConfirmedPage key={page.readingId} scan={view} page={page} />
         ) : page.kind === 'foreign' ? (
@@ -151,6 +160,73 @@ export function ScanReview() {
       ) : null}
       {canRead && !read.isPending && !view.rejection ? <RejectScan scanId={scanId} /> : null}
     </div>
+  );
+}
+
+/**
+ * Before reading: which precinct should this sheet be? Optional, and only a check: the QR code on
+ * the sheet decides, and a sheet of another precinct is flagged. Keyboard-first: the read button
+ * has focus, so Enter reads; Shift+Tab reaches the precinct.
+ */
+function ReadScanForm({
+  fileName,
+  again,
+  initialPrecinct,
+  onRead,
+  onCancel,
+}: {
+  fileName: string;
+  again: boolean;
+  initialPrecinct: string | null;
+  onRead(expectedPrecinct: string | null): void;
+  onCancel: (() => void) | null;
+}) {
+  const overview = useOverview();
+  const [expected, setExpected] = useState(initialPrecinct ?? '');
+  const readButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    readButton.current?.focus();
+  }, []);
+  return (
+    <Card title={again ? `Read ${fileName} again` : `Read ${fileName}`}>
+      <form
+        className="scan-read-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onRead(expected === '' ? null : expected);
+        }}
+      >
+        <label className="field">
+          <span className="field-label">Which precinct should this sheet be?</span>
+          <select
+            aria-label="Precinct this sheet should be"
+            value={expected}
+            onChange={(event) => setExpected(event.target.value)}
+          >
+            <option value="">Not said: the QR code decides</option>
+            {(overview.data?.precincts ?? []).map((row) => (
+              <option key={row.code} value={row.code}>
+                {row.code} · {row.name}
+              </option>
+            ))}
+          </select>
+          <span className="hint">
+            Optional: from the envelope, the sender or the file name. The QR code printed on the sheet decides which
+            precinct it is; if it names another one, you will be told before anything is confirmed.
+          </span>
+        </label>
+        <div className="form-actions">
+          {onCancel ? (
+            <button type="button" className="button ghost" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : null}
+          <button ref={readButton} type="submit" className="button primary">
+            {again ? 'Read the scan again' : 'Read the scan'}
+          </button>
+        </div>
+      </form>
+    </Card>
   );
 }
 
@@ -195,6 +271,7 @@ function ScanPageReview({
   return (
     <div className="scan-review-layout">
       <div className="scan-review-main">
+        <PrecinctMismatch page={page} />
         <Card title={`Page ${page.pageNumber}: precinct ${page.precinct ?? 'unknown'}`}>
           <PrecinctFromQr page={page} />
           <ScanProblems problems={page.problems} />
@@ -231,6 +308,34 @@ function ScanPageReview({
   );
 }
 
+/**
+ * The sheet is not the precinct the person said: the first thing on the page, in words, with both
+ * precincts named. The QR code decides; the numbers go to the precinct it names unless the person
+ * chooses another below and says why.
+ */
+function PrecinctMismatch({ page }: { page: PageView }) {
+  const overview = useOverview();
+  const qr = page.precinct;
+  const expected = page.expectedPrecinct;
+  if (qr === null || expected === null || qr === expected) return null;
+  const named = (code: string) => {
+    const name = overview.data?.precincts.find((row) => row.code === code)?.name;
+    return name ? `${code} · ${name}` : code;
+  };
+  return (
+    <div className="notice notice-error scan-precinct-mismatch" role="alert" data-testid="scan-precinct-mismatch">
+      <strong className="scan-mismatch-title">
+        This sheet is precinct {named(qr)}, not {named(expected)} as you said.
+      </strong>
+      <p>
+        Its QR code says so, and the QR code decides: confirming files these numbers under precinct{' '}
+        <strong>{qr}</strong>, not {expected}. Check the paper: if it is {qr}’s worksheet, go on; find {expected}’s
+        worksheet separately. Only if this paper really is {expected}’s, choose {expected} below and give the reason.
+      </p>
+    </div>
+  );
+}
+
 function PrecinctFromQr({ page }: { page: PageView }) {
   const overview = useOverview();
   const name = overview.data?.precincts.find((row) => row.code === page.precinct)?.name;
@@ -249,7 +354,9 @@ function PrecinctFromQr({ page }: { page: PageView }) {
         {name ? ` · ${name}` : ''}
       </strong>
       {page.expectedPrecinct && page.expectedPrecinct !== page.precinct ? (
-        <span className="tag warn">expected {page.expectedPrecinct}</span>
+        <span className="tag warn">you said {page.expectedPrecinct}</span>
+      ) : page.expectedPrecinct ? (
+        <span className="tag muted">as you said</span>
       ) : null}
     </p>
   );

@@ -24,11 +24,10 @@ import type {
   PrecinctRow,
   PrecinctStatus,
   ReportSource,
-  Tie,
-  TieReason,
   WorksheetEvaluation,
   WorksheetLine,
 } from '../api/types';
+import { CoinTossPanel, pendingTieOf, RecordedCoinTosses, tossesToSubmit } from '../components/CoinTosses';
 import { PrecinctOpenWarning, usePrecinctLease } from '../components/PrecinctOpenWarning';
 import { PrecinctPicker } from '../components/PrecinctPicker';
 import { QueuedNotice } from '../components/QueuedNotice';
@@ -56,17 +55,6 @@ export function parseCount(text: string): { value: number | null; problem: strin
   if (NUMBER_PATTERN.test(trimmed)) return { value: Number(trimmed), problem: null };
   return { value: null, problem: `“${trimmed}” is not a number. Type digits only.` };
 }
-
-const TIE_REASONS: Record<TieReason, string> = {
-  'one-delegate-largest-group':
-    'The precinct elects one delegate and the largest groups are tied. The winner gets the delegate.',
-  'more-groups-than-delegates':
-    'More groups are viable than there are delegates, and the smallest viable groups are tied. The winners get a delegate.',
-  'remove-extra-delegate':
-    'Rounding gave one delegate too many and the groups that could give one up have equal decimals. The winner keeps its delegate.',
-  'add-missing-delegate':
-    'Rounding left a delegate over and the groups that could take it have equal decimals. The winner gets the delegate.',
-};
 
 interface Saved {
   readonly precinct: PrecinctRow;
@@ -228,10 +216,7 @@ function WorksheetForm({
     setEvaluation(null);
   }, []);
 
-  const usedTosses = (): CoinToss[] => {
-    if (evaluation?.allocation.kind === 'decided') return [...evaluation.allocation.coinTosses];
-    return coinTosses;
-  };
+  const usedTosses = (): CoinToss[] => tossesToSubmit(evaluation, coinTosses);
 
   const save = () => {
     setTriedSave(true);
@@ -324,7 +309,7 @@ function WorksheetForm({
   const totalFlag = (field: Column) => topFindings.some((f) => f.field === field);
 
   const allocation = evaluation?.allocation;
-  const pendingTie = allocation?.kind === 'coin-toss-needed' ? allocation.tie : null;
+  const pendingTie = pendingTieOf(evaluation);
   const delegatesByRules = allocation?.kind === 'decided' ? allocation.delegates : null;
   const sdeByRules = allocation?.kind === 'decided' ? allocation.sde : null;
   const localTotal = (column: Column) => parsed.reduce((sum, row) => sum + (row[column].value ?? 0), 0);
@@ -601,25 +586,7 @@ function WorksheetForm({
                 }
               />
             ) : null}
-            {coinTosses.length > 0 ? (
-              <ul className="tosses-recorded" aria-label="Coin tosses recorded">
-                {coinTosses.map((toss, index) => (
-                  <li key={`${toss.tied.join('|')}:${toss.winners.join('|')}`}>
-                    <span>
-                      Coin toss recorded: <strong>{joinNames(toss.winners)}</strong> won over{' '}
-                      {joinNames(toss.tied.filter((name) => !toss.winners.includes(name)))}
-                    </span>
-                    <button
-                      type="button"
-                      className="button ghost small"
-                      onClick={() => setCoinTosses((current) => current.filter((_, i) => i < index))}
-                    >
-                      Undo
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <RecordedCoinTosses tosses={coinTosses} onUndo={setCoinTosses} />
             <div className="save-bar">
               <div className="save-bar-text">
                 {hasProblems ? (
@@ -728,70 +695,6 @@ function FindingLine({ finding }: { finding: Finding }) {
       <FindingChip code={finding.code} />
       <span>{finding.message}</span>
     </li>
-  );
-}
-
-function CoinTossPanel({ tie, onRecord }: { tie: Tie; onRecord(winners: string[]): void }) {
-  const [chosen, setChosen] = useState<string[]>([]);
-  const single = tie.awarded === 1;
-  return (
-    <section className="coin-toss" aria-label="Coin toss">
-      <div className="coin-toss-head">
-        <svg viewBox="0 0 24 24" className="coin-icon" aria-hidden="true">
-          <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
-          <path
-            d="M9 9.5c0-1.4 1.3-2.3 3-2.3s3 .9 3 2.3M9 14.5c0 1.4 1.3 2.3 3 2.3s3-.9 3-2.3"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-          />
-        </svg>
-        <div>
-          <h3>
-            Coin toss needed between {joinNames(tie.tied)} for {plural(tie.awarded, 'delegate')}
-          </h3>
-          <p>{TIE_REASONS[tie.reason]} The app never decides a toss: record what happened in the room.</p>
-        </div>
-      </div>
-      {single ? (
-        <div className="coin-toss-actions">
-          {tie.tied.map((name) => (
-            <button key={name} type="button" className="button" onClick={() => onRecord([name])}>
-              {name} won the toss
-            </button>
-          ))}
-        </div>
-      ) : (
-        <div className="coin-toss-actions">
-          <span className="hint">Tick the {tie.awarded} groups that won:</span>
-          {tie.tied.map((name) => (
-            <label key={name} className="check">
-              <input
-                type="checkbox"
-                checked={chosen.includes(name)}
-                onChange={(event) =>
-                  setChosen((current) =>
-                    event.target.checked ? [...current, name] : current.filter((other) => other !== name),
-                  )
-                }
-              />
-              {name} won
-            </label>
-          ))}
-          <button
-            type="button"
-            className="button"
-            disabled={chosen.length !== tie.awarded}
-            onClick={() => {
-              onRecord(tie.tied.filter((name) => chosen.includes(name)));
-              setChosen([]);
-            }}
-          >
-            Record the coin toss
-          </button>
-        </div>
-      )}
-    </section>
   );
 }
 
