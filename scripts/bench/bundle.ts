@@ -260,7 +260,8 @@ async function main(): Promise<void> {
       {
         id: 'bundle-verify',
         title: 'Verify a 200-precinct county bundle',
-        subject: 'readBundle + verifyBundle (signature, manifests, CSV/NIST regenerated, XLSX matched, audit chain, rules)',
+        subject:
+          'readBundle + verifyBundle (signature, manifests, CSV/NIST regenerated, XLSX matched, audit chain, rules)',
         baseline: 'sha256sum over the bundle files',
         peakRssMiB: exported.peakRssMiB,
         size,
