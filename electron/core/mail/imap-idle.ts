@@ -1,7 +1,8 @@
 import { ImapFlow } from 'imapflow';
 import { type AppError, ok, type Result } from '../result';
+import { imapClientOptions } from './imap-client-options';
 import { connectionError } from './imap-mailbox';
-import { type ImapAccount, isLoopbackHost } from './imap-url';
+import type { ImapAccount } from './imap-url';
 
 /** A connection kept open on the county mailbox that says when mail arrives. */
 export interface MailWatch {
@@ -23,14 +24,7 @@ export async function watchMailbox(
   handlers: { readonly onNewMail: () => void; readonly onClosed: () => void; readonly passwordHint: string },
 ): Promise<Result<MailWatch, AppError>> {
   const client = new ImapFlow({
-    host: account.host,
-    port: account.port,
-    secure: account.secure,
-    doSTARTTLS: account.secure || isLoopbackHost(account.host) ? undefined : true,
-    auth: { user: account.user, pass: password },
-    logger: false,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
+    ...imapClientOptions(account, password),
     // Servers drop an IDLE after about 30 minutes (RFC 2177): renew it well before.
     maxIdleTime: 5 * 60_000,
   });

@@ -1,7 +1,8 @@
 import { ImapFlow } from 'imapflow';
 import { INTAKE_LIMITS } from '../intake/limits';
 import { type AppError, appError, ok, type Result } from '../result';
-import { type ImapAccount, isLoopbackHost } from './imap-url';
+import { imapClientOptions } from './imap-client-options';
+import type { ImapAccount } from './imap-url';
 import type { FetchedMessage, Mailbox } from './mailbox';
 
 /**
@@ -18,14 +19,7 @@ export function imapMailbox(
   return {
     async fetchNew(isKnown) {
       const client = new ImapFlow({
-        host: account.host,
-        port: account.port,
-        secure: account.secure,
-        doSTARTTLS: account.secure || isLoopbackHost(account.host) ? undefined : true,
-        auth: { user: account.user, pass: password },
-        logger: false,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
+        ...imapClientOptions(account, password),
         socketTimeout: 60_000,
         disableAutoIdle: true,
       });
