@@ -15,14 +15,12 @@ import {
 } from 'react';
 import { api } from '../api/client';
 import { useOverview, useSubmitWorksheet } from '../api/hooks';
-import type { QueuedNote } from '../api/team-hooks';
 import type {
   CoinToss,
   ElectionInfo,
   Finding,
   FindingField,
   PrecinctRow,
-  PrecinctStatus,
   ReportSource,
   WorksheetEvaluation,
   WorksheetLine,
@@ -30,9 +28,13 @@ import type {
 import { CoinTossPanel, pendingTieOf, RecordedCoinTosses, tossesToSubmit } from '../components/CoinTosses';
 import { PrecinctOpenWarning, usePrecinctLease } from '../components/PrecinctOpenWarning';
 import { PrecinctPicker } from '../components/PrecinctPicker';
-import { QueuedNotice } from '../components/QueuedNotice';
-import { EmptyState, ErrorNotice, FindingChip, Kbd, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
-import { formatCount, formatSde, joinNames, plural } from '../format';
+import { EmptyState, ErrorNotice, Kbd, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
+import { PrecinctMath } from '../components/worksheet/PrecinctMath';
+import { parseCount } from '../components/worksheet/parse-count';
+import { type Saved, SavedNotice } from '../components/worksheet/SavedNotice';
+import { SourceSelect } from '../components/worksheet/SourceSelect';
+import { FindingLine, FindingMessage, Viability } from '../components/worksheet/WorksheetMessages';
+import { formatCount, formatSde, plural } from '../format';
 import { useOperatorName, useSession, useSessionToken } from '../session';
 
 type Column = 'firstAlignment' | 'finalAlignment' | 'delegatesAwarded';
@@ -45,25 +47,6 @@ const COLUMN_LABELS: Record<Column, string> = {
 };
 
 const EMPTY_CELLS: CellTexts = { firstAlignment: '', finalAlignment: '', delegatesAwarded: '' };
-
-const NUMBER_PATTERN = /^-?\d+(\.\d+)?$/;
-
-/** Empty box -> null; a number as typed (the checker judges negatives and fractions); otherwise a problem. */
-export function parseCount(text: string): { value: number | null; problem: string | null } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { value: null, problem: null };
-  if (NUMBER_PATTERN.test(trimmed)) return { value: Number(trimmed), problem: null };
-  return { value: null, problem: `“${trimmed}” is not a number. Type digits only.` };
-}
-
-interface Saved {
-  readonly precinct: PrecinctRow;
-  readonly reportId: number;
-  readonly status: PrecinctStatus;
-  readonly findings: readonly Finding[];
-  /** On a station whose hub is away: kept on the laptop, sent later (team mode). */
-  readonly queued?: QueuedNote;
-}
 
 export function WorksheetEntry() {
   const overview = useOverview();
@@ -367,29 +350,7 @@ function WorksheetForm({
           ) : null}
           <PrecinctOpenWarning leases={alsoOpen} purpose={leasePurpose} />
         </div>
-        <fieldset className="source-select">
-          <legend className="field-label">Source</legend>
-          <label className={`segment${source === 'manual' ? ' on' : ''}`}>
-            <input
-              type="radio"
-              name="source"
-              value="manual"
-              checked={source === 'manual'}
-              onChange={() => setSource('manual')}
-            />
-            Paper worksheet
-          </label>
-          <label className={`segment${source === 'phone' ? ' on' : ''}`}>
-            <input
-              type="radio"
-              name="source"
-              value="phone"
-              checked={source === 'phone'}
-              onChange={() => setSource('phone')}
-            />
-            Phoned in
-          </label>
-        </fieldset>
+        <SourceSelect source={source} onChange={setSource} />
       </div>
 
       {!precinct ? (
@@ -619,131 +580,15 @@ function WorksheetForm({
           </div>
 
           {plurality ? null : (
-            <aside className="worksheet-side card" aria-label="Precinct math">
-              <h2>Precinct math</h2>
-              <dl className="math-list">
-                <div>
-                  <dt>Delegates to elect</dt>
-                  <dd className="big-number" data-testid="precinct-delegates">
-                    {precinct.delegates}
-                  </dd>
-                </div>
-                <div>
-                  <dt>Eligible attendees</dt>
-                  <dd className="big-number" data-testid="eligible-attendees">
-                    {formatCount(eligible)}
-                  </dd>
-                  <dd className="dd-note">total of the first alignment</dd>
-                </div>
-                <div>
-                  <dt>Viability threshold</dt>
-                  <dd className="big-number" data-testid="viability-threshold">
-                    {evaluation ? (evaluation.threshold === null ? 'None' : formatCount(evaluation.threshold)) : '—'}
-                  </dd>
-                  <dd className="dd-note" data-testid="threshold-rule">
-                    {evaluation?.thresholdRule ?? ''}
-                  </dd>
-                </div>
-                <div>
-                  <dt>Final alignment total</dt>
-                  <dd className="big-number">{formatCount(evaluation?.finalTotal ?? localTotal('finalAlignment'))}</dd>
-                </div>
-                <div>
-                  <dt>Viable groups</dt>
-                  <dd className="viable-list" data-testid="viable-groups">
-                    {evaluation && eligible > 0
-                      ? evaluation.viableFinal.length > 0
-                        ? joinNames(evaluation.viableFinal)
-                        : 'None yet'
-                      : '—'}
-                  </dd>
-                </div>
-              </dl>
-            </aside>
+            <PrecinctMath
+              delegates={precinct.delegates}
+              eligible={eligible}
+              finalTotal={localTotal('finalAlignment')}
+              evaluation={evaluation}
+            />
           )}
         </div>
       )}
-    </div>
-  );
-}
-
-function Viability({ evaluation, candidate }: { evaluation: WorksheetEvaluation | null; candidate: string }) {
-  if (!evaluation || evaluation.eligibleAttendees <= 0) return <span className="muted">—</span>;
-  if (evaluation.threshold === null) return <span className="muted">No threshold</span>;
-  const first = evaluation.viableFirst.includes(candidate);
-  const final = evaluation.viableFinal.includes(candidate);
-  if (first) return <span className="viable yes">Viable</span>;
-  if (final) return <span className="viable yes">Viable after realigning</span>;
-  return <span className="viable no">Not viable</span>;
-}
-
-function FindingMessage({ finding, id }: { finding: Finding; id?: string }) {
-  return (
-    <p
-      className={`field-message ${finding.code === 'MISSING_DATA' ? 'info' : 'warning'}`}
-      id={id}
-      data-finding={finding.code}
-    >
-      {finding.message}
-    </p>
-  );
-}
-
-function FindingLine({ finding }: { finding: Finding }) {
-  return (
-    <li className={finding.code === 'MISSING_DATA' ? 'info' : 'warning'} data-finding={finding.code}>
-      <FindingChip code={finding.code} />
-      <span>{finding.message}</span>
-    </li>
-  );
-}
-
-/** What the comparison made after saving says (the numbers of other reports stay out of this screen). */
-const SAVED_COMPARISON: Record<PrecinctStatus, string> = {
-  missing: '',
-  received: 'Not verified yet: it needs a matching entry from another person, one of them from the paper.',
-  conflict: 'It differs from a report already received: the chair resolves it from the discrepancy queue.',
-  verified: 'It matches an independent entry: the precinct is verified.',
-  certified: 'The precinct is certified: this report is kept but does not change the certified result.',
-};
-
-function SavedNotice({ saved }: { saved: Saved }) {
-  const { navigate } = useSession();
-  if (saved.queued) return <QueuedNotice precinct={saved.precinct} queued={saved.queued} />;
-  const serious = saved.findings.filter((f) => f.code !== 'MISSING_DATA');
-  return (
-    <div className={`notice ${serious.length ? 'notice-warning' : 'notice-success'} saved-notice`} role="status">
-      <div>
-        <strong>
-          Saved precinct {saved.precinct.code} · {saved.precinct.name}.
-        </strong>{' '}
-        Status now <StatusBadge status={saved.status} />
-        {saved.findings.length > 0 ? (
-          <span> — {plural(saved.findings.length, 'finding')} for the chair to review.</span>
-        ) : (
-          <span> — no findings.</span>
-        )}
-        <span className="saved-compare" data-testid="saved-comparison">
-          {' '}
-          {SAVED_COMPARISON[saved.status]}
-        </span>
-      </div>
-      {saved.status === 'conflict' ? (
-        <button
-          type="button"
-          className="button small"
-          onClick={() => navigate({ screen: 'discrepancies', precinct: saved.precinct.code })}
-        >
-          Open discrepancy
-        </button>
-      ) : null}
-      <button
-        type="button"
-        className="button ghost small"
-        onClick={() => navigate({ screen: 'precincts', precinct: saved.precinct.code })}
-      >
-        Open precinct
-      </button>
     </div>
   );
 }

@@ -1,0 +1,61 @@
+/** The keyed worksheet's side panel: the precinct's caucus math as the rules evaluate what is typed. */
+import type { WorksheetEvaluation } from '../../api/types';
+import { formatCount, joinNames } from '../../format';
+
+export function PrecinctMath({
+  delegates,
+  eligible,
+  finalTotal,
+  evaluation,
+}: {
+  delegates: number;
+  /** Eligible attendees: the first alignment's total. */
+  eligible: number;
+  /** The final alignment's total as typed, until the rules have evaluated it. */
+  finalTotal: number;
+  evaluation: WorksheetEvaluation | null;
+}) {
+  return (
+    <aside className="worksheet-side card" aria-label="Precinct math">
+      <h2>Precinct math</h2>
+      <dl className="math-list">
+        <div>
+          <dt>Delegates to elect</dt>
+          <dd className="big-number" data-testid="precinct-delegates">
+            {delegates}
+          </dd>
+        </div>
+        <div>
+          <dt>Eligible attendees</dt>
+          <dd className="big-number" data-testid="eligible-attendees">
+            {formatCount(eligible)}
+          </dd>
+          <dd className="dd-note">total of the first alignment</dd>
+        </div>
+        <div>
+          <dt>Viability threshold</dt>
+          <dd className="big-number" data-testid="viability-threshold">
+            {evaluation ? (evaluation.threshold === null ? 'None' : formatCount(evaluation.threshold)) : '—'}
+          </dd>
+          <dd className="dd-note" data-testid="threshold-rule">
+            {evaluation?.thresholdRule ?? ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Final alignment total</dt>
+          <dd className="big-number">{formatCount(evaluation?.finalTotal ?? finalTotal)}</dd>
+        </div>
+        <div>
+          <dt>Viable groups</dt>
+          <dd className="viable-list" data-testid="viable-groups">
+            {evaluation && eligible > 0
+              ? evaluation.viableFinal.length > 0
+                ? joinNames(evaluation.viableFinal)
+                : 'None yet'
+              : '—'}
+          </dd>
+        </div>
+      </dl>
+    </aside>
+  );
+}
