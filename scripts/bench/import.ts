@@ -1,7 +1,7 @@
 /**
  * 1. Import: 2,000 precinct report files (40% CSV, 30% XLSX, 30% precinct report JSON) for a
- * 2,000-precinct county, from a folder, end to end into SQLite (importPaths: list, stage + sha256,
- * parse, check, one transaction per batch of 64 files with a savepoint per file) vs. only reading and parsing the same files
+ * 2,000-precinct county, from a folder, end to end into SQLite (importPaths: list, stage + sha256
+ * ahead of the file being parsed, parse, check, one transaction per batch of 64 files with a savepoint per file) vs. only reading and parsing the same files
  * (parseReportFile). Each run is its own child process, parse and import interleaved.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
         id: 'import',
         title: `Import ${FILES} report files into SQLite`,
         subject:
-          'importPaths: folder -> stage + sha256 -> parse -> check -> one transaction per 64 files, a savepoint per file (WAL, synchronous=FULL)',
+          'importPaths: folder -> stage + sha256 (8 files read ahead) -> parse -> check -> one transaction per 64 files, a savepoint per file (WAL, synchronous=FULL)',
         baseline: 'read + parseReportFile of the same files, no database',
         peakRssMiB: Math.max(...imports.map((entry) => entry.peakRssMiB)),
         baselinePeakRssMiB: Math.max(...parse.map((entry) => entry.peakRssMiB)),
