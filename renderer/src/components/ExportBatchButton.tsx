@@ -7,21 +7,14 @@ import { errorMessage } from '../api/client';
 import { useExportStationBatch } from '../api/team-hooks';
 import { plural } from '../format';
 import { useSession } from '../session';
+import { saveFile } from './file-bytes';
 
 export function ExportBatchButton({ className = 'button' }: { className?: string }) {
   const { person } = useSession();
   const exportBatch = useExportStationBatch();
   const save = () =>
     exportBatch.mutate(person ? { session: person.session } : {}, {
-      onSuccess: (file) => {
-        const bytes = Uint8Array.from(atob(file.contentBase64), (char) => char.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = file.fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      },
+      onSuccess: (file) => saveFile(file),
     });
   return (
     <span className="export-batch">

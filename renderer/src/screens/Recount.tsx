@@ -10,6 +10,7 @@ import type { CandidateChange, ElectionInfo, Overview, PrecinctRecount, RecountS
 import { ROLE_LABELS } from '../api/types';
 import { BeforeAfterChart } from '../components/BeforeAfterChart';
 import { CountsGrid, type CountTexts, columnsFor, countsProblem, linesOf } from '../components/CountsGrid';
+import { saveFile } from '../components/file-bytes';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatCount, formatSde, formatTime, joinNames, plural } from '../format';
 import { useSession } from '../session';
@@ -324,15 +325,7 @@ function ReportDownloads({ disabled }: { disabled: boolean }) {
     download.mutate(
       { format },
       {
-        onSuccess: (file) => {
-          const bytes = Uint8Array.from(atob(file.contentBase64), (char) => char.charCodeAt(0));
-          const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-          const link = document.createElement('a');
-          link.href = url;
-          link.download = file.fileName;
-          link.click();
-          setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        },
+        onSuccess: (file) => saveFile(file),
       },
     );
   return (

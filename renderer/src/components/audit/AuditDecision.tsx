@@ -5,6 +5,7 @@
  */
 import { type AuditView, useAuditMeasure, useAuditNextRound, useAuditReport } from '../../api/audit-hooks';
 import { errorMessage } from '../../api/client';
+import { saveFile } from '../file-bytes';
 import { Card, Notice } from '../ui';
 import { DiscrepancyChart, RiskChart } from './RiskCharts';
 
@@ -89,15 +90,7 @@ export function ReportCard({ audit, session }: { audit: AuditView; session: stri
     report.mutate(
       { session, format },
       {
-        onSuccess: (file) => {
-          const bytes = Uint8Array.from(atob(file.contentBase64), (char) => char.charCodeAt(0));
-          const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-          const link = document.createElement('a');
-          link.href = url;
-          link.download = file.fileName;
-          link.click();
-          setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        },
+        onSuccess: (file) => saveFile(file),
       },
     );
   const ready = audit.current !== null;
