@@ -30,7 +30,7 @@ export interface FieldRead {
   readonly gradients: readonly EngineDigit[];
   /** tesseract's digit per written box; null for a box it could not read as one digit. */
   readonly tesseract: readonly (EngineDigit | null)[];
-  /** The two networks' reading: their digit where they agree, else the more probable one. */
+  /** The networks' reading: where they differ, the direction network's digit (it generalises better). */
   readonly classifierText: string | null;
   /** tesseract's reading of the field; null when it could not read every box. */
   readonly tesseractText: string | null;
@@ -160,12 +160,8 @@ export async function readField(
   return {
     ...base,
     tesseract: tesseractDigits,
-    classifierText: pixels
-      .map((guess, index) => {
-        const other = gradients[index] as EngineDigit;
-        return other.confidence > guess.confidence ? other.digit : guess.digit;
-      })
-      .join(''),
+    // Where the networks differ, the direction network's digit: it reads unseen hands better.
+    classifierText: gradients.map((guess) => guess.digit).join(''),
     tesseractText: tesseractDigits.every((guess) => guess !== null)
       ? tesseractDigits.map((guess) => guess?.digit).join('')
       : null,
