@@ -19,7 +19,7 @@
  * tests/integration/cli.test.ts still runs it as is.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // esbuild comes with tsx (a dependency): the same compiler that runs the source.
@@ -62,7 +62,9 @@ const keepSourceLocation: Plugin = {
  * test runs may share the working tree) and returns that folder. Remove it with removeTestPrograms.
  */
 export async function buildTestPrograms(): Promise<string> {
-  const outDir = join(REPO_ROOT, 'node_modules/.cache/tallyroom-test-programs', randomBytes(6).toString('hex'));
+  const cacheDir = join(REPO_ROOT, 'node_modules/.cache/tallyroom-test-programs');
+  removeBuildsOfEndedRuns(cacheDir);
+  const outDir = join(cacheDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
   mkdirSync(outDir, { recursive: true });
   await build({
     entryPoints: Object.fromEntries(
@@ -86,6 +88,30 @@ export async function buildTestPrograms(): Promise<string> {
 
 export function removeTestPrograms(outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
+}
+
+/** A run that was killed never removed its build: each folder is named after its run's process. */
+function removeBuildsOfEndedRuns(cacheDir: string): void {
+  let folders: string[];
+  try {
+    folders = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const folder of folders) {
+    const pid = Number(folder.split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || !processIsRunning(pid)) removeTestPrograms(join(cacheDir, folder));
+  }
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
