@@ -91,8 +91,8 @@ function digitVerdict(
     }
   }
   // Not confirmed. The digit shown to the reviewer: what two of the three read, else the
-  // direction network's (on a hand no network was trained on, it read 77-99% of digits right,
-  // the pixel network 41-93%, tesseract about half: docs/OCR.md).
+  // direction network's (on a hand no network was trained on, it read 77-99.7% of digits right,
+  // the pixel network 41-96%, tesseract about half: docs/OCR.md).
   const votes = [pixels.digit, gradients.digit, tesseract?.digit ?? null];
   const majority = votes.find((digit, index) => digit !== null && votes.indexOf(digit) !== index) ?? null;
   const digit = majority ?? gradients.digit;
