@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCounty } from '../../electron/core/demo/load-demo-county';
 import { createOcrEngine, type OcrEngine } from '../../electron/core/ocr/read-worksheet-scan';
 import { type ScanCounty, scanCountyFromStore } from '../../electron/core/ocr/scan-county';
 import { readingNeedsNoReview, type ScanReading } from '../../electron/core/ocr/scan-reading';
-import { bundledLangPath, tesseractWorkerOptions } from '../../electron/core/ocr/tesseract-pool';
+import { bundledLangPath, TesseractPool, tesseractWorkerOptions } from '../../electron/core/ocr/tesseract-pool';
 import { openCountyStore } from '../../electron/core/store';
 import type { PageTruth, ScanCorpusManifest } from '../../scripts/ocr-corpus/generate';
 
@@ -111,15 +112,32 @@ describe('reading the worksheet scan fixtures (tests/fixtures/scans, truth in ma
     expect(!result.ok && result.error.code).toBe('NOT_AN_IMAGE');
   });
 
-  it('runs tesseract fully offline: bundled best_int language data, cache in the data folder, no URL anywhere', () => {
-    const options = tesseractWorkerOptions(join(work, 'ocr-data', 'tesseract-cache'));
-    expect(options.langPath).toBe(bundledLangPath());
+  it('runs tesseract fully offline: bundled best_int language data, unpacked into the data folder, no URL anywhere', () => {
+    const cache = join(work, 'ocr-data', 'tesseract-cache');
+    const options = tesseractWorkerOptions(cache);
     expect(existsSync(join(bundledLangPath(), 'eng.traineddata.gz'))).toBe(true);
     expect(bundledLangPath()).toMatch(/@tesseract\.js-data[\\/]eng[\\/]4\.0\.0_best_int$/);
-    expect(options.cachePath).toBe(join(work, 'ocr-data', 'tesseract-cache'));
+    // The model tesseract reads is the bundled one, unpacked whole inside the cache folder.
+    expect(dirname(String(options.langPath))).toBe(cache);
+    const unpacked = readFileSync(join(String(options.langPath), 'eng.traineddata'));
+    expect(unpacked.equals(gunzipSync(readFileSync(join(bundledLangPath(), 'eng.traineddata.gz'))))).toBe(true);
+    expect(options.cacheMethod).toBe('none');
     expect(JSON.stringify(options)).not.toMatch(/https?:|cdn|jsdelivr/i);
-    // The engine has read scans above: its cache went where it was told, nowhere else.
-    expect(existsSync(join(work, 'ocr-data', 'tesseract-cache', 'eng.traineddata'))).toBe(true);
+    // The engine has read scans above: nothing was written anywhere but the cache folder.
     expect(existsSync(join(process.cwd(), 'eng.traineddata'))).toBe(false);
+    expect(readdirSync(String(options.langPath))).toEqual(['eng.traineddata']);
+  });
+
+  it('starts several tesseract workers at once on a fresh cache folder (each reads a whole model)', async () => {
+    const cache = join(work, 'fresh-cache');
+    const pools = await Promise.all([TesseractPool.create(cache, 2), TesseractPool.create(cache, 2)]);
+    try {
+      expect(pools.map((pool) => pool.size)).toEqual([2, 2]);
+      const folders = readdirSync(cache);
+      expect(folders).toHaveLength(1);
+      expect(readdirSync(join(cache, folders[0] ?? ''))).toEqual(['eng.traineddata']);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.close()));
+    }
   });
 });

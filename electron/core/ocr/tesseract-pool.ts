@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createWorker, OEM, PSM, type Worker, type WorkerOptions } from 'tesseract.js';
 
 /**
@@ -50,13 +52,37 @@ export function bundledLangPath(): string {
   return join(dirname(resolveFromHere.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
-/** The options every worker is created with: local language data, cache in the given folder. */
+/**
+ * Unpacks the bundled model into the cache folder once and returns the folder holding
+ * `eng.traineddata`. tesseract.js's own cache is not safe for two workers (or two processes)
+ * starting together: one writes the file in place while another reads it half written and fails
+ * with "Error opening data file ./eng.traineddata". Here the file is written under a temporary
+ * name and renamed, so the final name only ever holds a whole model; the folder is named after
+ * the bundled file's sha256, so a new model never meets an old cache.
+ */
+export function unpackedLanguageFolder(cachePath: string): string {
+  const packed = readFileSync(join(bundledLangPath(), 'eng.traineddata.gz'));
+  const version = createHash('sha256').update(packed).digest('hex').slice(0, 16);
+  const folder = join(cachePath, `eng-${version}`);
+  const model = join(folder, 'eng.traineddata');
+  if (existsSync(model)) return folder;
+  mkdirSync(folder, { recursive: true });
+  const partial = join(folder, `eng.traineddata.${process.pid}.${randomUUID()}.partial`);
+  writeFileSync(partial, gunzipSync(packed));
+  renameSync(partial, model);
+  return folder;
+}
+
+/**
+ * The options every worker is created with: the model unpacked in the given cache folder, read
+ * as a local file; tesseract.js's own cache is off (see unpackedLanguageFolder).
+ */
 export function tesseractWorkerOptions(cachePath: string): Partial<WorkerOptions> {
   return {
-    langPath: bundledLangPath(),
+    langPath: unpackedLanguageFolder(cachePath),
     cachePath,
-    cacheMethod: 'write',
-    gzip: true,
+    cacheMethod: 'none',
+    gzip: false,
     // Errors come back through the job's promise; the default handler would also print them.
     errorHandler: () => {},
   };
@@ -80,8 +106,6 @@ export class TesseractPool {
   private constructor(private readonly slots: Slot[]) {}
 
   static async create(cachePath: string, size = defaultPoolSize()): Promise<TesseractPool> {
-    // tesseract.js writes its cache silently or not at all: the folder must exist first.
-    mkdirSync(cachePath, { recursive: true });
     const options = tesseractWorkerOptions(cachePath);
     const workers = await Promise.all(Array.from({ length: size }, () => createWorker('eng', OEM.LSTM_ONLY, options)));
     for (const worker of workers) {
