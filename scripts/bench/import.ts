@@ -123,7 +123,7 @@ async function main(): Promise<void> {
         id: 'import',
         title: `Import ${FILES} report files into SQLite`,
         subject:
-          'importPaths: folder -> stage + sha256 (8 files read ahead) -> parse -> check -> one transaction per 64 files, a savepoint per file (WAL, synchronous=FULL)',
+          'importPaths: folder -> stage + sha256 (8 reads at a time) -> parse on the worker thread (up to 128 files ahead) -> check -> one transaction per 64 files, a savepoint per file (WAL, synchronous=FULL)',
         baseline: 'read + parseReportFile of the same files, no database',
         peakRssMiB: Math.max(...imports.map((entry) => entry.peakRssMiB)),
         baselinePeakRssMiB: Math.max(...parse.map((entry) => entry.peakRssMiB)),

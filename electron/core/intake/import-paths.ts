@@ -9,7 +9,7 @@ import { importEmail } from './import-email';
 import { ingestFile, SUPPORTED_FORMATS } from './ingest-file';
 import { addOutcome, addSummary, emptySummary, type IntakeSummary } from './intake-summary';
 import { diskReader, type MediaReader } from './media-reader';
-import { OFF_THREAD_MIN_BYTES, parseReportFileOffThread } from './parse-off-thread';
+import { parseReportFileOffThread } from './parse-off-thread';
 import { type ParsedReportFile, parseReportFile } from './parse-report-file';
 import { type StagedFile, stageFile } from './stage-file';
 import { listMediaFiles, type MediaFile } from './walk-media';
@@ -27,11 +27,18 @@ export interface ImportPathsOptions {
 }
 
 /**
- * Files being staged at once, ahead of the one being parsed and stored: reading a stick is mostly
- * waiting for the device, and a few reads in flight keep it busy while the CPU parses. Small
- * enough that these files at the 25 MB cap stay well inside memory.
+ * Files read at once: reading a stick is mostly waiting for the device, and a few reads in flight
+ * keep it busy while the CPU parses, without making it seek between many files.
  */
-const STAGE_AHEAD = 8;
+const STAGE_READS_AT_ONCE = 8;
+/**
+ * How far staging and parsing (on the parse worker) run ahead of the file being stored, in files
+ * and in bytes (by the listing's sizes). Storing commits 64 files in one synchronous transaction;
+ * with only a few files ahead the worker ran dry during each commit and the two cores took turns.
+ */
+const AHEAD_FILES = 128;
+const AHEAD_BYTES = 32 * 1024 * 1024;
+
 /**
  * Files committed together. Each file is still all or nothing (a savepoint of its own inside the
  * batch), but one durable commit (an fsync with synchronous=FULL) per batch instead of per file
@@ -99,7 +106,7 @@ async function importListed(
     pending = [];
     pendingBytes = 0;
   };
-  for await (const entry of stagedInOrder(reader, files, stagingDir)) {
+  for await (const entry of stagedInOrder(store, reader, files, stagingDir)) {
     const kind = fileKindOf(entry.file.fileName);
     if (kind === 'email' && entry.staged?.ok) {
       flush();
@@ -124,44 +131,65 @@ async function importListed(
 }
 
 /**
- * The listed files staged, in listing order, with up to STAGE_AHEAD reads in flight ahead of the
+ * The listed files staged, in listing order, up to AHEAD_FILES / AHEAD_BYTES ahead of the
  * caller. Each step waits for a turn of the event loop, so the reads ahead make progress while
  * the caller parses and stores (a file already staged would otherwise be handed over at once,
  * and the disk would sit idle until the caller next waited).
  */
 async function* stagedInOrder(
+  store: CountyStore,
   reader: MediaReader,
   files: readonly MediaFile[],
   stagingDir: string,
 ): AsyncGenerator<Staged> {
-  const ahead: Promise<Staged>[] = [];
+  const ahead: { readonly staging: Promise<Staged>; readonly size: number }[] = [];
+  let aheadBytes = 0;
   let next = 0;
+  const reads = concurrencyLimit(STAGE_READS_AT_ONCE);
   const stageNext = () => {
     const index = next++;
-    const staging = stageOne(reader, files[index] as MediaFile, index, stagingDir);
+    const file = files[index] as MediaFile;
+    const staging = stageOne(store, reader, file, index, stagingDir, reads);
     // A failure is thrown where the file's turn comes; until then it is not an unhandled rejection.
     staging.catch(() => {});
-    ahead.push(staging);
+    ahead.push({ staging, size: file.size });
+    aheadBytes += file.size;
   };
+  const roomAhead = () =>
+    next < files.length && (ahead.length === 0 || (ahead.length < AHEAD_FILES && aheadBytes < AHEAD_BYTES));
   try {
-    while (next < files.length && ahead.length < STAGE_AHEAD) stageNext();
-    for (let staged = ahead.shift(); staged; staged = ahead.shift()) {
-      if (next < files.length) stageNext();
+    while (roomAhead()) stageNext();
+    for (let first = ahead.shift(); first; first = ahead.shift()) {
+      aheadBytes -= first.size;
+      while (roomAhead()) stageNext();
       await new Promise<void>((resolve) => setImmediate(resolve));
-      yield await staged;
+      yield await first.staging;
     }
   } finally {
     // Stopped early (a failure): the reads still in flight finish before the staging folder is removed.
-    await Promise.allSettled(ahead);
+    await Promise.allSettled(ahead.map((entry) => entry.staging));
   }
 }
 
-async function stageOne(reader: MediaReader, file: MediaFile, index: number, stagingDir: string): Promise<Staged> {
+/**
+ * One file staged, then (a results file not imported before) handed to the parse worker at once:
+ * while this thread stores the files before it, the worker parses this one, so a drive of many
+ * small files uses both cores instead of parsing and storing in turn.
+ */
+async function stageOne(
+  store: CountyStore,
+  reader: MediaReader,
+  file: MediaFile,
+  index: number,
+  stagingDir: string,
+  reads: <T>(task: () => Promise<T>) => Promise<T>,
+): Promise<Staged> {
   const kind = fileKindOf(file.fileName);
   if (kind === 'unsupported') return { file, staged: null };
-  const copy = await stageFile(reader, file.path, file.fileName, stagingDir, index);
-  const big = copy.ok && copy.value.bytes.length >= OFF_THREAD_MIN_BYTES;
-  return big && (kind === 'results-table' || kind === 'precinct-report')
+  const copy = await reads(() => stageFile(reader, file.path, file.fileName, stagingDir, index));
+  const parseAhead =
+    copy.ok && (kind === 'results-table' || kind === 'precinct-report') && !store.findImportFile(copy.value.sha256);
+  return parseAhead
     ? { file, staged: copy, parsed: await parseReportFileOffThread(file.fileName, copy.value.bytes) }
     : { file, staged: copy };
 }
@@ -217,4 +245,20 @@ function storeTogether(
     return ok(null);
   });
   return outcomes;
+}
+
+/** Runs at most `limit` of the given tasks at once, the rest in the order they were given. */
+function concurrencyLimit(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 }
