@@ -89,7 +89,6 @@ async function importAll(folder: string): Promise<PartResult> {
     const summary = await importPaths(county.store, [folder], {
       source: 'usb',
       operator: 'Bench Operator',
-      stagingRoot: root,
     });
     const ms = performance.now() - started;
     if (summary.rejected.length > 0 || summary.imported !== FILES) {
@@ -143,7 +142,7 @@ async function main(): Promise<void> {
       ...result,
       target: { text: 'import <= 2x parse', met: result.ratio <= 2 },
       notes: [
-        `database and staging on ${process.env.BENCH_IMPORT_DB_ROOT ?? tmpdir()} (BENCH_IMPORT_DB_ROOT; default the disk, one fsync per committed batch of files); each run a fresh process`,
+        `database on ${process.env.BENCH_IMPORT_DB_ROOT ?? tmpdir()} (BENCH_IMPORT_DB_ROOT; default the disk, one fsync per committed batch of files); each run a fresh process`,
       ],
     });
   } finally {

@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 const importAs = (...paths: string[]) =>
-  importPaths(county.store, paths, { source: 'usb', operator: 'Mail desk', clock: caucusClock(), stagingRoot: work });
+  importPaths(county.store, paths, { source: 'usb', operator: 'Mail desk', clock: caucusClock() });
 
 function writeEmail(name: string, email: Parameters<typeof buildEmail>[0]): string {
   const path = join(work, name);

@@ -44,7 +44,6 @@ const importAs = (paths: string[], options: { reader?: MediaReader; source?: 'us
     source: options.source ?? 'usb',
     operator: 'USB desk',
     clock: caucusClock(),
-    stagingRoot: work,
     ...(options.reader ? { reader: options.reader } : {}),
   });
 

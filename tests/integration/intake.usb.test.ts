@@ -71,7 +71,7 @@ describe('removable drives', () => {
     const drive = folderDrive(stickPath);
     const before = countIntakeRows(county.store);
 
-    const inbox = expectOk(await buildDriveInbox(county.store, drive, { stagingRoot: media }));
+    const inbox = expectOk(await buildDriveInbox(county.store, drive));
     expect(countIntakeRows(county.store)).toEqual(before);
     expect(inbox.byPrecinct.map((entry) => [entry.precinct, entry.files.map((file) => file.fileName)])).toEqual([
       ['DM-01', ['DM-01.csv']],
@@ -87,12 +87,11 @@ describe('removable drives', () => {
       operator: 'USB desk',
       clock: caucusClock(),
       reader: drive.reader,
-      stagingRoot: media,
     });
     // The chair's email carries the same DM-02.json bytes as the file on the stick: a duplicate by attachment hash.
     expect(summary).toMatchObject({ imported: 3, duplicates: 1, conflicts: 0, pendingReview: 2 });
     expect(summary.rejected.map((entry) => entry.code)).toEqual(['ZIP_BOMB']);
-    const after = expectOk(await buildDriveInbox(county.store, drive, { stagingRoot: media }));
+    const after = expectOk(await buildDriveInbox(county.store, drive));
     expect(after.byPrecinct.find((entry) => entry.precinct === 'DM-01')?.files[0]?.alreadyImported).toBe(true);
 
     expectOk(await drive.eject());

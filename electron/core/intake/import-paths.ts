@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ReportSource } from '../api/contract';
 import { type AppError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
@@ -20,8 +17,6 @@ export interface ImportPathsOptions {
   readonly clock?: () => Date;
   /** How files are read off the media; tests pass one that fails part-way. */
   readonly reader?: MediaReader;
-  /** Where the staging folder is made (a fresh private folder inside it, removed afterwards). */
-  readonly stagingRoot?: string;
   /** Called after each file, for a progress display. */
   readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly path: string }) => void;
 }
@@ -71,12 +66,7 @@ export async function importPaths(
   const summary = emptySummary();
   const listing = await listMediaFiles(paths);
   summary.rejected.push(...listing.rejected);
-  const stagingDir = await mkdtemp(join(options.stagingRoot ?? tmpdir(), 'tallyroom-staging-'));
-  try {
-    await store.withCheckpointsDeferred(() => importListed(store, reader, listing.files, stagingDir, summary, options));
-  } finally {
-    await rm(stagingDir, { recursive: true, force: true });
-  }
+  await store.withCheckpointsDeferred(() => importListed(store, reader, listing.files, summary, options));
   return summary;
 }
 
@@ -85,7 +75,6 @@ async function importListed(
   store: CountyStore,
   reader: MediaReader,
   files: readonly MediaFile[],
-  stagingDir: string,
   summary: IntakeSummary,
   options: ImportPathsOptions,
 ): Promise<void> {
@@ -106,7 +95,7 @@ async function importListed(
     pending = [];
     pendingBytes = 0;
   };
-  for await (const entry of stagedInOrder(store, reader, files, stagingDir)) {
+  for await (const entry of stagedInOrder(store, reader, files)) {
     const kind = fileKindOf(entry.file.fileName);
     if (kind === 'email' && entry.staged?.ok) {
       flush();
@@ -140,7 +129,6 @@ async function* stagedInOrder(
   store: CountyStore,
   reader: MediaReader,
   files: readonly MediaFile[],
-  stagingDir: string,
 ): AsyncGenerator<Staged> {
   const ahead: { readonly staging: Promise<Staged>; readonly size: number }[] = [];
   let aheadBytes = 0;
@@ -149,7 +137,7 @@ async function* stagedInOrder(
   const stageNext = () => {
     const index = next++;
     const file = files[index] as MediaFile;
-    const staging = stageOne(store, reader, file, index, stagingDir, reads);
+    const staging = stageOne(store, reader, file, reads);
     // A failure is thrown where the file's turn comes; until then it is not an unhandled rejection.
     staging.catch(() => {});
     ahead.push({ staging, size: file.size });
@@ -166,7 +154,7 @@ async function* stagedInOrder(
       yield await first.staging;
     }
   } finally {
-    // Stopped early (a failure): the reads still in flight finish before the staging folder is removed.
+    // Stopped early (a failure): the reads still in flight finish before the import returns.
     await Promise.allSettled(ahead.map((entry) => entry.staging));
   }
 }
@@ -180,13 +168,11 @@ async function stageOne(
   store: CountyStore,
   reader: MediaReader,
   file: MediaFile,
-  index: number,
-  stagingDir: string,
   reads: <T>(task: () => Promise<T>) => Promise<T>,
 ): Promise<Staged> {
   const kind = fileKindOf(file.fileName);
   if (kind === 'unsupported') return { file, staged: null };
-  const copy = await reads(() => stageFile(reader, file.path, file.fileName, stagingDir, index));
+  const copy = await reads(() => stageFile(reader, file.path, file.fileName));
   const parseAhead =
     copy.ok && (kind === 'results-table' || kind === 'precinct-report') && !store.findImportFile(copy.value.sha256);
   return parseAhead

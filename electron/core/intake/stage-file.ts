@@ -1,35 +1,28 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { type AppError, appError, ok, type Result } from '../result';
-import { safeFileName } from './file-kind';
 import { INTAKE_LIMITS } from './limits';
 import type { MediaReader } from './media-reader';
 import { formatBytes } from './safe-json';
 
-/** Staging copies up to this size are written synchronously. */
-const WRITE_AT_ONCE_MAX_BYTES = 1024 * 1024;
-
 export interface StagedFile {
   readonly fileName: string;
   /** The private copy everything after staging reads from; the drive is not touched again. */
-  readonly stagedPath: string;
   readonly bytes: Uint8Array;
   readonly sha256: string;
 }
 
 /**
- * Copies one file off hostile media into the private staging folder, hashing it on the way,
- * before anything parses it. A file over the cap stops being read at the cap; a read that
- * fails part-way (a drive pulled out) returns an error value and nothing of the file is kept.
+ * Copies one file off hostile media into memory, hashing it on the way, before anything parses
+ * it; everything after reads that copy, never the drive again, and the database keeps those bytes
+ * with the report. (There is no copy on disk: it was written for every file and never read back,
+ * and creating it was a sixth of an import's time, npm run bench.) A file over the cap stops being
+ * read at the cap; a read that fails part-way (a drive pulled out) returns an error value and
+ * nothing of the file is kept.
  */
 export async function stageFile(
   reader: MediaReader,
   path: string,
   fileName: string,
-  stagingDir: string,
-  index: number,
   maxBytes: number = INTAKE_LIMITS.maxFileBytes,
 ): Promise<Result<StagedFile, AppError>> {
   const hash = createHash('sha256');
@@ -53,14 +46,8 @@ export async function stageFile(
   // One chunk (most reports) is used as it is; more are joined.
   const only = chunks.length === 1 ? chunks[0] : undefined;
   const bytes = only ? Buffer.from(only.buffer, only.byteOffset, only.length) : Buffer.concat(chunks, total);
-  const stagedPath = join(stagingDir, `${String(index).padStart(5, '0')}-${safeFileName(fileName, 'file')}`);
-  // The staging folder is on the laptop's own disk: a small copy is written at once, where three
-  // round trips to the I/O thread pool cost more than the write (npm run bench); a big one in the background.
-  if (bytes.length <= WRITE_AT_ONCE_MAX_BYTES) writeFileSync(stagedPath, bytes, { flag: 'wx', mode: 0o600 });
-  else await writeFile(stagedPath, bytes, { flag: 'wx', mode: 0o600 });
   return ok({
     fileName,
-    stagedPath,
     bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
     sha256: hash.digest('hex'),
   });

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type FileKind, fileKindOf } from '../intake/file-kind';
 import { findIntakeProblem } from '../intake/import-results-file';
 import { SUPPORTED_FORMATS } from '../intake/ingest-file';
@@ -43,7 +40,6 @@ export interface DriveInbox {
 export async function buildDriveInbox(
   store: CountyStore,
   drive: RemovableDrive,
-  options: { readonly stagingRoot?: string } = {},
 ): Promise<Result<DriveInbox, AppError>> {
   const listing = await drive.listFiles();
   if (!listing.ok) return listing;
@@ -57,14 +53,7 @@ export async function buildDriveInbox(
     precincts: [],
     problem: { code: refused.code, message: refused.message },
   }));
-  const stagingDir = await mkdtemp(join(options.stagingRoot ?? tmpdir(), 'tallyroom-inbox-'));
-  try {
-    for (const [index, file] of listing.value.files.entries()) {
-      files.push(await inspect(store, drive, file, stagingDir, index));
-    }
-  } finally {
-    await rm(stagingDir, { recursive: true, force: true });
-  }
+  for (const file of listing.value.files) files.push(await inspect(store, drive, file));
   const order = new Map(store.listPrecincts().map((precinct, index) => [precinct.code, index]));
   const byPrecinct = new Map<string, InboxFile[]>();
   for (const file of files) {
@@ -85,8 +74,6 @@ async function inspect(
   store: CountyStore,
   drive: RemovableDrive,
   file: { readonly path: string; readonly fileName: string; readonly size: number },
-  stagingDir: string,
-  index: number,
 ): Promise<InboxFile> {
   const kind = fileKindOf(file.fileName);
   const base = { path: file.path, fileName: file.fileName, kind, size: file.size };
@@ -102,7 +89,7 @@ async function inspect(
       },
     };
   }
-  const staged = await stageFile(drive.reader, file.path, file.fileName, stagingDir, index);
+  const staged = await stageFile(drive.reader, file.path, file.fileName);
   if (!staged.ok) return { ...base, sha256: null, alreadyImported: false, precincts: [], problem: staged.error };
   const { sha256, bytes } = staged.value;
   const alreadyImported = store.findImportFile(sha256) !== null;

@@ -1,12 +1,3 @@
-/**
- * Intake behind the API (issue 3): files dropped onto the app or chosen from a drive, the mail
- * quarantine a person reviews, and the scan queue. The same per-file pipeline as
- * `tallyroom import` (import-paths.ts): every file is copied to a private staging folder and
- * hashed before anything parses it, then parsed and stored in its own transaction.
- */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileKindOf, isLitterFile, isLitterFolder, safeFileName } from '../../intake/file-kind';
 import {
   heldMailReason,
@@ -65,68 +56,63 @@ export async function importUploadedFiles(
   if (!store.getElection()) return appError('NO_COUNTY', 'Set up the county before importing files.');
   const total = emptySummary();
   const files: ImportedFileResult[] = [];
-  const stagingDir = await mkdtemp(join(tmpdir(), 'tallyroom-staging-'));
-  try {
-    for (const [index, upload] of input.files.entries()) {
-      const path = upload.fileName;
-      const fileName = safeFileName(path, `file-${index + 1}`);
-      const summary = emptySummary();
-      let message: string | null = null;
-      let skipped = false;
-      const depth = path.split(/[\\/]/).filter((part) => part !== '').length - 1;
-      if (litterIn(path)) {
-        skipped = true;
-        message = `${fileName} is a file the computer's system leaves on drives, not a report; skipped.`;
-      } else if (depth > INTAKE_LIMITS.maxFolderDepth) {
-        summary.rejected.push({
-          path,
-          code: 'TOO_DEEP',
-          message: `${fileName} is nested more than ${INTAKE_LIMITS.maxFolderDepth} folders deep; it was not imported.`,
-        });
-      } else if (fileKindOf(fileName) === 'unsupported') {
-        summary.rejected.push({
-          path,
-          code: 'UNSUPPORTED_FORMAT',
-          message: `${fileName} is not a kind of file Tallyroom imports (${SUPPORTED_FORMATS}). Nothing was imported.`,
-        });
+  for (const [index, upload] of input.files.entries()) {
+    const path = upload.fileName;
+    const fileName = safeFileName(path, `file-${index + 1}`);
+    const summary = emptySummary();
+    let message: string | null = null;
+    let skipped = false;
+    const depth = path.split(/[\\/]/).filter((part) => part !== '').length - 1;
+    if (litterIn(path)) {
+      skipped = true;
+      message = `${fileName} is a file the computer's system leaves on drives, not a report; skipped.`;
+    } else if (depth > INTAKE_LIMITS.maxFolderDepth) {
+      summary.rejected.push({
+        path,
+        code: 'TOO_DEEP',
+        message: `${fileName} is nested more than ${INTAKE_LIMITS.maxFolderDepth} folders deep; it was not imported.`,
+      });
+    } else if (fileKindOf(fileName) === 'unsupported') {
+      summary.rejected.push({
+        path,
+        code: 'UNSUPPORTED_FORMAT',
+        message: `${fileName} is not a kind of file Tallyroom imports (${SUPPORTED_FORMATS}). Nothing was imported.`,
+      });
+    } else {
+      const bytes = Buffer.from(upload.contentBase64, 'base64');
+      const reader = memoryReader(new Map([[path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)]]));
+      const staged = await stageFile(reader, path, fileName);
+      if (!staged.ok) {
+        summary.rejected.push({ path, code: staged.error.code, message: staged.error.message });
+      } else if (fileKindOf(fileName) === 'email') {
+        addSummary(
+          summary,
+          await importEmail(store, {
+            raw: staged.value.bytes,
+            origin: `file ${path} (added in the app)`,
+            label: path,
+            operator: input.operator,
+            at: clock().toISOString(),
+          }),
+        );
+        if (summary.pendingReview > 0) message = heldMailReason(store, staged.value.sha256);
       } else {
-        const bytes = Buffer.from(upload.contentBase64, 'base64');
-        const reader = memoryReader(new Map([[path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)]]));
-        const staged = await stageFile(reader, path, fileName, stagingDir, index);
-        if (!staged.ok) {
-          summary.rejected.push({ path, code: staged.error.code, message: staged.error.message });
-        } else if (fileKindOf(fileName) === 'email') {
-          addSummary(
-            summary,
-            await importEmail(store, {
-              raw: staged.value.bytes,
-              origin: `file ${path} (added in the app)`,
-              label: path,
-              operator: input.operator,
-              at: clock().toISOString(),
-            }),
-          );
-          if (summary.pendingReview > 0) message = heldMailReason(store, staged.value.sha256);
-        } else {
-          addOutcome(
-            summary,
-            path,
-            ingestFile(store, {
-              fileName,
-              bytes: staged.value.bytes,
-              source: input.source,
-              operator: input.operator,
-              at: clock().toISOString(),
-            }),
-          );
-        }
+        addOutcome(
+          summary,
+          path,
+          ingestFile(store, {
+            fileName,
+            bytes: staged.value.bytes,
+            source: input.source,
+            operator: input.operator,
+            at: clock().toISOString(),
+          }),
+        );
       }
-      addSummary(total, summary);
-      const outcome = outcomeOf(summary, skipped);
-      files.push({ path, outcome, summary, message: messageOf(summary, outcome, message) });
     }
-  } finally {
-    await rm(stagingDir, { recursive: true, force: true });
+    addSummary(total, summary);
+    const outcome = outcomeOf(summary, skipped);
+    files.push({ path, outcome, summary, message: messageOf(summary, outcome, message) });
   }
   return ok({ ...total, files });
 }
