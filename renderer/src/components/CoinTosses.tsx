@@ -42,18 +42,22 @@ export function CoinTossPanel({
   onRecord(winners: string[]): void;
   /** Where the result comes from, in the sentence asking for it. */
   source?: 'the room' | 'the paper';
-  /** Focus the first answer when the panel appears (keyboard-first review). */
+  /**
+   * Focus the panel when it appears (keyboard-first review): the panel, not its first answer, so an
+   * Enter pressed once too often on the last value cannot record a toss nobody chose; Tab reaches
+   * the answers.
+   */
   autoFocus?: boolean;
 }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const single = tie.awarded === 1;
-  const first = useRef<HTMLButtonElement & HTMLInputElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const tieKey = `${tie.tied.join('|')}:${tie.awarded}`;
   useEffect(() => {
-    if (autoFocus && tieKey) first.current?.focus();
+    if (autoFocus && tieKey) panel.current?.focus();
   }, [autoFocus, tieKey]);
   return (
-    <section className="coin-toss" aria-label="Coin toss">
+    <section className="coin-toss" aria-label="Coin toss" ref={panel} tabIndex={-1}>
       <div className="coin-toss-head">
         <svg viewBox="0 0 24 24" className="coin-icon" aria-hidden="true">
           <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -78,10 +82,9 @@ export function CoinTossPanel({
       </div>
       {single ? (
         <div className="coin-toss-actions">
-          {tie.tied.map((name, index) => (
+          {tie.tied.map((name) => (
             <button
               key={name}
-              ref={index === 0 ? first : undefined}
               type="button"
               className="button"
               onClick={() => onRecord([name])}
@@ -93,10 +96,9 @@ export function CoinTossPanel({
       ) : (
         <div className="coin-toss-actions">
           <span className="hint">Tick the {tie.awarded} groups that won:</span>
-          {tie.tied.map((name, index) => (
+          {tie.tied.map((name) => (
             <label key={name} className="check">
               <input
-                ref={index === 0 ? first : undefined}
                 type="checkbox"
                 checked={chosen.includes(name)}
                 onChange={(event) =>
