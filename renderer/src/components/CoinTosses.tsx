@@ -83,12 +83,7 @@ export function CoinTossPanel({
       {single ? (
         <div className="coin-toss-actions">
           {tie.tied.map((name) => (
-            <button
-              key={name}
-              type="button"
-              className="button"
-              onClick={() => onRecord([name])}
-            >
+            <button key={name} type="button" className="button" onClick={() => onRecord([name])}>
               {name} won the toss
             </button>
           ))}
