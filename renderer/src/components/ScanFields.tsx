@@ -17,6 +17,7 @@ import { CoinTossPanel, pendingTieOf, RecordedCoinTosses, tossesToSubmit } from 
 import { ScanCrop } from './ScanCrop';
 import { reviewReasonText } from './ScanProblems';
 import { Card, Kbd } from './ui';
+import { useCtrlEnter } from './useCtrlEnter';
 
 type ScanView = ApiOutputs['getScanReading'];
 type PageView = ScanView['pages'][number];
@@ -205,18 +206,7 @@ export function ScanFields({
   };
 
   // Ctrl+Enter confirms the worksheet from anywhere on the screen, as it saves a keyed one.
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        submitRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCtrlEnter(submit);
 
   const onFieldKey = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter' || event.ctrlKey || event.metaKey) return;

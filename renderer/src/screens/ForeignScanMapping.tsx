@@ -13,6 +13,7 @@ import { useConfirmForeignScan, useOverview, useReadForeignScan } from '../api/h
 import { useObjectUrl } from '../components/ScanCrop';
 import type { ConfirmedPage } from '../components/ScanFields';
 import { Card, Kbd, Notice } from '../components/ui';
+import { useCtrlEnter } from '../components/useCtrlEnter';
 import { useSessionToken } from '../session';
 
 type ScanView = ApiOutputs['getScanReading'];
@@ -156,18 +157,7 @@ export function ForeignScanMapping({
         (error: unknown) => setProblem(errorMessage(error)),
       );
   };
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        submitRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCtrlEnter(submit);
 
   const onFieldKey = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter' || event.ctrlKey || event.metaKey) return;

@@ -29,6 +29,7 @@ import { CoinTossPanel, pendingTieOf, RecordedCoinTosses, tossesToSubmit } from 
 import { PrecinctOpenWarning, usePrecinctLease } from '../components/PrecinctOpenWarning';
 import { PrecinctPicker } from '../components/PrecinctPicker';
 import { EmptyState, ErrorNotice, Kbd, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
+import { useCtrlEnter } from '../components/useCtrlEnter';
 import { PrecinctMath } from '../components/worksheet/PrecinctMath';
 import { parseCount } from '../components/worksheet/parse-count';
 import { type Saved, SavedNotice } from '../components/worksheet/SavedNotice';
@@ -222,19 +223,7 @@ function WorksheetForm({
       },
     );
   };
-  const saveRefFn = useRef(save);
-  saveRefFn.current = save;
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        saveRefFn.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCtrlEnter(save);
 
   useLayoutEffect(() => {
     setFocusRequest({ target: initialPrecinct ? 'grid' : 'picker' });

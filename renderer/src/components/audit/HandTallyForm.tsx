@@ -6,6 +6,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { type AuditHandTallyResult, type AuditView, useAuditEnterHandTally } from '../../api/audit-hooks';
 import { errorMessage } from '../../api/client';
 import { Card, Kbd, Notice } from '../ui';
+import { useCtrlEnter } from '../useCtrlEnter';
 
 export function HandTallyForm({
   audit,
@@ -68,18 +69,7 @@ export function HandTallyForm({
   };
 
   // Ctrl+Enter saves from anywhere on the screen, as on the worksheet screen.
-  const saveNow = useRef(save);
-  saveNow.current = save;
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        saveNow.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCtrlEnter(save);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>, index: number) => {
     if (event.key !== 'Enter') return;
