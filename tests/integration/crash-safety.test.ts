@@ -64,8 +64,9 @@ beforeAll(async () => {
 afterAll(() => county.cleanup());
 
 /**
- * Starts the worker and kills it with SIGKILL a random moment (0-20 ms) after its `afterWrites`-th
- * committed write: the kill lands anywhere in the next write, on any machine speed.
+ * Starts the worker and kills it with SIGKILL a random moment (0-3 ms) after its `afterWrites`-th
+ * committed write: the kill lands anywhere in the next write or two (each an fsync'd commit). A
+ * longer wait let a fast run import every file left before the kill came (20 ms: a round finished).
  */
 function runAndKill(args: string[], afterWrites: number | null): Promise<'killed' | 'finished'> {
   return new Promise((resolvePromise, reject) => {
@@ -80,7 +81,7 @@ function runAndKill(args: string[], afterWrites: number | null): Promise<'killed
       writes += chunk.toString().split('imported').length - 1;
       if (afterWrites !== null && !armed && writes >= afterWrites) {
         armed = true;
-        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 20));
+        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 4));
       }
     });
     child.on('exit', (code, signal) => {
