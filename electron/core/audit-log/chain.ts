@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditEntry, AuditVerification } from '../api/contract';
+import type { AuditEntry, AuditVerification } from '../model/audit-entry';
 import { canonicalJson } from './canonical-json';
 
 /** prev_hash of the first entry. */

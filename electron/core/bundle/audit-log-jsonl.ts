@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../api/contract';
 import { canonicalJson } from '../audit-log/canonical-json';
+import type { AuditEntry } from '../model/audit-entry';
 
 /** data/audit-log.jsonl: one entry per line, oldest first, each line the entry's canonical JSON. */
 export function auditLogJsonl(entries: Iterable<AuditEntry>): string {

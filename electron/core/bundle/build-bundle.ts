@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../api/contract';
 import { canonicalJson } from '../audit-log/canonical-json';
+import type { AuditEntry } from '../model/audit-entry';
 import { writePrecinctResultsCsv } from '../results-file/write-results';
 import type { CountySigningKey } from '../signing/county-key';
 import { formatMinisignSignature, signMinisign } from '../signing/minisign-signature';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { PRECINCT_STATUSES } from '../api/contract';
-import { FINDING_CODES, RULES_PROFILES } from '../rules/types';
+import { FINDING_CODES } from '../model/finding';
+import { PRECINCT_STATUSES } from '../model/precinct-status';
+import { RULES_PROFILES } from '../model/rules-profile';
 import { BUNDLE_STATUSES } from './bundle-status';
 
 /** The value of `schema` in data/results.json; a new incompatible layout gets a new number. */

@@ -1,4 +1,4 @@
-import type { CountyCertificationView } from '../api/contract';
+import type { CountyCertificationView } from '../model/verification';
 import type { CountyStore } from '../store/county-store';
 import { listCountyCertifications, type PrecinctHistoryRecords } from '../store/verification-records';
 

@@ -5,9 +5,12 @@
  * Everything here is a pure function of the report and the county's setup; statuses, which depend
  * on people's decisions and on the other reports, are still derived on every read.
  */
-import type { ReportView } from '../api/contract';
+
+import type { Finding } from '../model/finding';
+import type { PrecinctResult } from '../model/precinct-result';
+import type { ReportView } from '../model/report';
+import type { RulesProfileId } from '../model/rules-profile';
 import { checkPrecinct } from '../rules/check';
-import type { Finding, PrecinctResult, RulesProfileId } from '../rules/types';
 import type { DerivedStatus } from '../status/derive-status';
 import type { CandidateRecord, CountyStore, ElectionRow, PrecinctRecord, StoredReport } from '../store/county-store';
 import type { PrecinctHistoryRecords } from '../store/verification-records';

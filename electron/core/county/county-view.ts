@@ -1,11 +1,8 @@
-import type {
-  CountyCertificationView,
-  PrecinctStatus,
-  PrecinctVerification,
-  ReportView,
-  WorksheetLine,
-} from '../api/contract';
-import type { Finding, PrecinctResult } from '../rules/types';
+import type { Finding } from '../model/finding';
+import type { PrecinctResult } from '../model/precinct-result';
+import type { PrecinctStatus } from '../model/precinct-status';
+import type { ReportView, WorksheetLine } from '../model/report';
+import type { CountyCertificationView, PrecinctVerification } from '../model/verification';
 import { derivePrecinctStatus } from '../status/derive-status';
 import type { CandidateRecord, CountyStore, ElectionRow, PrecinctRecord, StoredReport } from '../store/county-store';
 import { listPrecinctHistories, type PrecinctHistoryRecords } from '../store/verification-records';

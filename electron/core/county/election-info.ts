@@ -1,4 +1,4 @@
-import type { ElectionInfo } from '../api/contract';
+import type { ElectionInfo } from '../model/county';
 import type { CandidateRecord, ElectionRow, PrecinctRecord } from '../store/county-store';
 
 export function electionInfo(

@@ -1,5 +1,6 @@
-import { type CandidateTotal, type Overview, PRECINCT_STATUSES, type PrecinctStatus } from '../api/contract';
-import type { FindingCode } from '../rules/types';
+import type { FindingCode } from '../model/finding';
+import type { CandidateTotal, Overview } from '../model/overview';
+import { PRECINCT_STATUSES, type PrecinctStatus } from '../model/precinct-status';
 import type { CountyView } from './county-view';
 import { delegatesOfViewResult } from './county-view-cache';
 import { electionInfo } from './election-info';

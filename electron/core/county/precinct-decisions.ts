@@ -1,5 +1,5 @@
 /** From the stored resolutions, certifications and changes to what the status derivation and the UI read. */
-import type { PrecinctVerification } from '../api/contract';
+import type { PrecinctVerification } from '../model/verification';
 import type { ComparableReport, DerivedStatus, PrecinctDecisions } from '../status/derive-status';
 import { NO_DECISIONS } from '../status/derive-status';
 import type { PrecinctHistoryRecords } from '../store/verification-records';

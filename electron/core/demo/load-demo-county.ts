@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElectionInfo, ReportSource, WorksheetLine } from '../api/contract';
-import { createCounty } from '../api/handlers/county-setup';
-import { submitWorksheet } from '../api/handlers/worksheet';
+import { createCounty } from '../county/county-setup';
 import { importResultsFile } from '../intake/import-results-file';
+import type { ElectionInfo } from '../model/county';
+import type { CoinToss } from '../model/precinct-result';
+import type { ReportSource, WorksheetLine } from '../model/report';
+import type { RulesProfileId } from '../model/rules-profile';
 import { addOperator } from '../operators/operator-accounts';
 import { type AppError, appError, ok, type Result } from '../result';
 import { parseCountyDefinition } from '../results-file/county-definition';
 import { readTable } from '../results-file/table';
-import type { CoinToss, RulesProfileId } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
+import { submitWorksheet } from '../worksheet/submit-worksheet';
 import { DEMO_TEAM } from './demo-team';
 
 interface DemoEntry {

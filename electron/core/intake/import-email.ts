@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ReportSource } from '../api/contract';
 import { type MailAttachment, type ParsedMessage, parseMessage } from '../mail/parse-message';
+import type { ReportSource } from '../model/report';
 import { ok } from '../result';
 import type { CountyStore } from '../store/county-store';
 import { findMailMessage, insertMailMessage, insertQuarantineItem, precinctsChairedBy } from '../store/intake-records';

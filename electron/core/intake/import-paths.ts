@@ -1,4 +1,4 @@
-import type { ReportSource } from '../api/contract';
+import type { ReportSource } from '../model/report';
 import { type AppError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
 import { fileKindOf } from './file-kind';

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { ReportSource } from '../api/contract';
 import { canonicalJson } from '../audit-log/canonical-json';
 import { buildCountyView } from '../county/county-view';
+import type { FileProblem } from '../model/file-problem';
+import type { PrecinctResult } from '../model/precinct-result';
+import type { ReportSource } from '../model/report';
 import { type AppError, appError, ok, type Result } from '../result';
 import { isCount } from '../rules/check-iowa';
-import type { PrecinctResult } from '../rules/types';
+import { MAX_PROBLEMS_LISTED } from '../results-file/columns';
+import type { ResultRows } from '../results-file/precinct-results';
 import type { CountyStore } from '../store/county-store';
 import { linkFileToMail, reportsHeldFor } from '../store/intake-records';
 import { type ParsedReportFile, parseReportFile } from './parse-report-file';
@@ -64,7 +67,14 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
   if (!parsed.ok) return parsed;
   const results = parsed.value.results;
   const candidateIds = candidateIdsByName(store);
-  const problem = findIntakeProblem(store, results, election.county, request.fileName, candidateIds);
+  const problem = findIntakeProblem(
+    store,
+    results,
+    election.county,
+    request.fileName,
+    candidateIds,
+    parsed.value.rows,
+  );
   if (problem) return problem;
   if (request.mail?.chairOnly) {
     const notTheirs = results.find(
@@ -142,7 +152,18 @@ function normalEmail(address: string | null | undefined): string {
   return (address ?? '').trim().toLowerCase();
 }
 
-/** The first reason this file's data cannot enter this county's database, or null. */
+/** One reason a file's data cannot enter this county's database, with where it is in the file. */
+interface IntakeProblem extends FileProblem {
+  readonly code: string;
+  /** The sentence when this is the file's only problem (names the file, says nothing was imported). */
+  readonly sentence: string;
+}
+
+/**
+ * Every reason this file's data cannot enter this county's database, or null. The error's code and
+ * sentence are the first problem's; its details list every problem with row and column (row 0: a
+ * precinct report JSON, which has no rows), as a county definition file's problems are listed.
+ */
 export function findIntakeProblem(
   store: CountyStore,
   results: readonly PrecinctResult[],
@@ -150,62 +171,115 @@ export function findIntakeProblem(
   fileName: string,
   /** The county's candidates by name (candidateIdsByName), when the caller has them; read here when absent. */
   knownCandidates?: ReadonlyMap<string, number>,
+  /** The rows each result came from (a results table); absent for a precinct report JSON. */
+  rows?: readonly ResultRows[],
 ): Result<never, AppError> | null {
-  const candidates = knownCandidates ?? candidateIdsByName(store);
-  for (const result of results) {
-    if (result.county && result.county !== county) {
-      return appError(
-        'WRONG_COUNTY',
-        `${fileName} is for ${result.county}, but this database is ${county}. Nothing was imported.`,
-      );
-    }
+  const problems = findIntakeProblems(store, results, county, fileName, knownCandidates ?? candidateIdsByName(store), rows);
+  const first = problems[0];
+  if (!first) return null;
+  const details: FileProblem[] = problems
+    .slice(0, MAX_PROBLEMS_LISTED)
+    .map(({ row, column, message }) => ({ row, column, message }));
+  if (problems.length === 1) return appError(first.code, first.sentence, details);
+  return appError(
+    first.code,
+    `${fileName} has ${problems.length} problems; the first: ${first.message.replace(/\.$/, '')}. Nothing was imported; fix the file and try again.`,
+    details,
+  );
+}
+
+function findIntakeProblems(
+  store: CountyStore,
+  results: readonly PrecinctResult[],
+  county: string,
+  fileName: string,
+  candidates: ReadonlyMap<string, number>,
+  rows: readonly ResultRows[] | undefined,
+): IntakeProblem[] {
+  const problems: IntakeProblem[] = [];
+  const wrongCounty = results.findIndex((result) => result.county && result.county !== county);
+  const wrong = results[wrongCounty];
+  if (wrong) {
+    // A file for another county is one problem, however many of its precincts say so.
+    return [
+      {
+        code: 'WRONG_COUNTY',
+        row: rows?.[wrongCounty]?.precinct ?? 0,
+        column: 'county',
+        message: `The file is for ${wrong.county}, but this database is ${county}.`,
+        sentence: `${fileName} is for ${wrong.county}, but this database is ${county}. Nothing was imported.`,
+      },
+    ];
+  }
+  results.forEach((result, index) => {
+    const precinctRow = rows?.[index]?.precinct ?? 0;
+    const lineRow = (lineIndex: number) => rows?.[index]?.lines[lineIndex] ?? precinctRow;
     const precinct = store.findPrecinct(result.precinct);
     if (!precinct) {
-      return appError(
-        'UNKNOWN_PRECINCT',
-        `${fileName} has results for precinct "${result.precinct}", which is not a precinct of ${county}. Nothing was imported.`,
-      );
+      problems.push({
+        code: 'UNKNOWN_PRECINCT',
+        row: precinctRow,
+        column: 'precinct',
+        message: `Precinct "${result.precinct}" is not a precinct of ${county}.`,
+        sentence: `${fileName} has results for precinct "${result.precinct}", which is not a precinct of ${county}. Nothing was imported.`,
+      });
+    } else if (result.precinctDelegates !== null && result.precinctDelegates !== precinct.delegates) {
+      problems.push({
+        code: 'DELEGATES_DIFFER',
+        row: precinctRow,
+        column: 'precinct_delegates',
+        message: `Precinct ${result.precinct} elects ${result.precinctDelegates} delegates here, but ${precinct.delegates} in the county setup.`,
+        sentence: `${fileName} says precinct ${result.precinct} elects ${result.precinctDelegates} delegates, but the county setup says ${precinct.delegates}. Nothing was imported; check which is right.`,
+      });
     }
-    if (result.precinctDelegates !== null && result.precinctDelegates !== precinct.delegates) {
-      return appError(
-        'DELEGATES_DIFFER',
-        `${fileName} says precinct ${result.precinct} elects ${result.precinctDelegates} delegates, but the county setup says ${precinct.delegates}. Nothing was imported; check which is right.`,
-      );
-    }
-    for (const name of (result.coinTosses ?? []).flatMap((toss) => toss.tied)) {
+    for (const name of new Set((result.coinTosses ?? []).flatMap((toss) => toss.tied))) {
       if (!candidates.has(name)) {
-        return appError(
-          'UNKNOWN_CANDIDATE',
-          `${fileName} records a coin toss for "${name}" in precinct ${result.precinct}, who is not on this county's ballot. Nothing was imported.`,
-        );
+        problems.push({
+          code: 'UNKNOWN_CANDIDATE',
+          row: precinctRow,
+          column: 'coin_tosses',
+          message: `A coin toss in precinct ${result.precinct} names "${name}", who is not on this county's ballot.`,
+          sentence: `${fileName} records a coin toss for "${name}" in precinct ${result.precinct}, who is not on this county's ballot. Nothing was imported.`,
+        });
       }
     }
-    for (const line of result.lines) {
+    result.lines.forEach((line, lineIndex) => {
+      const row = lineRow(lineIndex);
       if (!candidates.has(line.candidate)) {
-        return appError(
-          'UNKNOWN_CANDIDATE',
-          `${fileName} lists candidate "${line.candidate}" in precinct ${result.precinct}, who is not on this county's ballot. Nothing was imported.`,
-        );
+        problems.push({
+          code: 'UNKNOWN_CANDIDATE',
+          row,
+          column: 'candidate',
+          message: `Candidate "${line.candidate}" (precinct ${result.precinct}) is not on this county's ballot.`,
+          sentence: `${fileName} lists candidate "${line.candidate}" in precinct ${result.precinct}, who is not on this county's ballot. Nothing was imported.`,
+        });
       }
-      for (const [label, value] of [
-        ['first alignment', line.firstAlignment],
-        ['final alignment', line.finalAlignment],
-        ['delegates awarded', line.delegatesAwarded],
+      for (const [label, column, value] of [
+        ['first alignment', 'first_alignment', line.firstAlignment],
+        ['final alignment', 'final_alignment', line.finalAlignment],
+        ['delegates awarded', 'delegates_awarded', line.delegatesAwarded],
       ] as const) {
         if (value !== null && !isCount(value)) {
-          return appError(
-            'INVALID_COUNT',
-            `${fileName}: the ${label} for ${line.candidate} in precinct ${result.precinct} is ${value}, ${value < 0 ? 'and a count cannot be negative' : 'which is not a whole number of people'}. Nothing was imported.`,
-          );
+          const why = value < 0 ? 'a count cannot be negative' : 'it is not a whole number of people';
+          problems.push({
+            code: 'INVALID_COUNT',
+            row,
+            column,
+            message: `The ${label} for ${line.candidate} in precinct ${result.precinct} is ${value}: ${why}.`,
+            sentence: `${fileName}: the ${label} for ${line.candidate} in precinct ${result.precinct} is ${value}, ${value < 0 ? 'and a count cannot be negative' : 'which is not a whole number of people'}. Nothing was imported.`,
+          });
         }
       }
       if (line.sde !== null && !(line.sde >= 0)) {
-        return appError(
-          'INVALID_COUNT',
-          `${fileName}: the SDEs for ${line.candidate} in precinct ${result.precinct} are negative. Nothing was imported.`,
-        );
+        problems.push({
+          code: 'INVALID_COUNT',
+          row,
+          column: 'sde',
+          message: `The SDEs for ${line.candidate} in precinct ${result.precinct} are negative.`,
+          sentence: `${fileName}: the SDEs for ${line.candidate} in precinct ${result.precinct} are negative. Nothing was imported.`,
+        });
       }
-    }
-  }
-  return null;
+    });
+  });
+  return problems;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ReportSource } from '../api/contract';
+import type { CandidateLine, CoinToss } from '../model/precinct-result';
+import type { ReportSource } from '../model/report';
 import { type AppError, appError, ok, type Result } from '../result';
-import type { CandidateLine, CoinToss } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
 
 export interface ReportToStore {

@@ -1,4 +1,4 @@
-import type { FileProblem } from '../api/contract';
+import type { FileProblem } from '../model/file-problem';
 import type { Table } from './table';
 
 /** Precinct results CSV columns (DESIGN.md, a contract), in contract order. */

@@ -1,6 +1,7 @@
-import type { CountySetupInput, FileProblem } from '../api/contract';
+import type { CountySetupInput } from '../model/county';
+import type { FileProblem } from '../model/file-problem';
+import type { RulesProfileId } from '../model/rules-profile';
 import { type AppError, ok, type Result } from '../result';
-import type { RulesProfileId } from '../rules/types';
 import { cell, isBlankRow, locateColumns, parseNumberCell } from './columns';
 import { fileProblems } from './precinct-results';
 import type { Table } from './table';

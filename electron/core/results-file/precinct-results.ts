@@ -1,6 +1,6 @@
-import type { FileProblem } from '../api/contract';
+import type { FileProblem } from '../model/file-problem';
+import type { CandidateLine, PrecinctResult } from '../model/precinct-result';
 import { type AppError, appError, ok, type Result } from '../result';
-import type { CandidateLine, PrecinctResult } from '../rules/types';
 import { cell, isBlankRow, locateColumns, MAX_PROBLEMS_LISTED, parseNumberCell, RESULTS_COLUMNS } from './columns';
 import type { Table } from './table';
 
@@ -11,6 +11,14 @@ const NUMBER_COLUMNS = [
   ['sde', 'sde'],
 ] as const;
 
+/** Where a precinct's result came from in the file: spreadsheet rows (1-based, the header is row 1). */
+export interface ResultRows {
+  /** The precinct's first row. */
+  readonly precinct: number;
+  /** The row of each candidate line, in the order of `lines`. */
+  readonly lines: readonly number[];
+}
+
 /**
  * Precinct results (long format, one row per precinct x candidate) into one result per precinct,
  * in file order. Numbers that are numbers stay as typed, even negative or fractional: judging them
@@ -18,11 +26,20 @@ const NUMBER_COLUMNS = [
  * problem with its row and column, and nothing is returned.
  */
 export function parsePrecinctResults(table: Table, fileName: string): Result<PrecinctResult[], AppError> {
+  const parsed = parsePrecinctResultRows(table, fileName);
+  return parsed.ok ? ok(parsed.value.results) : parsed;
+}
+
+/** parsePrecinctResults, with the rows each result came from (so later checks can name row and column). */
+export function parsePrecinctResultRows(
+  table: Table,
+  fileName: string,
+): Result<{ results: PrecinctResult[]; rows: ResultRows[] }, AppError> {
   const located = locateColumns(table, RESULTS_COLUMNS);
   if ('problems' in located) return fileProblems(fileName, located.problems);
   const { columns } = located;
   const problems: FileProblem[] = [];
-  const byKey = new Map<string, { result: Mutable; firstRow: number }>();
+  const byKey = new Map<string, { result: Mutable; firstRow: number; lineRows: number[] }>();
   const invalidFirstValues = new Set<string>();
 
   table.slice(1).forEach((row, index) => {
@@ -60,6 +77,7 @@ export function parsePrecinctResults(table: Table, fileName: string): Result<Pre
       }
       byKey.set(key, {
         firstRow: rowNumber,
+        lineRows: [rowNumber],
         result: {
           county,
           precinct,
@@ -95,13 +113,18 @@ export function parsePrecinctResults(table: Table, fileName: string): Result<Pre
       return;
     }
     result.lines.push(line);
+    existing.lineRows.push(rowNumber);
   });
 
   if (problems.length > 0) return fileProblems(fileName, problems);
   if (byKey.size === 0) {
     return fileProblems(fileName, [{ row: 2, column: null, message: 'The file has a header but no precinct rows.' }]);
   }
-  return ok([...byKey.values()].map((entry) => entry.result));
+  const entries = [...byKey.values()];
+  return ok({
+    results: entries.map((entry) => entry.result),
+    rows: entries.map((entry) => ({ precinct: entry.firstRow, lines: entry.lineRows })),
+  });
 }
 
 type Mutable = {

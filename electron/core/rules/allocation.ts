@@ -1,5 +1,8 @@
-import type { CoinToss } from './types';
+import type { CoinToss } from '../model/precinct-result';
+import type { Tie, TieReason } from '../model/worksheet-evaluation';
 import { isViable, viabilityThreshold } from './viability';
+
+export type { Tie, TieReason } from '../model/worksheet-evaluation';
 
 /**
  * Delegate allocation, iowa-dem-2020 (DESIGN.md "Caucus rules", a contract).
@@ -24,19 +27,6 @@ export interface AllocationInput {
   readonly precinctDelegates: number;
   /** In ballot order; ties are listed in this order. */
   readonly groups: readonly AllocationGroup[];
-}
-
-export type TieReason =
-  | 'one-delegate-largest-group'
-  | 'more-groups-than-delegates'
-  | 'remove-extra-delegate'
-  | 'add-missing-delegate';
-
-/** A tie the rules send to a coin toss: `awarded` of the `tied` groups get the better outcome. */
-export interface Tie {
-  readonly reason: TieReason;
-  readonly tied: readonly string[];
-  readonly awarded: number;
 }
 
 export type Delegates = Readonly<Record<string, number>>;

@@ -1,4 +1,4 @@
-import type { ComputedAllocation, WorksheetEvaluation } from '../api/contract';
+import type { ComputedAllocation, WorksheetEvaluation } from '../model/worksheet-evaluation';
 import { allocateDelegates } from './allocation';
 import { checkPrecinct } from './check';
 import { isCount } from './check-iowa';

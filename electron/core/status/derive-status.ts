@@ -1,4 +1,5 @@
-import type { PrecinctStatus, ReportSource, WorksheetLine } from '../api/contract';
+import type { PrecinctStatus } from '../model/precinct-status';
+import type { ReportSource, WorksheetLine } from '../model/report';
 import { areIndependent, isFromPaper, type PolicyEntry } from '../verify/verification-policy';
 
 export interface ComparableReport {

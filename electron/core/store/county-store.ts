@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry, CountySetupInput, ReportSource } from '../api/contract';
 import type { AuditAction } from '../audit-log/actions';
 import { auditEntryHash, GENESIS_HASH } from '../audit-log/chain';
+import type { AuditEntry } from '../model/audit-entry';
+import type { CountySetupInput } from '../model/county';
+import type { ReportSource } from '../model/report';
+import type { RulesProfileId } from '../model/rules-profile';
 import type { Result } from '../result';
-import type { RulesProfileId } from '../rules/types';
 import { migrate, type OpenDatabaseOptions, openDatabase, type SqliteDatabase } from './database';
 
 export interface ElectionRow {

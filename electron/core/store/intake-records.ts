@@ -2,7 +2,7 @@
  * SQL for intake (migration 003): stored mail, the scan queue, the quarantine, and where a
  * report came from. Plain functions over a CountyStore, so county-store.ts stays one concept.
  */
-import type { ReportSource } from '../api/contract';
+import type { ReportSource } from '../model/report';
 import type { CountyStore } from './county-store';
 
 export interface NewMailMessage {

@@ -209,12 +209,7 @@ export interface StationStatus {
 }
 
 /** On a station, a change the hub could not be reached for: kept in the outbox, sent later. */
-export interface QueuedNote {
-  readonly requestId: string;
-  readonly queuedAt: string;
-  /** "Saved on this laptop; it will be sent to the hub when the hub is back." */
-  readonly message: string;
-}
+export type { QueuedNote } from '../model/report';
 
 /** A signed batch file for a USB stick (save it as `fileName`; the hub imports it like any file). */
 export interface StationBatchFile {

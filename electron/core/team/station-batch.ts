@@ -11,7 +11,6 @@
  */
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { z } from 'zod';
-import { submitWorksheet } from '../api/handlers/worksheet';
 import { inputSchemas } from '../api/schemas';
 import { canonicalJson } from '../audit-log/canonical-json';
 import { fileKindOf, safeFileName } from '../intake/file-kind';
@@ -31,6 +30,7 @@ import {
   lastReportId,
   reportsSince,
 } from '../store/team-records';
+import { submitWorksheet } from '../worksheet/submit-worksheet';
 import { STATION_BATCH_EXTENSION, type StationBatchFile } from './contract';
 import { recordOrigins } from './hub-state';
 

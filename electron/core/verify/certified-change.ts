@@ -2,14 +2,15 @@
  * Recounts and corrections: the only ways a certified result changes, each a new report plus a
  * record of who, when and why. A recount before certification is simply another paper report.
  */
-import type { SubmittedReport, WorksheetLine } from '../api/contract';
-import { submitWorksheet } from '../api/handlers/worksheet';
+
 import { buildCountyView } from '../county/county-view';
-import { confirmPin, type SignedIn } from '../operators/sessions';
+import type { CoinToss } from '../model/precinct-result';
+import type { SubmittedReport, WorksheetLine } from '../model/report';
+import type { SignedIn } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
-import type { CoinToss } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
 import { insertCertifiedChange } from '../store/verification-records';
+import { submitWorksheet } from '../worksheet/submit-worksheet';
 
 export interface ChangeRequest {
   readonly precinct: string;
@@ -32,11 +33,9 @@ export function enterRecount(
 export function correctCertifiedResult(
   store: CountyStore,
   chair: SignedIn,
-  request: ChangeRequest & { pin: string },
+  request: ChangeRequest,
   at: string,
 ): Result<SubmittedReport, AppError> {
-  const pin = confirmPin(store, chair.name, request.pin);
-  if (!pin.ok) return pin;
   return changeResult(store, chair, request, 'correction', at);
 }
 

@@ -1,10 +1,12 @@
 /**
- * Certification: the chair, PIN typed again, declares a verified precinct's result (or the whole
+ * Certification: the chair, PIN typed again (checked before this is called: the API's method table
+ * asks for it, api/access.ts), declares a verified precinct's result (or the whole
  * county) final. From then on the result changes only through a recorded recount or correction.
  */
-import type { CertifiedPrecinct, CountyCertificationView } from '../api/contract';
+
 import { buildCountyView } from '../county/county-view';
-import { confirmPin, type SignedIn } from '../operators/sessions';
+import type { CertifiedPrecinct, CountyCertificationView } from '../model/verification';
+import type { SignedIn } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
 import { insertCertification, latestReportId } from '../store/verification-records';
@@ -12,11 +14,9 @@ import { insertCertification, latestReportId } from '../store/verification-recor
 export function certifyPrecinct(
   store: CountyStore,
   chair: SignedIn,
-  input: { precinct: string; pin: string },
+  input: { precinct: string },
   at: string,
 ): Result<CertifiedPrecinct, AppError> {
-  const pin = confirmPin(store, chair.name, input.pin);
-  if (!pin.ok) return pin;
   const election = store.getElection();
   if (!election) return appError('NO_COUNTY', 'Set up the county first.');
   const precinct = store.findPrecinct(input.precinct);
@@ -71,11 +71,8 @@ export function certifyPrecinct(
 export function certifyCounty(
   store: CountyStore,
   chair: SignedIn,
-  input: { pin: string },
   at: string,
 ): Result<CountyCertificationView, AppError> {
-  const pin = confirmPin(store, chair.name, input.pin);
-  if (!pin.ok) return pin;
   const election = store.getElection();
   if (!election) return appError('NO_COUNTY', 'Set up the county first.');
   const view = buildCountyView(store, election);

@@ -1,6 +1,8 @@
 /** The discrepancy queue: precincts in conflict, their standing reports side by side, field by field. */
-import type { Discrepancy, FieldDifference, ReportView } from '../api/contract';
+
 import type { CountyView, PrecinctView } from '../county/county-view';
+import type { ReportView } from '../model/report';
+import type { Discrepancy, FieldDifference } from '../model/verification';
 
 const FIELDS = ['firstAlignment', 'finalAlignment', 'delegatesAwarded'] as const;
 

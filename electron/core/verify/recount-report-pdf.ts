@@ -4,7 +4,7 @@
  * each number before and after. Drawn with pdf-lib's standard Helvetica (no font files to ship).
  */
 import { rgb } from 'pdf-lib';
-import type { CandidateChange, RecountSummary } from '../api/contract';
+import type { CandidateChange, RecountSummary } from '../model/recount';
 import { createReport, INK, MUTED, PAGE, PageWriter, printable } from '../report-pdf/page-writer';
 import { difference } from './recount-report-xlsx';
 

@@ -4,7 +4,7 @@
  * second sheet. Text is stored as text cells, never as formulas.
  */
 import * as XLSX from 'xlsx';
-import type { CandidateChange, CandidateNumbers, RecountSummary } from '../api/contract';
+import type { CandidateChange, CandidateNumbers, RecountSummary } from '../model/recount';
 import { VERIFICATION_POLICY } from './verification-policy';
 
 const NUMBERS = [

@@ -3,9 +3,11 @@
  * (counts, delegates, SDEs) and the county totals before and after. The recount report (PDF, XLSX)
  * and the Recount screen both read this.
  */
-import type { CandidateNumbers, PrecinctRecount, RecountSummary, ReportView } from '../api/contract';
+
 import { buildCountyView, toPrecinctResult } from '../county/county-view';
 import { delegatesOf } from '../county/delegates-of';
+import type { CandidateNumbers, PrecinctRecount, RecountSummary } from '../model/recount';
+import type { ReportView } from '../model/report';
 import type { CountyStore, ElectionRow, PrecinctRecord } from '../store/county-store';
 import { listPrecinctHistories } from '../store/verification-records';
 

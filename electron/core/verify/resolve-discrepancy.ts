@@ -2,14 +2,16 @@
  * The chair resolves a conflict: chooses one report's numbers, or types the right numbers (stored
  * first as a report of the chair's own), with a reason. A new record: the reports stay as received.
  */
-import type { ResolvedDiscrepancy, WorksheetLine } from '../api/contract';
-import { submitWorksheet } from '../api/handlers/worksheet';
+
 import { buildCountyView } from '../county/county-view';
+import type { CoinToss } from '../model/precinct-result';
+import type { WorksheetLine } from '../model/report';
+import type { ResolvedDiscrepancy } from '../model/verification';
 import type { SignedIn } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
-import type { CoinToss } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
 import { insertResolution } from '../store/verification-records';
+import { submitWorksheet } from '../worksheet/submit-worksheet';
 import { standingReports } from './discrepancies';
 
 export interface ResolutionRequest {

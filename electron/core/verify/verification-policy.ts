@@ -2,7 +2,7 @@
  * What "verified" means in Tallyroom (issue 5). The UI shows VERIFICATION_POLICY.text; a result
  * bundle records VERIFICATION_POLICY.id and .text so the state party knows what the word meant.
  */
-import type { ReportSource } from '../api/contract';
+import type { ReportSource } from '../model/report';
 
 /** An entry that can confirm a precinct's numbers: a report, or a chair's resolution choosing one. */
 export type EntrySource = ReportSource | 'resolution';

@@ -1,9 +1,9 @@
-import type { FileProblem } from '../../api/contract';
+import type { FileProblem } from '../../model/file-problem';
+import type { RulesProfileId } from '../../model/rules-profile';
 import { type AppError, ok, type Result } from '../../result';
 import { cell, locateColumns, parseNumberCell, RESULTS_COLUMNS } from '../../results-file/columns';
 import { fileProblems, parsePrecinctResults } from '../../results-file/precinct-results';
 import { readTable } from '../../results-file/table';
-import type { RulesProfileId } from '../../rules/types';
 
 /** One precinct of an audit file: its counts per candidate and its ballots (attendees). */
 export interface AuditPrecinct {

@@ -5,7 +5,7 @@ import type {
   AuditSampledPrecinct,
   AuditStatus,
   AuditView,
-} from '../../api/audit-contract';
+} from '../../model/risk-limiting-audit';
 import type { RlaHandTallyRecord, RlaMeasurementRecord } from '../../store/audit-records';
 import type { RoundsAssessment } from '../audit/audit-rounds';
 import { verdictSentence } from '../audit/verdict';

@@ -1,11 +1,12 @@
-import { canonicalJson } from '../../audit-log/canonical-json';
-import { buildCountyView } from '../../county/county-view';
-import { storeReport } from '../../intake/store-report';
-import { type AppError, appError, ok, type Result } from '../../result';
-import { evaluateWorksheet as evaluate } from '../../rules/evaluate';
-import type { CoinToss, PrecinctResult } from '../../rules/types';
-import type { CountyStore } from '../../store/county-store';
-import type { ReportSource, SubmittedReport, WorksheetEvaluation, WorksheetLine } from '../contract';
+import { canonicalJson } from '../audit-log/canonical-json';
+import { buildCountyView } from '../county/county-view';
+import { storeReport } from '../intake/store-report';
+import type { CoinToss, PrecinctResult } from '../model/precinct-result';
+import type { ReportSource, SubmittedReport, WorksheetLine } from '../model/report';
+import type { WorksheetEvaluation } from '../model/worksheet-evaluation';
+import { type AppError, appError, ok, type Result } from '../result';
+import { evaluateWorksheet as evaluate } from '../rules/evaluate';
+import type { CountyStore } from '../store/county-store';
 
 /** Why a worksheet was keyed, when it is more than an entry: kept in the report as received. */
 export interface EntryPurpose {
@@ -13,7 +14,7 @@ export interface EntryPurpose {
   readonly reason: string;
 }
 
-/** The scan a confirmed worksheet was read from (issue 4): the stored file is part of the evidence. */
+/** The scan a confirmed worksheet was read from: the stored file is part of the evidence. */
 export interface ScanEvidence {
   readonly importFileId: number;
   readonly fileName: string;

@@ -1,10 +1,10 @@
-import { electionInfo } from '../../county/election-info';
-import { addOperator } from '../../operators/operator-accounts';
-import { type AppError, appError, ok, type Result } from '../../result';
-import { parseCountyDefinition } from '../../results-file/county-definition';
-import { readTable } from '../../results-file/table';
-import type { CountyStore } from '../../store/county-store';
-import type { CountySetupInput, ElectionInfo } from '../contract';
+import type { CountySetupInput, ElectionInfo } from '../model/county';
+import { addOperator } from '../operators/operator-accounts';
+import { type AppError, appError, ok, type Result } from '../result';
+import { parseCountyDefinition } from '../results-file/county-definition';
+import { readTable } from '../results-file/table';
+import type { CountyStore } from '../store/county-store';
+import { electionInfo } from './election-info';
 
 export function previewCountyDefinition(fileName: string, bytes: Uint8Array): Result<CountySetupInput, AppError> {
   const table = readTable(fileName, bytes);
