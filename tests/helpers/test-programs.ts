@@ -37,6 +37,8 @@ export const TEST_PROGRAMS = {
   'crash-worker': 'tests/helpers/crash-worker.ts',
   'crash-worker-export': 'tests/helpers/crash-worker-export.ts',
   'crash-worker-resolve': 'tests/helpers/crash-worker-resolve.ts',
+  // Not a program: loaded with `node --import` before the built Electron main process (electron-shell.test.ts).
+  'electron-stand-in': 'tests/helpers/electron-stand-in.ts',
 } as const;
 
 export type TestProgram = keyof typeof TEST_PROGRAMS;
