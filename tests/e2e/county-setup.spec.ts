@@ -45,6 +45,15 @@ test('a county typed in by hand appears on the dashboard and survives a reload',
   await screenshot(page, 'county-setup');
 
   await page.getByRole('button', { name: 'Create county' }).click();
+  // A summary to check first: nothing is created until it is confirmed.
+  const confirm = page.getByRole('dialog', { name: 'Create Story County?' });
+  await expect(confirm.getByTestId('create-county-summary')).toContainText('3 precincts electing 15 county delegates');
+  await expect(confirm.getByRole('list', { name: 'Candidates in ballot order' }).getByRole('listitem')).toHaveText([
+    'Adams',
+    'Baker',
+    'Castillo',
+  ]);
+  await confirm.getByRole('button', { name: 'Yes, create the county' }).click();
   await expect(page.getByTestId('operator-name')).toHaveText('Pat Quinn');
   await expect(page.getByTestId('operator-role')).toHaveText('County chair');
 
@@ -140,6 +149,7 @@ test('a county definition file with a bad row is refused with row and column, th
   await expect(page.getByRole('alert')).toContainText('A PIN is 4 to 12 digits.');
   await page.getByLabel('Chair’s PIN').fill('975310');
   await page.getByRole('button', { name: 'Create county' }).click();
+  await page.getByRole('button', { name: 'Yes, create the county' }).click();
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Story County Caucus 2028');
   await expect(page.getByRole('button', { name: 'Missing: 2 precincts' })).toBeVisible();

@@ -2,7 +2,7 @@
  * Set up the county: typed in (editable tables), or imported from the county definition file
  * (CSV/XLSX) and reviewed before anything is saved; or open the demo county.
  */
-import { type FormEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { ApiCallError, callApi } from '../api/client';
 import { useCreateCounty, useLoadDemoCounty, useOverview, usePreviewCountyDefinition } from '../api/hooks';
 import {
@@ -16,6 +16,7 @@ import {
   RULES_PROFILES,
   type RulesProfileId,
 } from '../api/types';
+import { CreateCountyDialog } from '../components/setup/CreateCountyDialog';
 import { TeamCard } from '../components/TeamCard';
 import { Card, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatDate, formatSde, plural } from '../format';
@@ -230,9 +231,22 @@ function SetupForm() {
   const [mode, setMode] = useState<'type' | 'import'>('type');
   const [imported, setImported] = useState<string | null>(null);
   const [triedSubmit, setTriedSubmit] = useState(false);
-  const create = useCreateCounty();
+  const createCounty = useCreateCounty();
   const demo = useLoadDemoCounty();
   const formRef = useRef<HTMLFormElement>(null);
+  const [reviewing, setReviewing] = useState<CountySetupInput | null>(null);
+  // A row added from the keyboard gets focus once it is on screen, before the next key is typed
+  // (focusing a frame later let fast typing run into the previous box: "SandersWarren").
+  const [focusRequest, setFocusRequest] = useState<{ selector: string; index: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!focusRequest) return;
+    const inputs = formRef.current?.querySelectorAll<HTMLInputElement>(focusRequest.selector);
+    const target = inputs?.[focusRequest.index < 0 ? inputs.length - 1 : focusRequest.index];
+    if (target) {
+      target.focus();
+      setFocusRequest(null);
+    }
+  });
 
   const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const updatePrecinct = (key: number, patch: Partial<PrecinctDraft>) =>
@@ -246,21 +260,57 @@ function SetupForm() {
     ? [...toSetup(draft).problems, ...(chairProblem(chair) ? [chairProblem(chair) as string] : [])]
     : [];
 
-  const focusLast = (selector: string) =>
-    requestAnimationFrame(() => {
-      const inputs = formRef.current?.querySelectorAll<HTMLInputElement>(selector);
-      inputs?.[inputs.length - 1]?.focus();
-    });
+  const focusLast = (selector: string) => setFocusRequest({ selector, index: -1 });
 
-  const submit = (event: FormEvent) => {
+  /**
+   * Enter never creates the county: in a candidate or precinct box it moves to the next row (adding
+   * one after the last row, unless that row is still empty); in any other box it moves to the next box.
+   */
+  const onFormKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    const target = event.target;
+    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!(target instanceof HTMLInputElement) || target.type === 'file') return;
     event.preventDefault();
+    const candidate = target.closest<HTMLElement>('[data-candidate-row]');
+    if (candidate) {
+      const index = Number(candidate.dataset.candidateRow);
+      if (index < draft.candidates.length - 1) {
+        setFocusRequest({ selector: 'input[data-candidate-name]', index: index + 1 });
+      } else if (target.value.trim() !== '') {
+        update({ candidates: [...draft.candidates, { key: newKey(), name: '' }] });
+        setFocusRequest({ selector: 'input[data-candidate-name]', index: index + 1 });
+      }
+      return;
+    }
+    const precinct = target.closest<HTMLElement>('[data-precinct-row]');
+    if (precinct) {
+      const index = Number(precinct.dataset.precinctRow);
+      const row = draft.precincts[index];
+      if (index < draft.precincts.length - 1) {
+        setFocusRequest({ selector: 'input[data-precinct-code]', index: index + 1 });
+      } else if (row && (row.code.trim() || row.name.trim() || row.delegates.trim())) {
+        update({ precincts: [...draft.precincts, emptyPrecinct()] });
+        setFocusRequest({ selector: 'input[data-precinct-code]', index: index + 1 });
+      }
+      return;
+    }
+    const boxes = [...(formRef.current?.querySelectorAll<HTMLElement>('input, select') ?? [])];
+    boxes[boxes.indexOf(target) + 1]?.focus();
+  };
+
+  /** "Create county": the problems to fix, or the summary to confirm. */
+  const review = () => {
     const { setup } = toSetup(draft);
     setTriedSubmit(true);
     if (!setup || chairProblem(chair)) return;
+    setReviewing(setup);
+  };
+
+  const create = (setup: CountySetupInput) => {
     const chairEntry = { name: chair.name.trim(), pin: chair.pin };
     // The person who set up the county is its chair, signed in straight away. Awaited rather than
     // per-call callbacks: this form unmounts as soon as the county exists.
-    void create
+    void createCounty
       .mutateAsync({ chair: chairEntry, setup })
       .then(() => callApi('signIn', chairEntry))
       .then((session) => {
@@ -268,7 +318,8 @@ function SetupForm() {
         navigate({ screen: 'dashboard' });
       })
       .catch(() => {
-        // create.error is shown by the form; a failed sign-in leaves the sign-in dialog open.
+        // The error is shown by the form; a failed sign-in leaves the sign-in dialog open.
+        setReviewing(null);
       });
   };
 
@@ -321,7 +372,13 @@ function SetupForm() {
           }}
         />
       ) : (
-        <form ref={formRef} onSubmit={submit} noValidate aria-label="County setup">
+        <form
+          ref={formRef}
+          onSubmit={(event) => event.preventDefault()}
+          onKeyDown={onFormKeyDown}
+          noValidate
+          aria-label="County setup"
+        >
           {imported ? (
             <Notice kind="info" role="status">
               <strong>Read from {imported}:</strong> {plural(draft.precincts.length, 'precinct')},{' '}
@@ -419,7 +476,7 @@ function SetupForm() {
                 </thead>
                 <tbody>
                   {draft.precincts.map((p, index) => (
-                    <tr key={p.key}>
+                    <tr key={p.key} data-precinct-row={index}>
                       <td className="row-number">{index + 1}</td>
                       <td>
                         <input
@@ -494,7 +551,7 @@ function SetupForm() {
             </p>
             <ol className="candidate-edit">
               {draft.candidates.map((c, index) => (
-                <li key={c.key}>
+                <li key={c.key} data-candidate-row={index}>
                   <span className="row-number">{index + 1}</span>
                   <input
                     data-candidate-name
@@ -581,13 +638,25 @@ function SetupForm() {
               </ul>
             </div>
           ) : null}
-          <ErrorNotice error={create.error} title="The county was not created." />
+          <ErrorNotice error={createCounty.error} title="The county was not created." />
           <div className="form-actions">
-            <span className="muted">The setup is written to the audit log under the chair’s name.</span>
-            <button type="submit" className="button primary large" disabled={create.isPending}>
-              {create.isPending ? 'Creating…' : 'Create county'}
+            <span className="muted">
+              You check a summary before the county is created. The setup is written to the audit log under the chair’s
+              name.
+            </span>
+            <button type="button" className="button primary large" onClick={review} disabled={createCounty.isPending}>
+              Create county…
             </button>
           </div>
+          {reviewing ? (
+            <CreateCountyDialog
+              setup={reviewing}
+              chairName={chair.name.trim()}
+              creating={createCounty.isPending}
+              onConfirm={() => create(reviewing)}
+              onCancel={() => setReviewing(null)}
+            />
+          ) : null}
         </form>
       )}
     </div>

@@ -4,6 +4,8 @@ import { afterEach } from 'vitest';
 import { createDispatcher, installFakeApi } from './fake-api';
 
 window.tallyroom = createDispatcher();
+// jsdom does not scroll; screens scroll to the top when they change.
+window.scrollTo = () => undefined;
 
 afterEach(() => {
   cleanup();
