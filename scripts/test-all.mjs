@@ -6,6 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeMissingPackages, missingSystemPackages } from './system-packages.mjs';
+
+// The Debian packages the tests use, before anything runs: one sentence saying what to install
+// beats dozens of tests failing one by one (.ci/run installs them first).
+const missingPackages = missingSystemPackages();
+if (missingPackages.length > 0) {
+  console.log(describeMissingPackages(missingPackages));
+  process.exit(1);
+}
 
 const root = new URL('..', import.meta.url).pathname;
 const output = join(root, '.test-output');
