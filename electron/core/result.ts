@@ -1,5 +1,5 @@
 /**
- * Expected failures are values, not exceptions (DESIGN.md, "Expected failures are values").
+ * Expected failures are values, not exceptions (docs/ARCHITECTURE.md, "Expected failures are values").
  * Every error a user can cause carries a stable code and a sentence a county chair understands.
  */
 export type Ok<T> = { readonly ok: true; readonly value: T };

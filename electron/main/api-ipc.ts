@@ -20,7 +20,7 @@ const INTERNAL_ERROR: AppError = {
 };
 
 /**
- * One IPC handler per API method: a thin transport (DESIGN.md, "three thin transports").
+ * One IPC handler per API method: a thin transport (docs/ARCHITECTURE.md, "three thin transports").
  * It checks who is asking, hands the input to the API unchanged (the API validates it with zod),
  * and turns a bug (an exception) into a Result the UI can show, logging the details for us.
  */

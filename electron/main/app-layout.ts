@@ -6,7 +6,7 @@ export interface AppLayout {
   readonly appRoot: string;
   readonly preloadPath: string;
   readonly rendererIndexPath: string;
-  /** The demo county, icons and other assets (DESIGN.md, "resources/"). */
+  /** The demo county, icons and other assets (docs/ARCHITECTURE.md, "resources/"). */
   readonly resourcesDir: string;
   readonly iconPath: string;
 }

@@ -99,7 +99,7 @@ async function start(context: {
   hardenSession(session.defaultSession, { appUrl, devServerUrl, logger });
 
   if (launch.problem) return exitExplaining(launch.problem, logger);
-  // Team mode (issue 10): the county here (alone or as the hub) or a station of another laptop's hub.
+  // Team mode (docs/TEAM.md): the county here (alone or as the hub) or a station of another laptop's hub.
   const mode = appModeOrAsk();
   if (!mode) return app.quit();
   const started =

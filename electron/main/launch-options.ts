@@ -6,7 +6,7 @@ export interface LaunchOptions {
   /** Where to keep the app's data instead of the OS default (tests, portable use). */
   readonly userDataDir: string | undefined;
   /**
-   * Team mode for scripted set-ups (issue 10): `--hub` or `--hub=PORT` (0: any free port) runs the county as the team
+   * Team mode for scripted set-ups (docs/TEAM.md): `--hub` or `--hub=PORT` (0: any free port) runs the county as the team
    * hub this start; `--station` runs as a station (no county database, the station data folder).
    * Undefined: the county's own setting and the data folder decide (team-mode.ts).
    */

@@ -1,5 +1,5 @@
 /**
- * The Electron hardening rules as pure values and predicates (DESIGN.md, "Electron hardened").
+ * The Electron hardening rules as pure values and predicates (docs/ARCHITECTURE.md, "Electron hardened").
  * No 'electron' import here: index.ts wires these to the real objects, tests check them directly.
  */
 

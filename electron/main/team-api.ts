@@ -1,5 +1,5 @@
 /**
- * Builds the one Api the window talks to for the mode team-mode.ts chose (issue 10): the county's
+ * Builds the one Api the window talks to for the mode team-mode.ts chose (docs/TEAM.md): the county's
  * API, with the team hub listening when the plan says so, or a station's API (createStationApi:
  * signs in at the hub, queues changes in its own folder). Plain Node with the real core, so it is
  * tested on loopback without Electron; `close` is what the shell runs on quit.

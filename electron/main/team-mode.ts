@@ -1,5 +1,5 @@
 /**
- * Which Tallyroom this laptop is on this start (issue 10, docs/TEAM.md): the county on this laptop
+ * Which Tallyroom this laptop is on this start (docs/TEAM.md): the county on this laptop
  * (alone, or as the team hub), or a station of another laptop's hub. Pure decisions on plain values,
  * tested without Electron; index.ts only asks the file system and shows the first-run question.
  */

@@ -13,7 +13,7 @@ const SESSION_KEY = 'tallyroom.session';
 
 export type ScreenId =
   | 'dashboard'
-  /** The risk-limiting audit (issue 9); 'audit' is the audit log. */
+  /** The risk-limiting audit (docs/RLA.md); 'audit' is the audit log. */
   | 'rla'
   | 'worksheet'
   | 'precincts'

@@ -1,5 +1,5 @@
 /**
- * National scale (issue 8): verify and total 3,100 county bundles holding 175,000 precincts, as
+ * National scale: verify and total 3,100 county bundles holding 175,000 precincts, as
  * `tallyroom aggregate` does (worker threads, one per core), in a fresh process, against
  * `sha256sum` over the same files. The bundles are made by synthetic-bundle.ts (results in memory,
  * then the real build, sign and write code), cached between runs. BENCH_NATIONAL_FRACTION=0.05

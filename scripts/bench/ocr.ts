@@ -1,5 +1,5 @@
 /**
- * OCR (issue 4): reading generated worksheet scans (scripts/ocr-corpus: printed and handwriting
+ * OCR (docs/OCR.md): reading generated worksheet scans (scripts/ocr-corpus: printed and handwriting
  * fonts, scanned and photographed badly, PNG/JPEG/PDF, every kind incl. blank, wrong precinct and
  * unreadable) with the real reader, alignment included. Baseline: native Debian `tesseract` (CLI,
  * --psm 7 digits) on the same cleaned field crops of the same page. The notes carry the accuracy

@@ -1,5 +1,5 @@
 /**
- * Team mode (issue 10): 20 stations entering worksheets at once against one hub, over real TLS
+ * Team mode (docs/TEAM.md): 20 stations entering worksheets at once against one hub, over real TLS
  * on loopback. Each station is a real station API (its own outbox database, synchronous=FULL,
  * pinned certificate) keying its entries one after another, all 20 at the same time; the hub is
  * the real HTTPS server carrying the real API. Baseline, in the same run and interleaved: the

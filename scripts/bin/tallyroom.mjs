@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `tallyroom` command (DESIGN.md "Command line"). Runs the TypeScript CLI through tsx,
+// The `tallyroom` command (docs/CONTRACTS.md "Command line"). Runs the TypeScript CLI through tsx,
 // so it works right after `npm ci`, with no build step and no Electron.
 import { register } from 'tsx/esm/api';
 

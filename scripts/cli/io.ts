@@ -13,7 +13,7 @@ export const processIo: CliIo = {
   env: process.env,
 };
 
-/** DESIGN.md exit codes. */
+/** docs/CONTRACTS.md exit codes. */
 export const EXIT = { ok: 0, problems: 1, badInput: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -2,7 +2,7 @@
  * The serve harness: the built renderer and the real API over HTTP on 127.0.0.1, with a token
  * made for this run, so the real UI runs against the real backend in any browser.
  *   npx tsx scripts/serve/main.ts --db county.db [--port 0] [--demo]
- * Team mode (issue 10), still on loopback only:
+ * Team mode (docs/TEAM.md), still on loopback only:
  *   --db county.db --hub [--hub-port 0] [--data DIR]   also the team hub for stations (HTTPS);
  *                                                      prints "Tallyroom hub listening at https://127.0.0.1:PORT ..."
  *   --station-of https://127.0.0.1:PORT --data DIR     a station laptop: the station-side API, its

@@ -1,5 +1,5 @@
 /**
- * Team mode in the serve harness (issue 10). The browser side stays the same loopback HTTP
+ * Team mode in the serve harness (docs/TEAM.md). The browser side stays the same loopback HTTP
  * transport with the run's token; what changes is the API object behind it:
  * - hub: the county's own API made with the team hub, and the hub's HTTPS server for stations,
  *   also on loopback (the harness never listens on the office network);

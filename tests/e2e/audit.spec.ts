@@ -1,5 +1,5 @@
 /**
- * Issue 9 end to end: a recount verifier runs the risk-limiting audit of the demo county in the app:
+ * The risk-limiting audit end to end: a recount verifier runs the risk-limiting audit of the demo county in the app:
  * risk limit and the public seed, the sampled precincts in draw order, blind hand tallies keyed from
  * the keyboard, the measured risk against the limit, escalation, the verdict and the report.
  * The demo county's results are first brought to certified through the API (setup, not the subject).

@@ -1,5 +1,5 @@
 /**
- * Issue 6 end to end in Chromium: the chair makes the county signing key, exports a signed bundle
+ * Bundles end to end in Chromium: the chair makes the county signing key, exports a signed bundle
  * and its certification report; then, in state party mode, the bundle is verified against the
  * registered key and totalled with charts, and a tampered copy is refused with the reason.
  */

@@ -1,5 +1,5 @@
 /**
- * Issues 3 and 7 end to end: a stick with report files appears under a mount root while the app
+ * Drives and settings end to end: a stick with report files appears under a mount root while the app
  * is open; the Import files screen lists it by precinct, the navigation badge counts its files,
  * and one click imports them. The chair then sets up automatic backups in Settings and sees the
  * first verified backup's time.

@@ -217,7 +217,7 @@ export async function createTestCounty(
   });
 }
 
-// ---- Team mode (issue 10): a hub harness and station harnesses, each its own process ----
+// ---- Team mode (docs/TEAM.md): a hub harness and station harnesses, each its own process ----
 
 const HUB_READY = /Tallyroom hub listening at (https:\/\/127\.0\.0\.1:\d+) \(certificate fingerprint ([0-9A-F:]+)\)/;
 

@@ -1,5 +1,5 @@
 /**
- * Issue 4's fallback end to end, in Chromium against the serve harness and the real reader: a
+ * The full-page fallback end to end, in Chromium against the serve harness and the real reader: a
  * precinct chair's own printed tally (not a Tallyroom worksheet) is imported, found not to be a
  * worksheet, read as a table of numbers, mapped from the keyboard (one value taken from its box on
  * the picture after a slip), confirmed, and the precinct shows as received.

@@ -1,5 +1,5 @@
 /**
- * Issue 3 end to end: a folder laid out like a precinct chair's USB stick (OS litter, a malformed
+ * Intake end to end: a folder laid out like a precinct chair's USB stick (OS litter, a malformed
  * file, a report that disagrees with one already held) and a mailbox's worth of saved emails go
  * through the Import screen; the per-file results, the Review screen (quarantined mail accepted by
  * the chair) and the dashboard's statuses show what happened.

@@ -1,5 +1,5 @@
 /**
- * Issue 4 end to end, in Chromium against the serve harness and the real reader: a worksheet scan
+ * Scan review end to end, in Chromium against the serve harness and the real reader: a worksheet scan
  * of the demo county is imported on the Import screen, read from the Review screen's scan queue,
  * checked field by field from the keyboard (a slip corrected on the way), confirmed, and the
  * precinct's status changes; when a keyed entry disagrees, the discrepancy queue shows the scan.

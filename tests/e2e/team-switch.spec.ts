@@ -1,5 +1,5 @@
 /**
- * Issue 10 in Chromium: the chair turns team mode on from the Team screen (no command line), is
+ * Team mode in Chromium: the chair turns team mode on from the Team screen (no command line), is
  * told plainly that the hub starts when Tallyroom next opens, and can turn it off again.
  */
 import { expect, screenshot, test } from './fixtures';

@@ -1,5 +1,5 @@
 /**
- * Team mode (issue 10) in real Chromium: a hub harness and two station harnesses, each its own
+ * Team mode (docs/TEAM.md) in real Chromium: a hub harness and two station harnesses, each its own
  * process on loopback, each station in its own browser context (its own laptop). The chair pairs
  * both stations with codes read off the hub's screen, two people key two precincts at the same
  * time, the hub shows who sent what and who has what open, and a revoked station is refused.

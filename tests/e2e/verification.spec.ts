@@ -1,5 +1,5 @@
 /**
- * Issue 5 end to end: two people key one worksheet blind, their disagreement goes to the chair's
+ * Verification end to end: two people key one worksheet blind, their disagreement goes to the chair's
  * discrepancy queue, the chair resolves it and certifies the precinct with a PIN; a recount
  * verifier's hand count shows what changes against the certified result.
  */

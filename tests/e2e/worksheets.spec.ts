@@ -1,5 +1,5 @@
 /**
- * Issue 4 end to end in Chromium: a county chair prints the precinct worksheets from the app,
+ * Printable worksheets end to end in Chromium: a county chair prints the precinct worksheets from the app,
  * one precinct's from its detail and every precinct's from the list, as PDF downloads.
  */
 import { readFileSync } from 'node:fs';

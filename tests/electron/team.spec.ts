@@ -1,5 +1,5 @@
 /**
- * Team mode in the real app (issue 10): the built app started with `--hub` serves the team hub
+ * Team mode in the real app (docs/TEAM.md): the built app started with `--hub` serves the team hub
  * beside its window and stops listening when it quits; started with `--station` and no county, it
  * opens on "Connect to the county hub" with the station's Api behind the same IPC bridge.
  * Runs where an Electron binary exists (Linux CI: under xvfb-run); skipped elsewhere, like app.spec.ts.

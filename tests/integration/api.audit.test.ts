@@ -1,5 +1,5 @@
 /**
- * Issue 9 in the app: a recount verifier runs the risk-limiting audit of the certified results of
+ * The risk-limiting audit in the app: a recount verifier runs the risk-limiting audit of the certified results of
  * Story county (docs/RLA.md's worked example) through the API, on a real SQLite file: the public seed,
  * the draw (reproducible, the same as `tallyroom audit` on the same results), blind hand tallies,
  * the measured risk, escalation to a second round and then to a full hand count, and the report.

@@ -1,5 +1,5 @@
 /**
- * Issue 6 in the app, through the API on a real county database: the chair makes the county key,
+ * Bundles in the app, through the API on a real county database: the chair makes the county key,
  * exports signed bundles (the certification report and confirmed scans inside), copies one to a
  * USB stick with a safe eject, and the state party verifies and totals. The exported zip is checked
  * with Debian's real `minisign` and `sha256sum`; only the drive's eject is substituted (hardware).
@@ -135,7 +135,7 @@ async function enterAllPrecincts() {
   }
 }
 
-/** The state party's three commands (DESIGN.md) on an unzipped bundle, with Debian's real tools. */
+/** The state party's three commands (docs/CONTRACTS.md) on an unzipped bundle, with Debian's real tools. */
 function standardTools(bagDir: string, publicKeyFile: string) {
   const run = (command: string, ...args: string[]) => {
     const result = spawnSync(command, args, { cwd: bagDir, encoding: 'utf8' });

@@ -1,5 +1,5 @@
 /**
- * Sheets that are not ours (issue 4's fallback), with the real reader: a precinct chair's own
+ * Sheets that are not ours (the full-page fallback, docs/OCR.md), with the real reader: a precinct chair's own
  * tally, printed or handwritten and photographed, goes through intake, is not found to be a
  * Tallyroom worksheet, is read as a table of numbers, and enters the results only when a person
  * has mapped the precinct and every field. Fixtures and truth: tests/fixtures/foreign-scans.

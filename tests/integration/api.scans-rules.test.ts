@@ -21,7 +21,7 @@ import { countyWithTeam, lines, type Team } from '../helpers/county-team';
 import { caucusClock, INTAKE_FIXTURES } from '../helpers/intake-county';
 import { expectOk, RESOURCES_DIR } from '../helpers/temp-county';
 
-/** DM-01 elects 7: Adams 20/20/4, Baker 10/10/2, Castillo 7/7/1 (DESIGN.md's worked example). */
+/** DM-01 elects 7: Adams 20/20/4, Baker 10/10/2, Castillo 7/7/1 (docs/CONTRACTS.md's worked example). */
 const TRUTH: Record<string, Record<WorksheetColumn, number>> = {
   Adams: { first: 20, final: 20, delegates: 4 },
   Baker: { first: 10, final: 10, delegates: 2 },

@@ -1,5 +1,5 @@
 /**
- * Issue 4's review flow with the real reader on real scans: the demo county's worksheets in
+ * The scan review flow with the real reader on real scans: the demo county's worksheets in
  * tests/fixtures/scans (truth in manifest.json) go through intake, are read by tesseract.js and the
  * digit classifier, and only a person's confirmation puts their numbers in the results.
  */

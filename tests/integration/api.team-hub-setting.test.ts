@@ -1,5 +1,5 @@
 /**
- * Issue 10: the chair turns team mode on from the app (the Team screen), not from a command line.
+ * The chair turns team mode on from the app (the Team screen), not from a command line.
  * The choice is a setting of the county (append-only, audited) that the app reads at every start.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

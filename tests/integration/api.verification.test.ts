@@ -1,5 +1,5 @@
 /**
- * Issue 5: "verified" means two independent entries agree, one from the paper; the chair resolves
+ * Verification: "verified" means two independent entries agree, one from the paper; the chair resolves
  * conflicts, certifies with a PIN, and a certified result changes only by a recount or correction.
  * The story of one county night, status transition by transition, on a real SQLite file.
  */

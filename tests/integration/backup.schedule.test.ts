@@ -1,5 +1,5 @@
 /**
- * Issue 7, automatic backups in the app: the chair picks a folder (a USB stick) and a schedule;
+ * Automatic backups in the app: the chair picks a folder (a USB stick) and a schedule;
  * the app then takes a verified backup every N minutes when something changed, and one after
  * every certification, kept in rotation; the last backup's time is shown. A real SQLite file,
  * a real folder, the scheduler's own timer (its clock moved on instead of waiting minutes).

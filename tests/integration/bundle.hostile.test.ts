@@ -1,5 +1,5 @@
 /**
- * Hostile bundles (issues 6 and 7): real malformed zips, each given to the state party's reader
+ * Hostile bundles (docs/BUNDLE.md, docs/SECURITY.md): real malformed zips, each given to the state party's reader
  * (readBundle, as `tallyroom verify` and `aggregate` read a file) and to the app's state party
  * screen (the aggregateBundles API). Each is refused with a sentence that says what is wrong, and
  * nothing is written anywhere: no file beside the bundle or outside it, no row in the database.

@@ -9,7 +9,7 @@ import { formatMinisignPublicKey } from '../../electron/core/signing/minisign-pu
 import type { TempCounty } from '../helpers/temp-county';
 import { cleanCounty, exportCounty } from '../unit/bundle/bundle-fixtures';
 
-/** The state party's three commands (DESIGN.md), run with Debian's real minisign and coreutils. */
+/** The state party's three commands (docs/CONTRACTS.md), run with Debian's real minisign and coreutils. */
 function verifyWithStandardTools(bagDir: string, publicKeyFile: string) {
   const run = (command: string, ...args: string[]) => {
     const result = spawnSync(command, args, { cwd: bagDir, encoding: 'utf8' });

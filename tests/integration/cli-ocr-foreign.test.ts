@@ -1,5 +1,5 @@
 /**
- * `tallyroom ocr` on a picture that is not a Tallyroom worksheet: the DESIGN.md shape as before (no
+ * `tallyroom ocr` on a picture that is not a Tallyroom worksheet: the docs/CONTRACTS.md shape as before (no
  * precinct, no fields, NO_WORKSHEET_FOUND, exit 1), plus the additive `foreign` block: the numbers
  * found and the suggested mapping, every field to be checked by a person. Nothing is stored.
  */
@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('tallyroom ocr on a sheet that is not ours', () => {
-  it('keeps the DESIGN.md keys and adds the numbers found and the suggestion, all needing review', () => {
+  it('keeps the docs/CONTRACTS.md keys and adds the numbers found and the suggestion, all needing review', () => {
     const before = readFileSync(join(work, 'county.db'));
     const run = spawnSync(
       process.execPath,

@@ -47,7 +47,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('tallyroom ocr --db FILE SCAN [--json]', () => {
-  it('prints the DESIGN.md shape for a printed sheet, exits 0 when nothing needs review, and stores nothing', () => {
+  it('prints the docs/CONTRACTS.md shape for a printed sheet, exits 0 when nothing needs review, and stores nothing', () => {
     const before = databaseFingerprint();
     const run = tallyroom('ocr', '--db', 'county.db', join(SCANS, 'printed-straight.png'), '--json');
     expect(run.stderr).toBe('');

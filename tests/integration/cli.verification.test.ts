@@ -1,4 +1,4 @@
-/** The command line and issue 5: init names the chair, imports go through the policy, the recount report. */
+/** The command line and verification: init names the chair, imports go through the policy, the recount report. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

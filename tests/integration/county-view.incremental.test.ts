@@ -1,5 +1,5 @@
 /**
- * Issue 8: the county view keeps what it derived from each report between reads and reads only
+ * The county view keeps what it derived from each report between reads and reads only
  * the reports received since (county-view-cache.ts). Whatever happens in a county night, what it
  * shows must be exactly what deriving everything from scratch shows: statuses, findings, totals.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 7, crash safety during bundle export: bundles are exported one after another (a bag folder
+ * Crash safety during bundle export: bundles are exported one after another (a bag folder
  * and a .zip as `tallyroom export` writes them, and the app's export with its certification report)
  * while the process is killed (SIGKILL) at random moments. After each kill the database is intact,
  * the audit chain verifies, every recorded export has its whole, verifying bundle under its final

@@ -1,5 +1,5 @@
 /**
- * Issue 7, crash safety during discrepancy resolution: the chair's resolutions are written while
+ * Crash safety during discrepancy resolution: the chair's resolutions are written while
  * the process is killed (SIGKILL) at random committed points. After each kill the database is
  * intact, the audit chain verifies, every resolution is whole (its settled reports and its audit
  * entry, or nothing), and running again resolves exactly the conflicts left, each once.

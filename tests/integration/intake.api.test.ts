@@ -1,5 +1,5 @@
 /**
- * Issue 3 through the API the app calls: files uploaded as bytes (dropped, or chosen from a
+ * Intake through the API the app calls: files uploaded as bytes (dropped, or chosen from a
  * folder laid out like a drive) go through the same staged intake as `tallyroom import`, with a
  * result per file; quarantined mail is listed with what it holds and accepted or refused by the chair.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3, "parse big files off the main thread": a results file over the size threshold is parsed
+ * Intake, "parse big files off the main thread": a results file over the size threshold is parsed
  * on a worker thread, with exactly the Result the parser gives on the main thread (good files,
  * refused files, zip bombs), and an import of a drive with one behaves as before.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3, drives in the app: a stick with report files appears under a mount root; the app
+ * Drives in the app: a stick with report files appears under a mount root; the app
  * lists its files by precinct before importing anything, counts them in the navigation badge,
  * imports them with one call (only files the drive lists), and recognises them afterwards.
  */

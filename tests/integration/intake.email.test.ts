@@ -1,5 +1,5 @@
 /**
- * Issue 3, email through intake (`.eml` files dropped or on a drive; the mailbox path shares this
+ * Email through intake (`.eml` files dropped or on a drive; the mailbox path shares this
  * code): chairs' reports imported with sender and Message-ID recorded, everyone else quarantined
  * for a person, deduplicated by Message-ID and by attachment hash.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3, files from drives and dropped files: every format through one pipeline, idempotent,
+ * Files from drives and dropped files: every format through one pipeline, idempotent,
  * conflicts kept, hostile and malformed files rejected whole. Real SQLite files, real fixtures
  * (tests/fixtures/intake, written by make-intake-fixtures.ts).
  */

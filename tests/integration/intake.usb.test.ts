@@ -1,5 +1,5 @@
 /**
- * Issue 3, removable drives: a watcher over mount roots sees sticks come and go, an inbox lists
+ * Removable drives: a watcher over mount roots sees sticks come and go, an inbox lists
  * what a stick holds by precinct before anything is imported, and the drive is imported through
  * the same pipeline. Folder-backed drives stand in for the OS.
  */

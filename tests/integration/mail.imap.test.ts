@@ -1,5 +1,5 @@
 /**
- * Issue 3, the county mailbox: `tallyroom mail` against a real Dovecot IMAP server on loopback
+ * The county mailbox: `tallyroom mail` against a real Dovecot IMAP server on loopback
  * that this suite starts (tests/helpers/dovecot.ts). In CI a missing Dovecot fails the run
  * (.ci/run installs dovecot-imapd); elsewhere the suite is skipped with the reason printed.
  */

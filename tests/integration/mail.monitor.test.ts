@@ -1,5 +1,5 @@
 /**
- * Issue 3, the county mailbox in the app: the chair enters the mailbox in Settings (password to
+ * The county mailbox in the app: the chair enters the mailbox in Settings (password to
  * the SecretStore), the app checks it by itself (IMAP IDLE, and a schedule where IDLE is not
  * used), shows the last check, and says clearly when the password is wrong. Against a real
  * Dovecot on loopback (tests/helpers/dovecot.ts); the password never reaches the database file.

@@ -1,5 +1,5 @@
 /**
- * The serve harness in team mode (issue 10), as real processes on loopback: --hub also starts the
+ * The serve harness in team mode (docs/TEAM.md), as real processes on loopback: --hub also starts the
  * team hub (HTTPS, 127.0.0.1 only) and says where; --station-of serves the station-side API to the
  * browser with the hub's address offered to the connect screen; bad combinations are refused.
  */

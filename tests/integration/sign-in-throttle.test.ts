@@ -1,5 +1,5 @@
 /**
- * Issue 7, "nobody in": a four-digit PIN cannot be guessed by trying them all at an unattended
+ * Sign-in, "nobody in": a four-digit PIN cannot be guessed by trying them all at an unattended
  * laptop. After five wrong PINs in fifteen minutes sign-in for that name pauses; an unknown name is
  * paused exactly like a known one, so the answer never tells who is on the team.
  */

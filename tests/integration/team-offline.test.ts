@@ -1,5 +1,5 @@
 /**
- * Issue 10, team mode when the network fails: the hub is killed and restarted while a station
+ * Team mode when the network fails: the hub is killed and restarted while a station
  * keeps entering (everything arrives exactly once), and with no network at all the station's
  * signed batch file is imported at the hub through the normal intake; an altered or forged
  * batch, or one from a revoked station, is refused. Hub and station are separate processes.

@@ -1,5 +1,5 @@
 /**
- * Issue 10, pairing under attack, over real TLS on loopback (hub and station in this process so
+ * Pairing under attack, over real TLS on loopback (hub and station in this process so
  * the hub's clock can be moved): an expired code, too many wrong codes, a machine in the middle
  * relaying to the real hub with its own certificate, a fake hub that does not know the code, and
  * a QR whose fingerprint is not the certificate presented. None of them gets a station paired.

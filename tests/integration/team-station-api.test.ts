@@ -1,5 +1,5 @@
 /**
- * Issue 10, the station's API in detail (hub and station in this process, real TLS on loopback):
+ * The station's API in detail (hub and station in this process, real TLS on loopback):
  * what a station does before pairing, reads kept for when the hub is away, an entry refused by
  * the hub after it was queued, changes other than entries recorded under their station, and
  * what a station leaves to the laptop its drives are plugged into.

@@ -1,5 +1,5 @@
 /**
- * Issue 10, team mode: the chair's hub and two station laptops, each a separate process on
+ * Team mode: the chair's hub and two station laptops, each a separate process on
  * loopback. Pairing with a one-time code, entries from both stations recorded under their
  * station and operator, precincts shown as open where they are keyed, a revoked station
  * refused, and a station that pinned the hub's certificate refusing a different one.

@@ -34,7 +34,7 @@ export interface ApiDeps {
   readonly resourcesDir: string;
   /** Injected so tests can control time; every change is stamped with it. */
   readonly clock?: () => Date;
-  /** Team mode (issue 10): the hub's team state when this laptop is the hub (createTeamHub). */
+  /** Team mode (docs/TEAM.md): the hub's team state when this laptop is the hub (createTeamHub). */
   readonly team?: TeamHub;
   /** Makes the scan reader (once, on the first scan read); the real OCR engine when absent. */
   readonly ocr?: ScanReaderFactory;
@@ -55,7 +55,7 @@ type Handlers = {
 };
 
 /**
- * The one API object (DESIGN.md): async methods, one validated input object each, a Result back.
+ * The one API object (docs/ARCHITECTURE.md): async methods, one validated input object each, a Result back.
  * IPC, the local HTTP harness and in-process callers all use this same object.
  */
 export function createApi(deps: ApiDeps): Api {

@@ -1,4 +1,4 @@
-/** Input schemas of the risk-limiting audit's methods (issue 9), spread into inputSchemas. */
+/** Input schemas of the risk-limiting audit's methods (docs/RLA.md), spread into inputSchemas. */
 import { z } from 'zod';
 
 const sessionToken = z.string().min(16, 'Sign in first.').max(200);

@@ -1,4 +1,4 @@
-/** Input schemas of the bundle methods (issue 6), spread into inputSchemas. */
+/** Input schemas of the bundle methods (docs/BUNDLE.md), spread into inputSchemas. */
 import { z } from 'zod';
 import { BUNDLE_STATUSES } from '../bundle/bundle-status';
 import { MIN_PASSPHRASE_LENGTH } from '../signing/secret-key-file';

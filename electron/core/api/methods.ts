@@ -33,7 +33,7 @@ export const API_METHODS = [
   'acceptQuarantined',
   'rejectQuarantined',
   'listScanQueue',
-  // Settings, the mailbox while the app runs, drives, automatic backups (issues 3, 7): handlers/settings.ts
+  // Settings, the mailbox while the app runs, drives, automatic backups: handlers/settings.ts
   'getMailboxStatus',
   'saveMailboxSettings',
   'checkMailboxNow',
@@ -51,12 +51,12 @@ export const API_METHODS = [
   'confirmScanReading',
   'rejectScan',
   'getReportEvidence',
-  // Sheets that are not ours, read as a table of numbers and mapped by a person (issue 4): handlers/scan-foreign.ts
+  // Sheets that are not ours, read as a table of numbers and mapped by a person (docs/OCR.md): handlers/scan-foreign.ts
   'readForeignScan',
   'confirmForeignScan',
-  // Printable worksheets (issue 4): handlers/worksheet-pdf.ts
+  // Printable worksheets (docs/OCR.md): handlers/worksheet-pdf.ts
   'worksheetPdf',
-  // Team mode (issue 10): electron/core/team
+  // Team mode (docs/TEAM.md): electron/core/team
   'getTeamStatus',
   'createPairingCode',
   'listStations',
@@ -66,14 +66,14 @@ export const API_METHODS = [
   'listPrecinctLeases',
   'pairWithHub',
   'exportStationBatch',
-  // Signed bundles and the state party (issue 6): handlers/bundles.ts
+  // Signed bundles and the state party (docs/BUNDLE.md): handlers/bundles.ts
   'getSigningKey',
   'createSigningKey',
   'exportBundle',
   'listRemovableDrives',
   'exportBundleToDrive',
   'aggregateBundles',
-  // Risk-limiting audit (issue 9): handlers/audit.ts
+  // Risk-limiting audit (docs/RLA.md): handlers/audit.ts
   'auditPlan',
   'auditStart',
   'auditDraw',

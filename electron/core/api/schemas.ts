@@ -1,6 +1,6 @@
 /**
  * Input schemas of the API methods. Every transport (IPC, HTTP, in-process) goes through
- * these, so nothing unvalidated reaches the domain (DESIGN.md, "Untrusted input everywhere").
+ * these, so nothing unvalidated reaches the domain (docs/ARCHITECTURE.md, "Untrusted input everywhere").
  */
 import { z } from 'zod';
 import { PIN_PATTERN, PIN_RULE } from '../operators/pin-rule';
@@ -75,7 +75,7 @@ export const inputSchemas = {
   }),
   createCounty: z
     .object({
-      /** The county's chair, added to the team and allowed to sign in (issue 5). */
+      /** The county's chair, added to the team and allowed to sign in. */
       chair: z.object({ name: operatorName, pin: pinSchema }).optional(),
       /** Without a chair: a county with no team yet; its first person to sign up becomes chair. */
       operator: operatorName.optional(),

@@ -1,4 +1,4 @@
-/** Input schemas of the settings, mailbox, drive and backup methods (issues 3 and 7), spread into inputSchemas. */
+/** Input schemas of the settings, mailbox, drive and backup methods, spread into inputSchemas. */
 import { z } from 'zod';
 import { backupSettingsSchema } from '../backup/backup-settings';
 import { mailboxSettingsSchema } from '../mail/mailbox-settings';

@@ -40,7 +40,7 @@ export interface BackupScheduler {
 }
 
 /**
- * Automatic online backups while the app runs (issue 7): every few minutes when something
+ * Automatic online backups while the app runs: every few minutes when something
  * changed since the last one, and after every certification (noticed in the audit log, so a
  * certification from any screen or station counts). Each backup is the verified, rotated one of
  * `tallyroom backup`. Backups never overlap; a failure is shown and tried again at the next look.

@@ -3,7 +3,7 @@ import type { CountyStore } from '../store/county-store';
 import { currentSetting } from '../store/settings-records';
 import { DEFAULT_BACKUPS_KEPT } from './backup-county';
 
-/** Where and how often the app backs the county database up by itself (issue 7). */
+/** Where and how often the app backs the county database up by itself. */
 export const backupSettingsSchema = z.object({
   /** A second folder the chair picked, e.g. on a USB stick; absolute. */
   folder: z

@@ -1,7 +1,7 @@
 import { VERIFICATION_POLICY } from '../verify/verification-policy';
 import type { ResultsDocument } from './results-document';
 
-/** bag-info.txt labels and the results.json field each one repeats (DESIGN.md lists what it carries). */
+/** bag-info.txt labels and the results.json field each one repeats (docs/CONTRACTS.md lists what it carries). */
 export interface BagInfo {
   readonly county: string;
   readonly election: string;
@@ -13,7 +13,7 @@ export interface BagInfo {
   readonly appVersion: string;
   readonly keyId: string;
   readonly resultsSchema: string;
-  /** What "verified" meant when this bundle was made (issue 5's policy, by id and version). */
+  /** What "verified" meant when this bundle was made (the verification policy, by id and version). */
   readonly verificationPolicy: string;
 }
 

@@ -1,4 +1,4 @@
-/** File names inside a bundle (DESIGN.md, "Signed result bundle", a contract). */
+/** File names inside a bundle (docs/CONTRACTS.md, "Signed result bundle"). */
 export const BAG_DECLARATION = 'bagit.txt';
 export const BAG_INFO = 'bag-info.txt';
 export const PAYLOAD_MANIFEST = 'manifest-sha256.txt';

@@ -1,4 +1,4 @@
-/** Bundle statuses (DESIGN.md and issue 6), the same words as NIST SP 1500-100's ResultsStatus. */
+/** Bundle statuses (docs/CONTRACTS.md, docs/BUNDLE.md), the same words as NIST SP 1500-100's ResultsStatus. */
 export const BUNDLE_STATUSES = [
   'unofficial-partial',
   'unofficial-complete',

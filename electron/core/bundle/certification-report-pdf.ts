@@ -1,5 +1,5 @@
 /**
- * The printable certification report (issue 6): the county's results as the bundle carries them,
+ * The printable certification report (docs/BUNDLE.md): the county's results as the bundle carries them,
  * each precinct's status and who certified it when, the signing key's fingerprint, and lines for
  * the chair and a witness to sign. The copy inside the bundle cannot name the bundle's own
  * fingerprint (the fingerprint covers the report); the copy printed after export does.

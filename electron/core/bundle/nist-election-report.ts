@@ -2,7 +2,7 @@ import type { ResultsDocument } from './results-document';
 
 /**
  * data/results.nist-1500-100.json: the county's results as a precinct-level NIST SP 1500-100 v2
- * ElectionReport (schema in shared/standards/nist-1500-100). Caucus counts have no NIST count type,
+ * ElectionReport (schema in tests/fixtures/standards/nist-1500-100). Caucus counts have no NIST count type,
  * so they are `Type: "other"` with an OtherType naming the column (the schema's own advice).
  * Ids are positional NCNames (gpu-precinct-3, candidate-2), never built from names a county typed.
  */

@@ -32,7 +32,7 @@ export type StatewideFiles = ReadonlyMap<string, Uint8Array>;
 /**
  * The statewide results in the county bundle's formats: results.json (statewide schema: totals,
  * counties reporting, each county's status, sequence and bundle fingerprint), results.csv (every
- * precinct of every counted county, the DESIGN.md precinct results CSV), results.xlsx (the CSV cell
+ * precinct of every counted county, the docs/CONTRACTS.md precinct results CSV), results.xlsx (the CSV cell
  * for cell) and a precinct-level NIST SP 1500-100 ElectionReport. Only counted counties appear: a
  * refused bundle's county has no precincts here.
  */

@@ -1,6 +1,6 @@
 import { BUNDLE_STATUSES, type BundleStatus } from './bundle-status';
 
-/** What the signature itself vouches for (DESIGN.md: county, election, sequence and status). */
+/** What the signature itself vouches for (docs/CONTRACTS.md: county, election, sequence and status). */
 export interface SignedBundleClaims {
   readonly county: string;
   readonly election: string;

@@ -4,7 +4,7 @@ import { readTable } from '../results-file/table';
 import { checkPrecinct } from '../rules/check';
 import type { FindingCode, RulesProfileId } from '../rules/types';
 
-/** `tallyroom check --json` output (DESIGN.md, a contract: keep the shape exact). */
+/** `tallyroom check --json` output (docs/CONTRACTS.md: keep the shape exact). */
 export interface CheckReport {
   precincts: {
     county: string;

@@ -1,7 +1,7 @@
 /**
  * What the county view derives from each report, kept between reads. Reports are append-only (SQL
  * triggers refuse UPDATE and DELETE), so a report read once never changes: after one new report the
- * dashboard needs to read that one report, not the whole county (issue 8: recompute under 20 ms).
+ * dashboard needs to read that one report, not the whole county (npm run bench: recompute under 20 ms).
  * Everything here is a pure function of the report and the county's setup; statuses, which depend
  * on people's decisions and on the other reports, are still derived on every read.
  */

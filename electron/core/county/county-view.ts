@@ -19,7 +19,7 @@ export interface PrecinctView {
   /** The current report as a precinct result the rules can check; null without one. */
   readonly result: PrecinctResult | null;
   readonly findings: readonly Finding[];
-  /** Resolution, certification, recounts and corrections (issue 5). */
+  /** Resolution, certification, recounts and corrections. */
   readonly verification: PrecinctVerification;
 }
 

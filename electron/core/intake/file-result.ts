@@ -19,7 +19,7 @@ export interface ImportedFileResult {
   readonly message: string | null;
 }
 
-/** The import JSON of DESIGN.md (`tallyroom import --json`), plus the same per file. */
+/** The import JSON of docs/CONTRACTS.md (`tallyroom import --json`), plus the same per file. */
 export interface ImportFilesResult extends IntakeSummary {
   readonly files: readonly ImportedFileResult[];
 }

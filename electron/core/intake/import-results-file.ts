@@ -50,7 +50,7 @@ export interface MailOrigin {
 }
 
 /**
- * Imports a precinct results file (CSV/XLSX, DESIGN.md format) or a precinct report JSON
+ * Imports a precinct results file (CSV/XLSX, docs/CONTRACTS.md format) or a precinct report JSON
  * (docs/INTAKE.md): stored byte for byte with its sha256, one report per precinct in it. Idempotent: the same bytes again change nothing.
  * All or nothing: a file with any problem (unknown precinct or candidate, a count that is not a
  * whole number) is rejected whole with the problem named, and nothing from it is stored.

@@ -8,7 +8,7 @@ export interface RejectedFile {
 }
 
 /**
- * What one import did (DESIGN.md, `tallyroom import --json`, a contract): reports imported,
+ * What one import did (docs/CONTRACTS.md, `tallyroom import --json`): reports imported,
  * files seen before, reports that disagree with one already held, files refused, and items a
  * person must look at (quarantined mail, scans waiting for OCR).
  */

@@ -1,5 +1,5 @@
 /**
- * Caps on what intake reads from a drive or a mailbox (DESIGN.md, "Untrusted input everywhere").
+ * Caps on what intake reads from a drive or a mailbox (docs/ARCHITECTURE.md, "Untrusted input everywhere").
  * A real precinct report is a few kilobytes; a scanned worksheet a few megabytes. The caps are
  * generous for those and small enough that a hostile stick cannot fill memory or the disk.
  */

@@ -11,7 +11,7 @@ export interface ImapAccount {
   readonly display: string;
 }
 
-/** imap[s]://user@host:port/MAILBOX (DESIGN.md, `tallyroom mail`); the password never travels in it. */
+/** imap[s]://user@host:port/MAILBOX (docs/CONTRACTS.md, `tallyroom mail`); the password never travels in it. */
 export function parseImapUrl(text: string): Result<ImapAccount, AppError> {
   let url: URL;
   try {

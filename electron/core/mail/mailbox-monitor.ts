@@ -64,7 +64,7 @@ export const PASSWORD_HINT = 'check the password in Settings › County mailbox'
 export const AUTOMATIC_OPERATOR = 'County mailbox (automatic check)';
 
 /**
- * The county mailbox while the app runs (issue 3): a check every few minutes, and one as soon as
+ * The county mailbox while the app runs (docs/INTAKE.md): a check every few minutes, and one as soon as
  * the server says mail arrived (IMAP IDLE, or NOOP where the server has no IDLE), each the same
  * one-shot fetch as "Check now" and `tallyroom mail`. Checks never overlap. The last check's time
  * and result are kept for the screen; nothing here retries faster than the schedule, so a wrong

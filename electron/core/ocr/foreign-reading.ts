@@ -1,5 +1,5 @@
 /**
- * What reading a sheet that is NOT a Tallyroom worksheet produces (the full-page fallback, issue 4):
+ * What reading a sheet that is NOT a Tallyroom worksheet produces (the full-page fallback, docs/OCR.md):
  * a photo of any table of numbers. The reader cannot know which number is whose, so it only finds
  * the numbers and suggests where they go; a person maps and confirms every field, always.
  */

@@ -1,5 +1,5 @@
 /**
- * The full-page fallback (issue 4, docs/OCR.md): a picture with no Tallyroom worksheet in it, such as
+ * The full-page fallback (docs/OCR.md): a picture with no Tallyroom worksheet in it, such as
  * a phone photo of a hand-drawn tally or another party's form, read as a table of numbers. Decoded by
  * the same capped decoder as worksheets, read by the same offline tesseract pool, one pass over the
  * whole page; the numbers come back with their boxes, and a suggestion of whose they are. Nothing

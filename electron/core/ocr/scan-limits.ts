@@ -1,7 +1,7 @@
 import { INTAKE_LIMITS } from '../intake/limits';
 
 /**
- * Caps on what the reader decodes (DESIGN.md, "Untrusted input everywhere"). A flatbed scan of a
+ * Caps on what the reader decodes (docs/ARCHITECTURE.md, "Untrusted input everywhere"). A flatbed scan of a
  * letter page at 300 dpi is 8.4 megapixels and a phone photo 12 to 50; past the caps a file is a
  * decompression bomb or not a worksheet, and it is refused from its header before any pixel is decoded.
  */

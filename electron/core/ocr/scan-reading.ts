@@ -2,7 +2,7 @@
  * What reading one scanned worksheet produces. The contract between the worksheet layout
  * (what the app prints), the reader (what OCR sees) and the review screen (what a person
  * confirms). Nothing here is stored as a result: a reading becomes a report only when a
- * person confirms every field (DESIGN.md: nothing read by OCR enters the results silently).
+ * person confirms every field (docs/ARCHITECTURE.md: nothing read by OCR enters the results silently).
  */
 
 /** The columns a Tallyroom worksheet has one comb field for, per candidate. */

@@ -1,5 +1,5 @@
 /**
- * Where the numbers of a sheet that is not ours probably go (the full-page fallback, issue 4). Pure:
+ * Where the numbers of a sheet that is not ours probably go (the full-page fallback, docs/OCR.md). Pure:
  * lines and number tokens in, a suggestion out. A suggestion only saves typing: every field it makes
  * needs review, and the person maps and confirms each one against the paper.
  */

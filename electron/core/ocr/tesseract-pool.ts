@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { createWorker, OEM, PSM, type Worker, type WorkerOptions } from 'tesseract.js';
 
 /**
- * tesseract.js, fully offline (DESIGN.md: "OCR language data ships with the app"): the English
+ * tesseract.js, fully offline (docs/ARCHITECTURE.md: "OCR language data ships with the app"): the English
  * best_int LSTM model comes from the bundled @tesseract.js-data/eng package, its unpacked copy is
  * cached in the app's data folder, and nothing is ever fetched (without `langPath`, tesseract.js
  * would download from a CDN). A small pool of workers (worker threads, off the main thread) is

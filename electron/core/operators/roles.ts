@@ -1,5 +1,5 @@
 /**
- * The county team's roles (issue 5). The chair sets up the county, resolves discrepancies,
+ * The county team's roles. The chair sets up the county, resolves discrepancies,
  * certifies and signs; data entry keys worksheets; recount verifiers enter hand counts.
  * The chair may do everything the others do.
  */
@@ -19,7 +19,7 @@ export type Permission =
   | 'resolve'
   | 'certify'
   | 'manage-operators'
-  /** Run the risk-limiting audit: enter the seed, draw, enter hand tallies, measure (issue 9). */
+  /** Run the risk-limiting audit: enter the seed, draw, enter hand tallies, measure (docs/RLA.md). */
   | 'run-audit';
 
 const PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {

@@ -1,7 +1,7 @@
 import type { FileProblem } from '../model/file-problem';
 import type { Table } from './table';
 
-/** Precinct results CSV columns (DESIGN.md, a contract), in contract order. */
+/** Precinct results CSV columns (docs/CONTRACTS.md), in contract order. */
 export const RESULTS_COLUMNS = [
   'county',
   'precinct',

@@ -17,7 +17,7 @@ export interface CountyDefinitionOptions {
 }
 
 /**
- * A county definition: the precinct results file with the counts left empty (DESIGN.md `init`),
+ * A county definition: the precinct results file with the counts left empty (docs/CONTRACTS.md `init`),
  * plus optional `chair_email` and `precinct_name` columns. Candidates are in ballot order of first
  * appearance. Every problem is listed by row and column; nothing is returned unless the file is clean.
  */

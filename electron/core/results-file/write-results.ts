@@ -2,7 +2,7 @@ import type { PrecinctResult } from '../rules/types';
 import { RESULTS_COLUMNS } from './columns';
 import { toCsvLine } from './csv';
 
-/** Precinct results in the DESIGN.md CSV format (header + one row per precinct x candidate). */
+/** Precinct results in the docs/CONTRACTS.md CSV format (header + one row per precinct x candidate). */
 export function writePrecinctResultsCsv(results: readonly PrecinctResult[], county: string): string {
   const lines = [RESULTS_COLUMNS.join(',')];
   for (const result of results) {

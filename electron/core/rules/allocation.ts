@@ -5,7 +5,7 @@ import { isViable, viabilityThreshold } from './viability';
 export type { Tie, TieReason } from '../model/worksheet-evaluation';
 
 /**
- * Delegate allocation, iowa-dem-2020 (DESIGN.md "Caucus rules", a contract).
+ * Delegate allocation, iowa-dem-2020 (docs/CONTRACTS.md "Caucus rules").
  *
  * Every viable group in the final alignment gets final x D / N delegates (N is the first-alignment
  * total), rounded half up, at least one. Then passes move the total to D: too many -> remove from

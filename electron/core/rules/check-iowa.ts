@@ -3,13 +3,13 @@ import { describeAllocation, plural } from './describe';
 import { type CandidateLine, type Finding, MAX_PLAUSIBLE_COUNT, type PrecinctResult } from './types';
 import { isViable, viabilityThreshold } from './viability';
 
-/** SDE reported vs delegates x SDE per delegate: DESIGN.md tolerates 0.0005. */
+/** SDE reported vs delegates x SDE per delegate: docs/CONTRACTS.md tolerates 0.0005. */
 const SDE_TOLERANCE = 0.0005;
 /** SDE-only reports: delegates = sde / ratio must be within 0.01 of a whole number. */
 const SDE_ONLY_TOLERANCE = 0.01;
 
 /**
- * The findings of one precinct's report under iowa-dem-2020 (DESIGN.md findings table).
+ * The findings of one precinct's report under iowa-dem-2020 (docs/CONTRACTS.md findings table).
  * Pure: the same report always gives the same findings, in a stable order.
  */
 export function checkIowaPrecinct(result: PrecinctResult): Finding[] {

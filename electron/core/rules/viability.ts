@@ -1,5 +1,5 @@
 /**
- * Viability threshold, iowa-dem-2020 (DESIGN.md): D = 1 -> none; D = 2 -> ceil(25% of N);
+ * Viability threshold, iowa-dem-2020 (docs/CONTRACTS.md): D = 1 -> none; D = 2 -> ceil(25% of N);
  * D = 3 -> ceil(N/6); D >= 4 -> ceil(15% of N). Integer arithmetic only: floats would turn
  * 15% of 60 into 9.000000000000002 and a ceiling into 10.
  */

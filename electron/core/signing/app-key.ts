@@ -1,5 +1,5 @@
 /**
- * The county key made in the app (issue 6): the chair makes it once, on this laptop. The key folder
+ * The county key made in the app (docs/BUNDLE.md): the chair makes it once, on this laptop. The key folder
  * (county.pub + county.key, encrypted with the chair's passphrase) sits in the app's data folder
  * beside the database; the database records which key is current, who made it and when, so a
  * replaced key is an event in the audit log and never a silent swap.

@@ -65,7 +65,7 @@ export interface DerivedStatus<R extends ComparableReport> {
 type Entry<R> = PolicyEntry & { readonly label: string; readonly report: R };
 
 /**
- * A precinct's status from its reports and the decisions people made about them (DESIGN.md: the
+ * A precinct's status from its reports and the decisions people made about them (docs/ARCHITECTURE.md: the
  * current result is derived, never stored). The policy is VERIFICATION_POLICY:
  * - missing: no report.
  * - certified: the chair certified a verified result; it changes only by a recorded recount or correction.

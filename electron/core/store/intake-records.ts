@@ -185,7 +185,7 @@ export function insertQuarantineDecision(
     .run(decision.quarantineItemId, decision.decision, decision.operator, decision.decidedAt, decision.note);
 }
 
-/** Where a stored report came from: DESIGN.md's "source, operator, time, file name, sha256", and for email the sender and Message-ID. */
+/** Where a stored report came from: its source, operator, time, file name and sha256 (docs/ARCHITECTURE.md, "Append, never overwrite"), and for email the sender and Message-ID. */
 export interface ReportOrigin {
   readonly reportId: number;
   readonly precinct: string;

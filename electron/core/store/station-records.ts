@@ -1,5 +1,5 @@
 /**
- * A station's own small database (team mode, issue 10): its pairing with the hub (pinned
+ * A station's own small database (team mode, docs/TEAM.md): its pairing with the hub (pinned
  * certificate, credentials, batch signing key), the outbox of changes waiting for the hub, the
  * hub's answers, and the last answer to each read (so the screen still works while the hub is
  * away). WAL and synchronous=FULL like the county database: a change the station said was

@@ -1,5 +1,5 @@
 /**
- * Team mode (issue 10): the contract between the team core (electron/core/team) and its users —
+ * Team mode (docs/TEAM.md): the contract between the team core (electron/core/team) and its users —
  * the UI, the serve harness, the Electron shell, the CLI and the tests. Additive changes only.
  *
  * The picture (docs/TEAM.md):

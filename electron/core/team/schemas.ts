@@ -1,5 +1,5 @@
 /**
- * Input schemas of the team-mode API methods (issue 10), spread into the API's inputSchemas so
+ * Input schemas of the team-mode API methods (docs/TEAM.md), spread into the API's inputSchemas so
  * every transport validates them like any other method.
  */
 import { z } from 'zod';

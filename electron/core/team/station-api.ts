@@ -1,5 +1,5 @@
 /**
- * A station's API (team mode, issue 10): the same `Api` interface the UI already uses, served
+ * A station's API (team mode, docs/TEAM.md): the same `Api` interface the UI already uses, served
  * by the hub. Sign-in and reads go to the hub (the last answer is kept for when the hub is
  * away); entries and file imports go first to the station's outbox (a SQLite file with
  * synchronous=FULL), then to the hub in order, each under a request id the hub applies once.

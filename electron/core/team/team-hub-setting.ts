@@ -1,5 +1,5 @@
 /**
- * The `teamHub` setting (issue 10): the chair turned team mode on, so this laptop starts the team
+ * The `teamHub` setting (docs/TEAM.md): the chair turned team mode on, so this laptop starts the team
  * hub on every start, on this port. Kept in the county database (migration 011) so a restored
  * backup brings it along; append-only like every setting, each change in the audit log.
  */

@@ -37,7 +37,7 @@ export interface DriveService {
 }
 
 /**
- * Removable drives while the app runs (issue 3): the watcher looks at the mount roots every few
+ * Removable drives while the app runs (docs/INTAKE.md): the watcher looks at the mount roots every few
  * seconds; a drive that appears is read into an inbox (staged and parsed, nothing written) so
  * the screen can show its files by precinct and import them with one click.
  */

@@ -1,5 +1,5 @@
 /**
- * What "verified" means in Tallyroom (issue 5). The UI shows VERIFICATION_POLICY.text; a result
+ * What "verified" means in Tallyroom. The UI shows VERIFICATION_POLICY.text; a result
  * bundle records VERIFICATION_POLICY.id and .text so the state party knows what the word meant.
  */
 import type { ReportSource } from '../model/report';

@@ -1,5 +1,5 @@
 /**
- * react-query hooks of the risk-limiting audit (issue 9). Every audit change re-reads the audit and
+ * react-query hooks of the risk-limiting audit (docs/RLA.md). Every audit change re-reads the audit and
  * the audit log; nothing here changes results.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

@@ -1,4 +1,4 @@
-/** React Query hooks of the bundle methods (issue 6): the county key, exports, drives, the state party. */
+/** React Query hooks of the bundle methods (docs/BUNDLE.md): the county key, exports, drives, the state party. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiInput } from '../../../electron/core/api/schemas';
 import { callApi } from './client';

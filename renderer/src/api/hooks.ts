@@ -135,12 +135,12 @@ export function useExportRecountReport() {
   return useMutation({ mutationFn: (input: ApiInput<'exportRecountReport'>) => callApi('exportRecountReport', input) });
 }
 
-/** Printable worksheets (issue 4): reads only, so nothing to invalidate. */
+/** Printable worksheets (docs/OCR.md): reads only, so nothing to invalidate. */
 export function useWorksheetPdf() {
   return useMutation({ mutationFn: (input: ApiInput<'worksheetPdf'>) => callApi('worksheetPdf', input) });
 }
 
-/** Intake (issue 3): imports, the mail quarantine and the scan queue. */
+/** Intake (docs/INTAKE.md): imports, the mail quarantine and the scan queue. */
 const intakeKeys = { quarantine: ['quarantine'] as const, scanQueue: ['scan-queue'] as const };
 
 function invalidateIntake(client: QueryClient): Promise<unknown> {
@@ -193,7 +193,7 @@ export function useRejectQuarantined() {
   });
 }
 
-/** Scan review (issue 4): a queued scan's reading, reading it, confirming it or setting it aside. */
+/** Scan review (docs/OCR.md): a queued scan's reading, reading it, confirming it or setting it aside. */
 const scanKeys = {
   reading: (scanId: number) => ['scan-reading', scanId] as const,
   evidence: (reportId: number) => ['report-evidence', reportId] as const,
@@ -244,7 +244,7 @@ export function useRejectScan() {
   });
 }
 
-/** A picture that is not a Tallyroom worksheet, read as a table of numbers (issue 4's fallback). */
+/** A picture that is not a Tallyroom worksheet, read as a table of numbers (the full-page fallback, docs/OCR.md). */
 export function useReadForeignScan() {
   const client = useQueryClient();
   return useMutation({

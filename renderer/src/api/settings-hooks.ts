@@ -1,5 +1,5 @@
 /**
- * react-query hooks for the county's settings and what runs by itself (issues 3 and 7): the
+ * react-query hooks for the county's settings and what runs by itself: the
  * mailbox and its last check, drives with report files, automatic backups, and the counts of
  * things waiting for a person (navigation badges). Polled: the app changes these by itself.
  */

@@ -1,5 +1,5 @@
 /**
- * react-query hooks for team mode (issue 10): the hub's stations and pairing codes, the station's
+ * react-query hooks for team mode (docs/TEAM.md): the hub's stations and pairing codes, the station's
  * connection and outbox, and who has which precinct open. Polled, because the other laptops change
  * these without this window doing anything.
  */

@@ -1,5 +1,5 @@
 /**
- * Drives with report files (issue 3): when a USB stick with reports is plugged in, its files are
+ * Drives with report files (docs/INTAKE.md): when a USB stick with reports is plugged in, its files are
  * listed here by precinct before anything is imported, with one button to import them all.
  * Files already imported and files that would be refused are shown as such, not imported again.
  */

@@ -1,5 +1,5 @@
 /**
- * Precinct leases in worksheet entry (issue 10): choosing a precinct tells the hub "open here, by me",
+ * Precinct leases in worksheet entry (docs/TEAM.md): choosing a precinct tells the hub "open here, by me",
  * renewed while the worksheet stays open and given back when it closes, so the precinct list shows
  * who has it open and a second person about to key the same sheet is warned.
  */

@@ -1,4 +1,4 @@
-/** Downloads the printable worksheet PDF of one precinct, or of every precinct in one file (issue 4). */
+/** Downloads the printable worksheet PDF of one precinct, or of every precinct in one file (docs/OCR.md). */
 import { useWorksheetPdf } from '../api/hooks';
 import { saveFile } from './file-bytes';
 

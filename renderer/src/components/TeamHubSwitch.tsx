@@ -1,5 +1,5 @@
 /**
- * The chair turns team mode on or off for this laptop (issue 10). The hub starts with Tallyroom,
+ * The chair turns team mode on or off for this laptop (docs/TEAM.md). The hub starts with Tallyroom,
  * so the choice takes effect when the app next starts; the card says so in plain words.
  */
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The risk-limiting audit (issue 9; docs/RLA.md), as a walkthrough for a recount verifier or the
+ * The risk-limiting audit (docs/RLA.md), as a walkthrough for a recount verifier or the
  * chair: 1 risk limit and public seed, 2 the sampled precincts in draw order, 3 blind hand tallies,
  * 4 the measured risk against the limit, 5 stop or escalate, 6 the report.
  */

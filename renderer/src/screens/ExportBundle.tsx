@@ -1,5 +1,5 @@
 /**
- * Export (issue 6): the chair makes the county signing key (its public key and fingerprint go to
+ * Export (docs/BUNDLE.md): the chair makes the county signing key (its public key and fingerprint go to
  * the state party), then exports signed bundles: downloaded here, or written to a USB stick that
  * is verified there and ejected. Every bundle carries the certification report, printed here too.
  */

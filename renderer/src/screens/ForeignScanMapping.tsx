@@ -1,5 +1,5 @@
 /**
- * A sheet that is not ours (issue 4's fallback): a photo of a hand-drawn tally or another party's
+ * A sheet that is not ours (the full-page fallback, docs/OCR.md): a photo of a hand-drawn tally or another party's
  * form, read as a table of numbers. The person maps it: the precinct, and for every candidate the
  * first, final and delegates, each prefilled from the suggestion and checked against the paper.
  * Keyboard-first: Tab or Enter moves on (Enter also marks the value checked), typing replaces a

@@ -1,5 +1,5 @@
 /**
- * Import files (issue 3): reports from USB sticks, files precinct chairs sent, saved emails (.eml).
+ * Import files (docs/INTAKE.md): reports from USB sticks, files precinct chairs sent, saved emails (.eml).
  * Files are dropped or chosen (one by one, or a whole folder laid out like a drive), read here as
  * bytes and sent a few at a time, so the progress bar is real; the API stages, hashes, parses and
  * stores each file exactly as `tallyroom import` does and says what happened to each.

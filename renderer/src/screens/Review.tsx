@@ -1,5 +1,5 @@
 /**
- * Review (issue 3): mail held in quarantine because its sender is not the precinct's registered
+ * Review (docs/INTAKE.md): mail held in quarantine because its sender is not the precinct's registered
  * chair, for the county chair to accept into the results or refuse, with a note; and worksheet
  * scans waiting to be read. Nothing here is deleted: decisions are recorded once, in the audit log.
  */

@@ -1,5 +1,5 @@
 /**
- * Scan review (issue 4): a person confirms every value read from a scanned worksheet before any of
+ * Scan review (docs/OCR.md): a person confirms every value read from a scanned worksheet before any of
  * it enters the results. Before reading, the person may say which precinct the sheet should be
  * (the envelope, the sender); the QR code still decides, and a sheet of another precinct is
  * flagged at the top of the page, naming both. Each field's crop sits beside the value read;
@@ -143,7 +143,7 @@ export function ScanReview() {
         page.confirmation ? (
           <ConfirmedPage key={page.readingId} scan={view} page={page} />
         ) : page.kind === 'foreign' ? (
-          // Not our worksheet, read as a table of numbers: the person maps every field (issue 4's fallback).
+          // Not our worksheet, read as a table of numbers: the person maps every field (the full-page fallback, docs/OCR.md).
           <ForeignScanMapping key={page.readingId} scan={view} page={page} onConfirmed={setConfirmed} />
         ) : (
           <ScanPageReview

@@ -1,5 +1,5 @@
 /**
- * Settings (issues 3 and 7): the county mailbox the app reads by itself, and where and how often
+ * Settings: the county mailbox the app reads by itself, and where and how often
  * it backs the county database up. The chair saves them (recorded in the audit log); the mailbox
  * password goes to the computer's keychain, never into the county database.
  */

@@ -1,5 +1,5 @@
 /**
- * State party mode (issue 6): choose the county bundles and the folder of registered county keys;
+ * State party mode (docs/BUNDLE.md): choose the county bundles and the folder of registered county keys;
  * each bundle is verified (signature, manifests, its files agreeing, the county matching its key,
  * no replay of an older bundle) and the authentic ones are totalled, with charts. Nothing here
  * writes to a county database.

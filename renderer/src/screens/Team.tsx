@@ -1,5 +1,5 @@
 /**
- * Team mode (issue 10). On the chair's hub: pair station laptops (code + QR), watch each station's
+ * Team mode (docs/TEAM.md). On the chair's hub: pair station laptops (code + QR), watch each station's
  * progress and revoke one. On a station: what it is paired with, its outbox and the USB batch.
  * On a laptop working alone: how team mode starts.
  */

@@ -10,7 +10,7 @@ import { APP_VERSION } from './export';
 
 /**
  * tallyroom aggregate --keys DIR BUNDLE... [--json] [--out DIR]: the state party's verify-and-total
- * (DESIGN.md). With --out, the statewide results are also written there (results.json, .csv, .xlsx
+ * (docs/CONTRACTS.md). With --out, the statewide results are also written there (results.json, .csv, .xlsx
  * and the NIST report); stdout and the exit code stay what they are without it.
  */
 export async function aggregateCommand(args: string[], io: CliIo): Promise<ExitCode> {

@@ -14,7 +14,7 @@ export const APP_VERSION = (
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../package.json'), 'utf8')) as { version: string }
 ).version;
 
-/** tallyroom export --db FILE --key DIR --out PATH [--status S] [--operator NAME] [--json] (DESIGN.md). */
+/** tallyroom export --db FILE --key DIR --out PATH [--status S] [--operator NAME] [--json] (docs/CONTRACTS.md). */
 export async function exportCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({
     args,

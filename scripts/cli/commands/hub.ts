@@ -1,6 +1,6 @@
 /**
  * tallyroom hub --db FILE [--port N] [--host H] [--data DIR] [--control-port N] [--json]
- * Runs this county database as the team hub (issue 10): the API over HTTPS for paired stations
+ * Runs this county database as the team hub (docs/TEAM.md): the API over HTTPS for paired stations
  * until stopped. Prints one line (--json: one JSON object) when listening.
  */
 import { dirname, join, resolve } from 'node:path';

@@ -6,7 +6,7 @@ import { type CliIo, type ExitCode, UsageError } from '../io';
 import { openExistingStore } from '../open-existing-store';
 import { printIntakeSummary } from './print-intake-summary';
 
-/** tallyroom import --db FILE [--operator NAME] [--source S] [--json] PATH... (DESIGN.md). */
+/** tallyroom import --db FILE [--operator NAME] [--source S] [--json] PATH... (docs/CONTRACTS.md). */
 export async function importCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,

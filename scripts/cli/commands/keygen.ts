@@ -6,7 +6,7 @@ import { createKeyFolder, PUBLIC_KEY_FILE, SECRET_KEY_FILE } from '../../../elec
 import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
 import { readKeyPassphrase } from './key-passphrase';
 
-/** tallyroom keygen --out DIR [--json]: the county signing key pair (DESIGN.md, docs/BUNDLE.md). */
+/** tallyroom keygen --out DIR [--json]: the county signing key pair (docs/CONTRACTS.md, docs/BUNDLE.md). */
 export async function keygenCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({
     args,

@@ -7,7 +7,7 @@ import { type CliIo, EXIT, type ExitCode, UsageError } from '../io';
 import { openExistingStore } from '../open-existing-store';
 import { printIntakeSummary } from './print-intake-summary';
 
-/** tallyroom mail --db FILE --imap URL [--operator NAME] [--json] (DESIGN.md): fetch new mail once. */
+/** tallyroom mail --db FILE --imap URL [--operator NAME] [--json] (docs/CONTRACTS.md): fetch new mail once. */
 export async function mailCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({
     args,

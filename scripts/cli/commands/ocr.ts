@@ -12,7 +12,7 @@ import { readInputFile } from './read-input-file';
 
 /**
  * tallyroom ocr --db FILE SCAN [--json]: reads one worksheet scan and prints what was read
- * (DESIGN.md shape), storing nothing: the database is opened read-only. Exit 0 when every field
+ * (docs/CONTRACTS.md shape), storing nothing: the database is opened read-only. Exit 0 when every field
  * was read with nothing to review, 1 when a field needs review or a page has a problem, 2 bad input.
  * A picture with no Tallyroom worksheet in it is also read as a table of numbers (the fallback):
  * the JSON then has a `foreign` block with the numbers found and the suggested mapping, all to check.
@@ -89,7 +89,7 @@ function notOurs(page: ScanReading): boolean {
   return page.fields.length === 0 && page.problems.some((problem) => problem.code === 'NO_WORKSHEET_FOUND');
 }
 
-/** The fallback's reading (additive to the DESIGN.md shape): every suggested field needs review. */
+/** The fallback's reading (additive to the docs/CONTRACTS.md shape): every suggested field needs review. */
 function foreignJson(pages: readonly ForeignReading[]) {
   return {
     pages: pages.map((page) => ({

@@ -1,7 +1,7 @@
 import type { IntakeSummary } from '../../../electron/core/intake/intake-summary';
 import { type CliIo, EXIT, type ExitCode, printJson } from '../io';
 
-/** The same output for `import` and `mail` (DESIGN.md): the JSON contract, or a sentence and the refusals. */
+/** The same output for `import` and `mail` (docs/CONTRACTS.md): the JSON contract, or a sentence and the refusals. */
 export function printIntakeSummary(io: CliIo, summary: IntakeSummary, json: boolean): ExitCode {
   if (json) {
     printJson(io, summary);

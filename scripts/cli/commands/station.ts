@@ -1,6 +1,6 @@
 /**
  * tallyroom station --data DIR [--control-port N] [--retry-ms N] [--json]
- * Runs a team-mode station (issue 10) on its own data folder: the outbox keeps delivering to the
+ * Runs a team-mode station (docs/TEAM.md) on its own data folder: the outbox keeps delivering to the
  * paired hub until stopped. With --control-port, the station's API answers on 127.0.0.1 (for
  * scripts and the team process tests; the app's window uses it through IPC or the serve harness).
  */

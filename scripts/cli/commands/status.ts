@@ -5,7 +5,7 @@ import { buildOverview } from '../../../electron/core/county/overview';
 import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
 import { openExistingStore } from '../open-existing-store';
 
-/** tallyroom status --db FILE [--json] (DESIGN.md shape). */
+/** tallyroom status --db FILE [--json] (docs/CONTRACTS.md shape). */
 export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({
     args,

@@ -6,7 +6,7 @@ import { type BundleVerification, verifyBundle } from '../../../electron/core/bu
 import { readPublicKeyFile } from '../../../electron/core/signing/key-folder';
 import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
 
-/** tallyroom verify BUNDLE --pubkey FILE [--json]: exit 0 valid, 1 invalid, 2 bad usage (DESIGN.md). */
+/** tallyroom verify BUNDLE --pubkey FILE [--json]: exit 0 valid, 1 invalid, 2 bad usage (docs/CONTRACTS.md). */
 export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,

@@ -1,5 +1,5 @@
 /**
- * Issue 7's hostile corpus: "a PDF with scripts". A worksheet PDF can arrive by email carrying
+ * The hostile corpus (docs/SECURITY.md): "a PDF with scripts". A worksheet PDF can arrive by email carrying
  * JavaScript (an open action, a document-level script). The reader only ever takes the page
  * images out of a PDF; nothing in it is run, rendered by a PDF engine, or handed to the OS.
  */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkResultsFile } from '../../../electron/core/check/check-results-file';
 
-// DESIGN.md `tallyroom check --json` (contract):
+// docs/CONTRACTS.md `tallyroom check --json` (contract):
 // {"precincts":[{"county","precinct","findings":[{"code","candidate"?, "message"}]}],
 //  "summary":{"precincts":N,"withFindings":N,"byCode":{CODE:N}}}
 

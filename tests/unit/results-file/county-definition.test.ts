@@ -5,7 +5,7 @@ import type { FileProblem } from '../../../electron/core/api/contract';
 import { parseCountyDefinition } from '../../../electron/core/results-file/county-definition';
 import { readTable, type Table } from '../../../electron/core/results-file/table';
 
-// DESIGN.md `tallyroom init`: a county definition is the precinct results file with the counts left
+// docs/CONTRACTS.md `tallyroom init`: a county definition is the precinct results file with the counts left
 // empty (precincts, delegates, SDE ratio and candidates are taken from it), plus `chair_email`.
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/results');

@@ -6,7 +6,7 @@ import { parseCsv } from '../../../electron/core/results-file/csv';
 import { parsePrecinctResults } from '../../../electron/core/results-file/precinct-results';
 import { readTable, type Table } from '../../../electron/core/results-file/table';
 
-// DESIGN.md "Precinct results CSV (contract)": long format, one row per precinct x candidate.
+// docs/CONTRACTS.md "Precinct results CSV (contract)": long format, one row per precinct x candidate.
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/results');
 

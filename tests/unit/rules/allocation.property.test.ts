@@ -4,7 +4,7 @@ import { type AllocationInput, allocateDelegates, allowedAllocations } from '../
 import { checkIowaPrecinct } from '../../../electron/core/rules/check-iowa';
 import type { PrecinctResult } from '../../../electron/core/rules/types';
 
-// Property tests of the iowa-dem-2020 rules (DESIGN.md "Caucus rules") on random precincts:
+// Property tests of the iowa-dem-2020 rules (docs/CONTRACTS.md "Caucus rules") on random precincts:
 // D 1..20, up to 8 groups, N up to 2000. With N < 10000, two decimals r1/N and r2/N are equal to
 // four places exactly when r1 = r2, so the reference below compares remainders.
 
@@ -18,7 +18,7 @@ interface RandomPrecinct {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reference allocation, written from the DESIGN.md text alone (plus the readings in docs/RULES.md).
+// Reference allocation, written from the docs/CONTRACTS.md text alone (plus the readings in docs/RULES.md).
 // Returns every outcome the rules allow, as delegate vectors in group order.
 
 function referenceThreshold(attendees: number, delegates: number): number | null {
@@ -221,7 +221,7 @@ function viableInFinal(precinct: RandomPrecinct): boolean[] {
 // ---------------------------------------------------------------------------------------------
 
 describe('allowedAllocations on random precincts', () => {
-  it('gives exactly the outcomes of the reference reading of DESIGN.md, each once', () => {
+  it('gives exactly the outcomes of the reference reading of docs/CONTRACTS.md, each once', () => {
     fc.assert(
       fc.property(precincts(['realign', 'leave', 'arbitrary']), (precinct) => {
         const size = precinct.first.length;

@@ -6,7 +6,7 @@ import {
   type Delegates,
 } from '../../../electron/core/rules/allocation';
 
-// DESIGN.md "Caucus rules — profile iowa-dem-2020 (contract)". Every expected value below is worked
+// docs/CONTRACTS.md "Caucus rules — profile iowa-dem-2020 (contract)". Every expected value below is worked
 // out by hand from that text; the arithmetic is in the comment beside it.
 
 /** [candidate, first alignment, final alignment (defaults to the first)] in ballot order. */
@@ -42,7 +42,7 @@ function outcomes(input: AllocationInput): string[] {
     .sort();
 }
 
-describe('DESIGN.md worked examples', () => {
+describe('docs/CONTRACTS.md worked examples', () => {
   it('N=20, D=2, A 13 / B 7 -> 1 / 1', () => {
     // threshold ceil(25% of 20) = 5; 13x2/20 = 1.3 -> 1; 7x2/20 = 0.7 -> 1.
     expect(

@@ -3,7 +3,7 @@ import { checkPrecinct } from '../../../electron/core/rules/check';
 import { checkIowaPrecinct } from '../../../electron/core/rules/check-iowa';
 import type { CandidateLine, Finding, PrecinctResult } from '../../../electron/core/rules/types';
 
-// DESIGN.md "Findings (contract)": one test per code, with the exact set of findings (code and
+// docs/CONTRACTS.md "Findings (contract)": one test per code, with the exact set of findings (code and
 // candidate) the precinct must get. The precincts are shaped like 2020 Iowa worksheets.
 
 const RATIO = 0.1432; // the county's state delegates / county convention delegates

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateWorksheet } from '../../../electron/core/rules/evaluate';
 import type { CoinToss, PrecinctResult } from '../../../electron/core/rules/types';
 
-// What a person keying a worksheet sees: the DESIGN.md rules applied to the counts typed so far.
+// What a person keying a worksheet sees: the docs/CONTRACTS.md rules applied to the counts typed so far.
 
 function worksheet(
   delegates: number | null,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isViable, viabilityThreshold } from '../../../electron/core/rules/viability';
 
-// DESIGN.md "Caucus rules — profile iowa-dem-2020": D = 1 -> none; D = 2 -> ceil(25% of N);
+// docs/CONTRACTS.md "Caucus rules — profile iowa-dem-2020": D = 1 -> none; D = 2 -> ceil(25% of N);
 // D = 3 -> ceil(N/6); D >= 4 -> ceil(15% of N), in integer arithmetic.
 
-describe('viabilityThreshold: the DESIGN.md examples', () => {
+describe('viabilityThreshold: the docs/CONTRACTS.md examples', () => {
   it.each([
     [45, 3, 8],
     [25, 5, 4],

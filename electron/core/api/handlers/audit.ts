@@ -1,5 +1,5 @@
 /**
- * The API handlers of the risk-limiting audit (issue 9; docs/RLA.md, "The audit in the app").
+ * The API handlers of the risk-limiting audit (docs/RLA.md, "The audit in the app").
  * Only a chair or a recount verifier runs it (permission 'run-audit'). The flow: auditPlan (what the
  * risk limit asks for), auditStart (the public seed, fixed before any draw), auditDraw (round 1),
  * auditEnterHandTally (blind: the reported numbers come back only with the tally), auditMeasure,

@@ -1,5 +1,5 @@
 /**
- * Signed bundles in the app (issue 6): the chair makes the county key, exports signed bundles
+ * Signed bundles in the app (docs/BUNDLE.md): the chair makes the county key, exports signed bundles
  * (to the app's folder, or to a USB stick with a safe eject), and the state party verifies and
  * totals county bundles. Signing is the chair's act, like certifying.
  */

@@ -1,5 +1,5 @@
 /**
- * A person confirms every field of a scanned page (issue 4): the page becomes a report through the
+ * A person confirms every field of a scanned page (docs/OCR.md): the page becomes a report through the
  * keyed-worksheet path, never a field left out, never a precinct other than the QR's without a reason.
  */
 import type { WorksheetColumn } from '../../ocr/scan-reading';

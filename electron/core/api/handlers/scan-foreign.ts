@@ -1,5 +1,5 @@
 /**
- * Sheets that are not ours (issue 4's fallback): a picture with no Tallyroom worksheet in it is read
+ * Sheets that are not ours (the full-page fallback, docs/OCR.md): a picture with no Tallyroom worksheet in it is read
  * as a table of numbers, and a person maps every number to a candidate and column, picks the
  * precinct, and confirms. Nothing is ever accepted by itself: the confirmation names every field,
  * and then the page becomes a report through the worksheet path (source 'scan', same policy,

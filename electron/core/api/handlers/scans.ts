@@ -1,5 +1,5 @@
 /**
- * Reading and confirming worksheet scans (issue 4). A scan waits in the queue until someone
+ * Reading and confirming worksheet scans (docs/OCR.md). A scan waits in the queue until someone
  * reads it; the reading is stored, never a result. Only a person confirming every field turns a
  * page into a report, through the same path and policy as a keyed worksheet (source 'scan', the
  * confirmer as its operator: one entry of the paper), linked to the stored file as evidence.

@@ -1,5 +1,5 @@
 /**
- * The county's settings and what runs by itself while the app is open (issues 3 and 7): the
+ * The county's settings and what runs by itself while the app is open: the
  * mailbox (settings, password in the SecretStore, check now, last check), drives with report
  * files (their inbox, one-click import, eject), automatic backups (folder, schedule, last backup)
  * and the count of things waiting for a person, for the navigation badge.

@@ -1,5 +1,5 @@
 /**
- * The API handlers of issue 5: sign-in, the team, the discrepancy queue, certification, recounts
+ * The verification API handlers: sign-in, the team, the discrepancy queue, certification, recounts
  * and the recount report. Each checks who is asking (session token, role, PIN where the action is
  * final) and calls the domain in electron/core/verify.
  */

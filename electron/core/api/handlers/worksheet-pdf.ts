@@ -1,5 +1,5 @@
 /**
- * Printable worksheets from the app (issue 4): the same PDF as `tallyroom worksheets`, for one
+ * Printable worksheets from the app (docs/OCR.md): the same PDF as `tallyroom worksheets`, for one
  * precinct or all of them, handed to the renderer as base64 to download. Reading only: nothing
  * is stored and nothing is logged (printing a blank form changes no result).
  */

@@ -21,7 +21,7 @@ export interface AuditCounty {
 }
 
 /**
- * A reported or hand-tally file for the audit: the precinct results CSV/XLSX (DESIGN.md) plus a
+ * A reported or hand-tally file for the audit: the precinct results CSV/XLSX (docs/CONTRACTS.md) plus a
  * `ballots` column. The counts are final_alignment under iowa-dem-2020; under plurality the votes
  * are first_alignment (the project's plurality column), or final_alignment where first_alignment
  * is empty. Counts must be whole numbers of 0 or more; ballots, when required, too, and at least

@@ -1,5 +1,5 @@
 /**
- * 002: who is at the keyboard, and what makes a result verified and certified (issue 5).
+ * 002: who is at the keyboard, and what makes a result verified and certified.
  * - operator: the people of the county team, a role each, a PIN kept only as a salted scrypt hash.
  * - operator_session: a sign-in; the token itself is never stored, only its sha256. A session ends
  *   once (sign-out); nothing else about it changes.

@@ -1,5 +1,5 @@
 /**
- * 005: reading worksheet scans, and a person confirming what was read (issue 4).
+ * 005: reading worksheet scans, and a person confirming what was read (docs/OCR.md).
  * - scan_reading: what the reader saw on one page of a queued scan (QR precinct, form version,
  *   rotation, which engine versions, how long), with the aligned page as PNG so the review screen
  *   and the discrepancy queue can show each field's crop. A scan read again gets a new row.

@@ -1,5 +1,5 @@
 /**
- * 006: team mode (issue 10). The chair's laptop is the hub; stations pair with a one-time code
+ * 006: team mode (docs/TEAM.md). The chair's laptop is the hub; stations pair with a one-time code
  * and then send their changes over TLS or on a signed USB batch. Append-only like the rest:
  * - team_pairing_code: each code the chair made, only its sha256 (the code itself stays in memory);
  *   team_pairing_code_end: when it was used or cancelled (a code works once).

@@ -1,5 +1,5 @@
 /**
- * 009: the risk-limiting audit in the app (issue 9; the method is docs/RLA.md).
+ * 009: the risk-limiting audit in the app (the method is docs/RLA.md).
  * - rla_audit: one audit of the county's contest: rules, risk limit, and the public seed with who
  *   entered it and when. The seed is fixed here, before any draw. `reported_sha256` fingerprints
  *   the reported results audited (rla/county-audit/reported-results.ts says how).

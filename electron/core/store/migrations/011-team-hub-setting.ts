@@ -1,5 +1,5 @@
 /**
- * 011: the `teamHub` setting (issue 10): whether the chair's laptop runs as the team hub, and on
+ * 011: the `teamHub` setting (docs/TEAM.md): whether the chair's laptop runs as the team hub, and on
  * which port. 008 listed the setting names in a CHECK, and SQLite cannot change a CHECK in place,
  * so the table is rebuilt with every row kept as it was (ids, values, audit links) and its
  * append-only triggers put back. Nothing else references `setting`.

@@ -1,5 +1,5 @@
 /**
- * 012: sheets that are not ours (issue 4's full-page fallback): a phone photo of a hand-drawn tally
+ * 012: sheets that are not ours (the full-page fallback, docs/OCR.md): a phone photo of a hand-drawn tally
  * or another party's form, read as a table of numbers and mapped by a person.
  * - scan_reading_foreign: marks a scan_reading as a full-page reading (its kind is 'foreign'; every
  *   other reading is a worksheet's), with the precinct the text on the sheet suggested, if any. The
