@@ -124,7 +124,11 @@ test('findings show beside the box they concern, in the checker’s words', asyn
   );
   await page.getByLabel('First alignment for Castillo').fill('5');
 
+  // A sheet with findings is saved from a second, deliberate step that lists them.
   await page.getByRole('button', { name: /Save worksheet/ }).click();
+  const check = page.getByRole('dialog', { name: 'Check the paper' });
+  await expect(check.getByRole('list', { name: 'Findings on this worksheet' }).getByRole('listitem')).toHaveCount(2);
+  await check.getByRole('button', { name: 'Save as the paper says' }).click();
   const saved = page.getByRole('status').filter({ hasText: 'Saved precinct ELM2' });
   await expect(saved).toContainText('2 findings for the chair to review');
   await goTo(page, 'Precincts');

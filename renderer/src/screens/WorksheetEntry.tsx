@@ -30,6 +30,7 @@ import { PrecinctOpenWarning, usePrecinctLease } from '../components/PrecinctOpe
 import { PrecinctPicker } from '../components/PrecinctPicker';
 import { EmptyState, ErrorNotice, Kbd, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { useCtrlEnter } from '../components/useCtrlEnter';
+import { ConfirmFindingsDialog } from '../components/worksheet/ConfirmFindingsDialog';
 import { PrecinctMath } from '../components/worksheet/PrecinctMath';
 import { parseCount } from '../components/worksheet/parse-count';
 import { type Saved, SavedNotice } from '../components/worksheet/SavedNotice';
@@ -109,6 +110,9 @@ function WorksheetForm({
   const [evaluationError, setEvaluationError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [triedSave, setTriedSave] = useState(false);
+  /** The findings of the sheet about to be saved, while the person checks them against the paper. */
+  const [confirming, setConfirming] = useState<readonly Finding[] | null>(null);
+  const [checkingSave, setCheckingSave] = useState(false);
   const submit = useSubmitWorksheet();
   // Team mode: tell the hub this precinct is open here; warn when another laptop has it open.
   const leasePurpose = precinct && precinct.reportCount > 0 ? 'second-entry' : 'entry';
@@ -145,6 +149,11 @@ function WorksheetForm({
   );
   const hasProblems = parsed.some(
     (row) => row.firstAlignment.problem || row.finalAlignment.problem || row.delegatesAwarded.problem,
+  );
+  // A box that cannot be a count (-3, 2.5, 1O) leaves every total and the caucus math blank: nothing is
+  // worked out from it (the checker still names it beside its box).
+  const uncountable = parsed.some(
+    (row) => !row.firstAlignment.countable || !row.finalAlignment.countable || !row.delegatesAwarded.countable,
   );
   const dirty = Object.values(cells).some((texts) => Object.values(texts).some((text) => text.trim() !== ''));
 
@@ -202,9 +211,31 @@ function WorksheetForm({
 
   const usedTosses = (): CoinToss[] => tossesToSubmit(evaluation, coinTosses);
 
+  /**
+   * Ctrl+Enter or the button: a clean sheet is saved at once; a sheet with findings first lists them
+   * ("Check the paper") and is saved only from there. The findings are those of exactly what is saved.
+   */
   const save = () => {
     setTriedSave(true);
-    if (!precinct || hasProblems || submit.isPending) return;
+    if (!precinct || hasProblems || uncountable || submit.isPending || confirming || checkingSave) return;
+    const code = precinct.code;
+    const lastFindings = evaluation?.precinct === code ? evaluation.findings : [];
+    setCheckingSave(true);
+    void api
+      .evaluateWorksheet({ precinct: code, lines, coinTosses })
+      .then((result) => {
+        // A station whose hub is away cannot check now: the last check shown stands in, and the
+        // entry is kept on the laptop as before (the hub checks it when it arrives).
+        const findings = result.ok ? result.value.findings : lastFindings;
+        if (findings.length > 0) setConfirming(findings);
+        else store();
+      })
+      .catch(() => (lastFindings.length > 0 ? setConfirming(lastFindings) : store()))
+      .finally(() => setCheckingSave(false));
+  };
+
+  const store = () => {
+    if (!precinct) return;
     submit.mutate(
       { precinct: precinct.code, lines, coinTosses: usedTosses(), session, source },
       {
@@ -216,10 +247,12 @@ function WorksheetForm({
             findings: value.findings,
             queued: value.queued,
           });
+          setConfirming(null);
           clearWorksheet();
           setPrecinctCode(null);
           requestFocus('picker');
         },
+        onError: () => setConfirming(null),
       },
     );
   };
@@ -269,7 +302,15 @@ function WorksheetForm({
     if (finding.candidate && finding.field) return touched.has(`${finding.candidate}:${finding.field}`);
     return touched.size > 0;
   };
-  const visible = findings.filter(showFinding);
+  // A box that is not a number has its own message; what the checker says of the empty value it sent is noise.
+  const notANumber = new Set(
+    parsed.flatMap((row) =>
+      columns.filter((column) => row[column].problem).map((column) => `${row.candidate}:${column}`),
+    ),
+  );
+  const visible = findings.filter(
+    (finding) => showFinding(finding) && !notANumber.has(`${finding.candidate ?? ''}:${finding.field ?? ''}`),
+  );
   const cellFindings = (candidate: string, field: FindingField) =>
     visible.filter((f) => f.candidate === candidate && f.field === field);
   const rowFindings = (candidate: string) =>
@@ -280,12 +321,15 @@ function WorksheetForm({
   const totalColumns = 1 + columns.length + (plurality ? 0 : 3);
   const totalFlag = (field: Column) => topFindings.some((f) => f.field === field);
 
-  const allocation = evaluation?.allocation;
-  const pendingTie = pendingTieOf(evaluation);
+  // What is worked out from the boxes (viability, delegates, SDE, totals): nothing while a box cannot be counted.
+  const worked = uncountable ? null : evaluation;
+  const allocation = worked?.allocation;
+  const pendingTie = pendingTieOf(worked);
   const delegatesByRules = allocation?.kind === 'decided' ? allocation.delegates : null;
   const sdeByRules = allocation?.kind === 'decided' ? allocation.sde : null;
-  const localTotal = (column: Column) => parsed.reduce((sum, row) => sum + (row[column].value ?? 0), 0);
-  const eligible = evaluation?.eligibleAttendees ?? localTotal('firstAlignment');
+  const localTotal = (column: Column) =>
+    uncountable ? null : parsed.reduce((sum, row) => sum + (row[column].value ?? 0), 0);
+  const eligible = uncountable ? null : (evaluation?.eligibleAttendees ?? localTotal('firstAlignment'));
 
   return (
     <div className="screen worksheet-screen">
@@ -450,7 +494,7 @@ function WorksheetForm({
                         {plurality ? null : (
                           <>
                             <td className="viability-cell">
-                              <Viability evaluation={evaluation} candidate={candidate} />
+                              <Viability evaluation={worked} candidate={candidate} />
                             </td>
                             <td className="num computed big" data-column="rules-delegates">
                               {delegatesByRules ? formatCount(delegatesByRules[candidate] ?? 0) : '—'}
@@ -541,6 +585,10 @@ function WorksheetForm({
               <div className="save-bar-text">
                 {hasProblems ? (
                   <span className="error-text">Fix the boxes that are not numbers before saving.</span>
+                ) : uncountable ? (
+                  <span className="error-text">
+                    Fix the boxes that are not whole numbers of 0 or more before saving.
+                  </span>
                 ) : pendingTie ? (
                   <span className="warning-text">
                     The coin toss is not recorded yet. You can still save what the worksheet says.
@@ -561,11 +609,20 @@ function WorksheetForm({
                 type="button"
                 className="button primary large"
                 onClick={save}
-                disabled={submit.isPending || hasProblems}
+                disabled={submit.isPending || hasProblems || uncountable}
               >
                 {submit.isPending ? 'Saving…' : 'Save worksheet'} <Kbd>Ctrl+Enter</Kbd>
               </button>
             </div>
+            {confirming ? (
+              <ConfirmFindingsDialog
+                precinct={precinct.code}
+                findings={confirming}
+                saving={submit.isPending}
+                onSave={store}
+                onBack={() => setConfirming(null)}
+              />
+            ) : null}
           </div>
 
           {plurality ? null : (
@@ -573,7 +630,7 @@ function WorksheetForm({
               delegates={precinct.delegates}
               eligible={eligible}
               finalTotal={localTotal('finalAlignment')}
-              evaluation={evaluation}
+              evaluation={worked}
             />
           )}
         </div>

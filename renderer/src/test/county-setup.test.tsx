@@ -10,7 +10,7 @@ function noCountyYet() {
     getOverview: () => overviewOf(null),
     getTeam: () => ({ operators: [], hasChair: false }),
     createCounty: () => TEST_ELECTION,
-    signIn: ({ name }) => ({ session: 'new-session', name, role: 'chair' as const }),
+    signIn: ({ name }) => ({ session: 'new-session', name, role: 'chair' as const, expiresAt: '2028-02-08T12:00:00Z' }),
   });
 }
 

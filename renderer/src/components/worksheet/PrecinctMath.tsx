@@ -9,15 +9,22 @@ export function PrecinctMath({
   evaluation,
 }: {
   delegates: number;
-  /** Eligible attendees: the first alignment's total. */
-  eligible: number;
-  /** The final alignment's total as typed, until the rules have evaluated it. */
-  finalTotal: number;
+  /** Eligible attendees: the first alignment's total; null while a box holds something that cannot be a count. */
+  eligible: number | null;
+  /** The final alignment's total as typed, until the rules have evaluated it; null as for `eligible`. */
+  finalTotal: number | null;
+  /** Null while a box cannot be counted: nothing here is computed from it. */
   evaluation: WorksheetEvaluation | null;
 }) {
+  const waiting = eligible === null;
   return (
     <aside className="worksheet-side card" aria-label="Precinct math">
       <h2>Precinct math</h2>
+      {waiting ? (
+        <p className="hint" data-testid="math-waiting">
+          Worked out once every box holds a whole number of 0 or more.
+        </p>
+      ) : null}
       <dl className="math-list">
         <div>
           <dt>Delegates to elect</dt>
@@ -43,12 +50,12 @@ export function PrecinctMath({
         </div>
         <div>
           <dt>Final alignment total</dt>
-          <dd className="big-number">{formatCount(evaluation?.finalTotal ?? finalTotal)}</dd>
+          <dd className="big-number">{waiting ? '—' : formatCount(evaluation?.finalTotal ?? finalTotal)}</dd>
         </div>
         <div>
           <dt>Viable groups</dt>
           <dd className="viable-list" data-testid="viable-groups">
-            {evaluation && eligible > 0
+            {evaluation && eligible !== null && eligible > 0
               ? evaluation.viableFinal.length > 0
                 ? joinNames(evaluation.viableFinal)
                 : 'None yet'
