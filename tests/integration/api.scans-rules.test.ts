@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
-import type { ScanReader } from '../../electron/core/api/handlers/scan-reader';
 import type { FieldReading, ScanReading, WorksheetColumn } from '../../electron/core/ocr/scan-reading';
+import type { ScanReader } from '../../electron/core/scan-review/scan-reader';
 import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
 import { migrate, openDatabase } from '../../electron/core/store/database';
@@ -35,7 +35,7 @@ function field(candidate: string, column: WorksheetColumn, value: number | null,
     value,
     confidence: value === null ? 0 : 0.97,
     needsReview: value === null,
-    reasons: value === null ? ['UNREADABLE'] : [],
+    reasons: value === null ? ['UNSURE_DIGIT'] : [],
     engines: { tesseract: value === null ? null : String(value), classifier: value === null ? null : String(value) },
     box: { x: 10 + 30 * (index % 3), y: 10 + 12 * Math.floor(index / 3), width: 25, height: 10 },
   };

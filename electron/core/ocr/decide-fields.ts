@@ -1,39 +1,52 @@
+import { assertNever } from '../result';
 import { checkPrecinct } from '../rules/check';
-import type { CandidateLine, Finding, RulesProfileId } from '../rules/types';
+import type { CandidateLine, Finding, FindingCode, RulesProfileId } from '../rules/types';
 import type { EngineDigit, FieldRead } from './read-field';
-import type { FieldReading, ReviewReason, WorksheetColumn } from './scan-reading';
+import type { FieldReading, ReviewReason, TotalReading, WorksheetColumn } from './scan-reading';
 
 /**
- * The acceptance rule (docs/OCR.md). A field goes in without a person's review ONLY when
- *  1. every written digit is confirmed: at least two of the three readers (the pixel network,
- *     the stroke-direction network, tesseract) read that digit, each at or above its threshold,
- *     and neither network is that sure of another digit;
- *  2. the written boxes form one number (no empty box between digits);
- *  3. the whole sheet's arithmetic holds with the values read: every candidate field accepted by
- *     1-2, the rules profile finds nothing (checkPrecinct: final <= first, delegates add up to D
- *     and follow the allocation), and each written total equals its column's sum;
- *  4. a field with a digit only the two networks confirmed needs its column's total written on
- *     the sheet (and adding up, by 3): the networks learned from the same examples, so their
- *     agreement is trusted only where the sheet's own sums can catch a shared mistake.
- * tesseract cannot veto two sure networks: on handwriting it is often sure and wrong (it read
- * 11 as "14" at 0.98 on the corpus), so its confidence there says little; rule 4 and the sums
- * are what stand behind a reading it did not confirm.
- * Anything else is flagged with the reasons, so a wrong value is never accepted silently: two
- * different readers would have to misread the same digit the same way, confidently, AND the
- * misread would have to keep every sum and the delegate allocation right.
- * Thresholds were tuned on generated corpora for zero silent errors first (docs/OCR.md).
+ * The acceptance rule (docs/OCR.md, "The acceptance rule"). Each field is judged on its own:
+ *  1. its own digits: every written digit is sure (digitVerdict below), and the written boxes
+ *     form one number. A field whose digits are sure is accepted on that alone;
+ *  2. the sheet's arithmetic is a second net, and it casts doubt only on the fields it concerns:
+ *     a written total that differs from its column's sum flags that column (ARITHMETIC); a rules
+ *     finding (final above first, delegates not adding up to D, an allocation the rules do not
+ *     give) flags the fields that finding is computed from (RULES), less the columns whose written
+ *     total adds up with every value in them sure.
+ * A wrong value can pass only if the digit reading is sure of a misread; the thresholds that say
+ * "sure" are calibrated on writers the networks were never trained on (docs/OCR.md), and the sums
+ * catch most of what would still slip through.
  */
 export interface AcceptThresholds {
-  /** Softmax probability a network must give its digit. */
-  readonly classifier: number;
-  /** tesseract's per-character confidence, 0..1. */
+  /** Both networks read the digit, each at least this sure, and tesseract did not confirm it. */
+  readonly networksAlone: number;
+  /** A network's probability when tesseract confirms the same digit. */
+  readonly network: number;
+  /** tesseract's per-character confidence, 0..1, for it to count as confirming. */
   readonly tesseract: number;
 }
 
+/**
+ * Calibrated on held-out writers (scripts/ocr/calibrate-thresholds.ts, docs/OCR.md "Calibration"):
+ * the lowest levels at which no digit of the calibration writers was read wrong.
+ */
 export const ACCEPT_THRESHOLDS: AcceptThresholds = {
-  classifier: 0.9,
+  networksAlone: 0.99,
+  network: 0.9,
   tesseract: 0.6,
 };
+
+export interface SheetContext {
+  readonly profile: RulesProfileId;
+  readonly precinct: string;
+  /** D, or null when the precinct is not known (then the rules cannot be checked). */
+  readonly precinctDelegates: number | null;
+  readonly sdePerDelegate: number;
+  /** The totals row as read. */
+  readonly totals: Readonly<Record<WorksheetColumn, TotalReading>>;
+  /** Ballot order of the candidates. */
+  readonly candidates: readonly string[];
+}
 
 export interface CandidateFieldRead {
   readonly candidate: string;
@@ -41,104 +54,96 @@ export interface CandidateFieldRead {
   readonly read: FieldRead;
 }
 
-export interface SheetContext {
-  readonly profile: RulesProfileId;
-  readonly precinct: string;
-  /** D, or null when the precinct is not known (then arithmetic cannot hold). */
-  readonly precinctDelegates: number | null;
-  readonly sdePerDelegate: number;
-  /** Values read from the totals row (null when empty or not agreed). */
-  readonly totals: Readonly<Record<WorksheetColumn, { readonly value: number | null; readonly written: boolean }>>;
-  /** Ballot order of the candidates. */
-  readonly candidates: readonly string[];
-}
-
-interface Verdict {
+/** One field judged on its own digits (rule 1). */
+export interface FieldVerdict {
+  /** The value shown to the reviewer; null for an empty field. */
   readonly value: number | null;
   readonly reasons: ReviewReason[];
   readonly confidence: number;
-  /** Some digit was confirmed by the two networks alone (rule 4 applies). */
-  readonly networksOnly: boolean;
 }
 
-/** How one written digit stands: confirmed (and by whom), or why not. */
-interface DigitVerdict {
+/** How one written digit stands: sure (and on whose word), or why not. */
+export interface DigitVerdict {
   readonly digit: string;
-  readonly confirmedBy: 'tesseract' | 'networks' | null;
+  readonly sure: boolean;
   readonly confidence: number;
+  /** Readers read different digits here (not only unsure ones). */
   readonly disagree: boolean;
 }
 
-function digitVerdict(
+export function digitVerdict(
   pixels: EngineDigit,
   gradients: EngineDigit,
   tesseract: EngineDigit | null,
-  limits: AcceptThresholds,
+  limits: AcceptThresholds = ACCEPT_THRESHOLDS,
 ): DigitVerdict {
-  const sureNetworks = [pixels, gradients].filter((guess) => guess.confidence >= limits.classifier);
-  const sureTesseract = tesseract !== null && tesseract.confidence >= limits.tesseract ? tesseract : null;
-  const sure = sureTesseract ? [...sureNetworks, sureTesseract] : sureNetworks;
-  for (const candidate of sure) {
-    const backers = sure.filter((guess) => guess.digit === candidate.digit);
-    const contradicted = sureNetworks.some((guess) => guess.digit !== candidate.digit);
-    if (backers.length >= 2 && !contradicted) {
-      return {
-        digit: candidate.digit,
-        confirmedBy: backers.includes(sureTesseract as EngineDigit) ? 'tesseract' : 'networks',
-        confidence: Math.min(...backers.map((guess) => guess.confidence)),
-        disagree: false,
-      };
+  const votes = [pixels.digit, gradients.digit, tesseract?.digit ?? null];
+  const disagree = new Set(votes.filter((vote) => vote !== null)).size > 1;
+  const tesseractSure = tesseract !== null && tesseract.confidence >= limits.tesseract ? tesseract : null;
+  // A network fairly sure of another digit than the one confirmed stops any confirmation.
+  const networkSureOf = (digit: string) =>
+    [pixels, gradients].some((guess) => guess.digit !== digit && guess.confidence >= limits.network);
+  if (pixels.digit === gradients.digit) {
+    const confidence = Math.min(pixels.confidence, gradients.confidence);
+    if (confidence >= limits.networksAlone) return { digit: pixels.digit, sure: true, confidence, disagree };
+  }
+  if (tesseractSure) {
+    const backers = [pixels, gradients].filter(
+      (guess) => guess.digit === tesseractSure.digit && guess.confidence >= limits.network,
+    );
+    if (backers.length > 0 && !networkSureOf(tesseractSure.digit)) {
+      const confidence = Math.min(tesseractSure.confidence, ...backers.map((guess) => guess.confidence));
+      return { digit: tesseractSure.digit, sure: true, confidence, disagree };
     }
   }
-  // Not confirmed. The digit shown to the reviewer: what two of the three read, else the
-  // direction network's (on a hand no network was trained on, it read 77-99.7% of digits right,
-  // the pixel network 41-96%, tesseract about half: docs/OCR.md).
-  const votes = [pixels.digit, gradients.digit, tesseract?.digit ?? null];
+  // Not sure. The digit shown to the reviewer: what two of the three read, else the direction
+  // network's (it reads hands it was not trained on best: docs/OCR.md).
   const majority = votes.find((digit, index) => digit !== null && votes.indexOf(digit) !== index) ?? null;
-  const digit = majority ?? gradients.digit;
-  const disagree = new Set(votes.filter((vote) => vote !== null)).size > 1;
-  return { digit, confirmedBy: null, confidence: Math.min(pixels.confidence, gradients.confidence), disagree };
+  return {
+    digit: majority ?? gradients.digit,
+    sure: false,
+    confidence: Math.min(pixels.confidence, gradients.confidence),
+    disagree,
+  };
 }
 
-/** One field on its own: rules 1 and 2. */
-export function fieldVerdict(read: FieldRead, limits: AcceptThresholds = ACCEPT_THRESHOLDS): Verdict {
+/** One field on its own: rule 1. */
+export function fieldVerdict(read: FieldRead, limits: AcceptThresholds = ACCEPT_THRESHOLDS): FieldVerdict {
   const written = read.inked.filter(Boolean).length;
-  if (written === 0) return { value: null, reasons: ['EMPTY_FIELD'], confidence: 1, networksOnly: false };
+  if (written === 0) return { value: null, reasons: ['EMPTY_FIELD'], confidence: 1 };
   const digits = read.pixels.map((pixels, index) =>
     digitVerdict(pixels, read.gradients[index] as EngineDigit, read.tesseract[index] ?? null, limits),
   );
   const reasons: ReviewReason[] = [];
-  const unconfirmed = digits.filter((digit) => digit.confirmedBy === null);
-  if (unconfirmed.length > 0) {
-    if (read.tesseractText === null) reasons.push('UNREADABLE');
-    if (unconfirmed.some((digit) => digit.disagree)) reasons.push('ENGINES_DISAGREE');
-    if (unconfirmed.some((digit) => !digit.disagree)) reasons.push('LOW_CONFIDENCE');
-  }
-  if (read.gap && !reasons.includes('LOW_CONFIDENCE')) reasons.push('LOW_CONFIDENCE');
+  const unsure = digits.filter((digit) => !digit.sure);
+  if (unsure.some((digit) => digit.disagree)) reasons.push('READERS_DISAGREE');
+  if (unsure.length > 0) reasons.push('UNSURE_DIGIT');
+  if (read.gap) reasons.push('NOT_ONE_NUMBER');
   return {
     value: Number(digits.map((digit) => digit.digit).join('')),
     reasons,
     confidence: Math.min(...digits.map((digit) => digit.confidence)),
-    networksOnly: digits.some((digit) => digit.confirmedBy === 'networks'),
   };
 }
 
-/** Every candidate field with rules 1 to 4 applied. */
+const COLUMNS: readonly WorksheetColumn[] = ['first', 'final', 'delegates'];
+
+/** Every candidate field with its own verdict, then the doubt the sheet's arithmetic casts (rule 2). */
 export function decideFields(
   fields: readonly CandidateFieldRead[],
   sheet: SheetContext,
   limits: AcceptThresholds = ACCEPT_THRESHOLDS,
 ): FieldReading[] {
   const verdicts = fields.map((field) => fieldVerdict(field.read, limits));
-  const allAccepted = verdicts.every((verdict) => verdict.reasons.length === 0);
-  const totalsBackNetworks = fields.every(
-    (field, index) => !verdicts[index]?.networksOnly || sheet.totals[field.column].written,
-  );
-  const arithmeticHolds = allAccepted && totalsBackNetworks && sheetArithmeticHolds(fields, verdicts, sheet);
+  const doubt = sheetDoubt(fields, verdicts, sheet);
   return fields.map((field, index) => {
-    const verdict = verdicts[index] as Verdict;
+    const verdict = verdicts[index] as FieldVerdict;
     const reasons = [...verdict.reasons];
-    if (!arithmeticHolds && !reasons.includes('EMPTY_FIELD')) reasons.push('ARITHMETIC');
+    if (verdict.value !== null) {
+      for (const reason of doubt.get(fieldKey(field.candidate, field.column)) ?? []) {
+        if (!reasons.includes(reason)) reasons.push(reason);
+      }
+    }
     return {
       candidate: field.candidate,
       column: field.column,
@@ -152,16 +157,48 @@ export function decideFields(
   });
 }
 
-export function sheetArithmeticHolds(
+/**
+ * Which fields the sheet's own arithmetic casts doubt on, with the values as read: ARITHMETIC on
+ * every field of a column whose written (and surely read) total is not its sum; RULES on the fields
+ * each rules finding is computed from, less the columns a written total proves.
+ */
+export function sheetDoubt(
   fields: readonly CandidateFieldRead[],
-  verdicts: readonly Verdict[],
+  verdicts: readonly FieldVerdict[],
   sheet: SheetContext,
-): boolean {
-  if (sheet.precinctDelegates === null) return false;
+): Map<string, ReviewReason[]> {
+  const doubt = new Map<string, ReviewReason[]>();
+  const cast = (candidate: string, column: WorksheetColumn, reason: ReviewReason) => {
+    const key = fieldKey(candidate, column);
+    const reasons = doubt.get(key) ?? [];
+    if (!reasons.includes(reason)) reasons.push(reason);
+    doubt.set(key, reasons);
+  };
   const readValue = (candidate: string, column: WorksheetColumn) => {
     const index = fields.findIndex((field) => field.candidate === candidate && field.column === column);
     return index >= 0 ? (verdicts[index]?.value ?? null) : null;
   };
+  const sureOf = (candidate: string, column: WorksheetColumn) => {
+    const index = fields.findIndex((field) => field.candidate === candidate && field.column === column);
+    return index >= 0 && verdicts[index]?.reasons.length === 0;
+  };
+  const proven = new Set<WorksheetColumn>();
+  for (const column of COLUMNS) {
+    const total = sheet.totals[column];
+    // Only a total read surely can accuse a column: an unsure one proves nothing either way.
+    if (!total.written || !total.sure || total.value === null) continue;
+    const sum = sheet.candidates.reduce((acc, candidate) => acc + (readValue(candidate, column) ?? 0), 0);
+    if (sum !== total.value) {
+      for (const candidate of sheet.candidates) cast(candidate, column, 'ARITHMETIC');
+    } else if (sheet.candidates.every((candidate) => sureOf(candidate, column))) {
+      proven.add(column);
+    }
+  }
+  if (sheet.precinctDelegates === null) {
+    // The precinct is not known, so neither is D: the rules cannot be checked for any field.
+    for (const candidate of sheet.candidates) for (const column of COLUMNS) cast(candidate, column, 'RULES');
+    return doubt;
+  }
   const lines: CandidateLine[] = sheet.candidates.map((candidate) => ({
     candidate,
     firstAlignment: readValue(candidate, 'first'),
@@ -175,23 +212,56 @@ export function sheetArithmeticHolds(
     sdePerDelegate: sheet.sdePerDelegate,
     lines,
   });
-  if (findings.length > 0) return false;
-  for (const column of ['first', 'final', 'delegates'] as const) {
-    const total = sheet.totals[column];
-    if (!total.written) continue;
-    const sum = lines.reduce(
-      (acc, line) =>
-        acc +
-        ((column === 'first'
-          ? line.firstAlignment
-          : column === 'final'
-            ? line.finalAlignment
-            : line.delegatesAwarded) ?? 0),
-      0,
-    );
-    if (total.value !== sum) return false;
+  for (const finding of findings) {
+    const concerned = findingFields(finding, sheet.candidates);
+    const unproven = concerned.filter(([, column]) => !proven.has(column));
+    for (const [candidate, column] of unproven.length > 0 ? unproven : concerned) cast(candidate, column, 'RULES');
   }
-  return true;
+  return doubt;
+}
+
+type FieldRef = readonly [candidate: string, column: WorksheetColumn];
+
+/** The fields a rules finding is computed from (docs/OCR.md lists them). */
+export function findingFields(finding: Finding, candidates: readonly string[]): FieldRef[] {
+  const own = finding.candidate ? [finding.candidate] : candidates;
+  const every = (column: WorksheetColumn) => candidates.map((candidate): FieldRef => [candidate, column]);
+  const mine = (column: WorksheetColumn) => own.map((candidate): FieldRef => [candidate, column]);
+  const columnOfField = finding.field ? FIELD_COLUMN[finding.field] : undefined;
+  const ownFields = (): FieldRef[] =>
+    columnOfField ? mine(columnOfField) : [...mine('first'), ...mine('final'), ...mine('delegates')];
+  const code: FindingCode = finding.code;
+  switch (code) {
+    case 'FINAL_EXCEEDS_FIRST':
+      return [...mine('first'), ...mine('final')];
+    // Viability is measured against N, the whole first column.
+    case 'VIABLE_GROUP_SHRANK':
+      return [...every('first'), ...mine('final')];
+    case 'DELEGATES_TO_NONVIABLE':
+      return [...every('first'), ...mine('final'), ...mine('delegates')];
+    case 'DELEGATE_TOTAL_MISMATCH':
+    case 'SDE_MISMATCH':
+      return every('delegates');
+    case 'ALLOCATION_MISMATCH':
+      return [...every('first'), ...every('final'), ...every('delegates')];
+    case 'MORE_VOTES_FEWER_DELEGATES':
+      return [...every('final'), ...every('delegates')];
+    case 'NEGATIVE_OR_NON_INTEGER':
+    case 'MISSING_DATA':
+      return ownFields();
+    default:
+      return assertNever(code);
+  }
+}
+
+const FIELD_COLUMN: Partial<Record<NonNullable<Finding['field']>, WorksheetColumn>> = {
+  firstAlignment: 'first',
+  finalAlignment: 'final',
+  delegatesAwarded: 'delegates',
+};
+
+function fieldKey(candidate: string, column: WorksheetColumn): string {
+  return `${column}\u0000${candidate}`;
 }
 
 function round(value: number): number {

@@ -15,7 +15,7 @@ import { encodeGrayPng, type GrayImage } from './gray-image';
 import { fieldInk, readField } from './read-field';
 import { readForeignPage } from './read-foreign-sheet';
 import { type ScanCounty, scanCountyFromStore } from './scan-county';
-import type { FieldReading, ScanProblem, ScanReading, WorksheetColumn } from './scan-reading';
+import type { FieldReading, ScanProblem, ScanReading, TotalReading, WorksheetColumn } from './scan-reading';
 import { TesseractPool } from './tesseract-pool';
 import {
   type CombField,
@@ -256,20 +256,22 @@ async function readPage(
     column: field.column,
     read: reads[index] as (typeof reads)[number],
   }));
-  const totalOf = (index: number) => {
+  const totalOf = (index: number): TotalReading => {
     const read = reads[candidateFields.length + index] as (typeof reads)[number];
     const verdict = fieldVerdict(read);
-    return { written: read.inked.some(Boolean), value: verdict.reasons.length === 0 ? verdict.value : null };
+    return { written: verdict.value !== null, value: verdict.value, sure: verdict.reasons.length === 0 };
+  };
+  const totalsRead: Record<WorksheetColumn, TotalReading> = {
+    first: totalOf(0),
+    final: totalOf(1),
+    delegates: totalOf(2),
   };
   const fields = decideFields(candidateReads, {
     profile: county.election.rulesProfile,
     precinct: sheetPrecinct.code,
     precinctDelegates: known ? known.delegates : null,
     sdePerDelegate: county.election.sdePerDelegate,
-    totals: { first: totalOf(0), final: totalOf(1), delegates: totalOf(2) } as Record<
-      WorksheetColumn,
-      { value: number | null; written: boolean }
-    >,
+    totals: totalsRead,
     candidates: layout.rows.map((row) => row.candidate),
   });
   // Without a trusted QR the values may belong to any precinct: a person checks every one.
@@ -282,11 +284,8 @@ async function readPage(
     rotationDegrees: alignment.rotationDegrees,
     fields: trusted
       ? fields
-      : fields.map((field) => ({
-          ...field,
-          needsReview: true,
-          reasons: field.reasons.length > 0 ? field.reasons : (['LOW_CONFIDENCE'] as const),
-        })),
+      : fields.map((field) => ({ ...field, needsReview: true, reasons: [...field.reasons, 'PAGE_NOT_TRUSTED'] })),
+    totals: totalsRead,
     page: { png: encodeGrayPng(page), width: page.width, height: page.height },
   });
 }

@@ -10,11 +10,13 @@ export type WorksheetColumn = 'first' | 'final' | 'delegates';
 
 /** Why a field needs a person: every reason is shown to the reviewer in plain words. */
 export type ReviewReason =
-  | 'ENGINES_DISAGREE' // tesseract and the digit classifier read different values
-  | 'LOW_CONFIDENCE' // an engine was unsure of at least one digit
+  | 'UNSURE_DIGIT' // a digit of this field was not read surely (docs/OCR.md, the acceptance rule)
+  | 'READERS_DISAGREE' // the readers read different digits in this field
+  | 'NOT_ONE_NUMBER' // an empty box between written digits
   | 'EMPTY_FIELD' // nothing written in the boxes
-  | 'UNREADABLE' // something is written but no engine could read it as digits
-  | 'ARITHMETIC' // the sheet's own arithmetic does not hold with this value
+  | 'ARITHMETIC' // the column's written total is not the sum of the values read in it
+  | 'RULES' // the caucus rules find a problem computed from this field (final above first, delegates...)
+  | 'PAGE_NOT_TRUSTED' // no readable QR, an unknown precinct, or a corner mark not found
   | 'NOT_OUR_FORM'; // full-page fallback OCR: always reviewed
 
 /** A rectangle in the pixels of the aligned page image (`ScanReading.page`). */
@@ -39,6 +41,16 @@ export interface FieldReading {
   readonly engines: { readonly tesseract: string | null; readonly classifier: string | null };
   /** Where the field is on the aligned page, so the review screen can show its crop. */
   readonly box: PixelBox;
+}
+
+/** One field of the totals row as read: never a result, only what the sheet's sums are checked against. */
+export interface TotalReading {
+  /** Something is written in its boxes. */
+  readonly written: boolean;
+  /** The value read (best guess when unsure); null when empty. */
+  readonly value: number | null;
+  /** Every digit of it read surely: only then does it accuse or prove its column. */
+  readonly sure: boolean;
 }
 
 export type ScanProblemCode =
@@ -69,6 +81,8 @@ export interface ScanReading {
   readonly problems: readonly ScanProblem[];
   /** The aligned page as PNG, for the review screen's crops; absent when alignment failed. */
   readonly page?: { readonly png: Uint8Array; readonly width: number; readonly height: number };
+  /** The totals row as read (absent when the fields were not read). */
+  readonly totals?: Readonly<Record<WorksheetColumn, TotalReading>>;
   /** Milliseconds spent, alignment included. */
   readonly elapsedMs: number;
 }

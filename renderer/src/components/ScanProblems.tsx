@@ -2,7 +2,7 @@
  * What is wrong with a scanned page, and what to do about it, in words for the person at the desk.
  * The reader's own message says what it saw; the advice here says what to do next.
  */
-import type { ReviewReason, ScanProblemCode } from '../../../electron/core/ocr/scan-reading';
+import type { ReviewReason, ScanProblemCode } from '../../../electron/core/api/types';
 import { Notice } from './ui';
 
 const ADVICE: Record<ScanProblemCode, { title: string; todo: string; severe: boolean }> = {
@@ -70,13 +70,19 @@ export function ScanProblems({ problems }: { problems: readonly { code: string; 
   );
 }
 
-const REASONS: Record<ReviewReason, string> = {
+const REASONS: Record<ReviewReason | 'ENGINES_DISAGREE' | 'LOW_CONFIDENCE' | 'UNREADABLE', string> = {
+  READERS_DISAGREE: 'the readers disagree',
+  UNSURE_DIGIT: 'a digit was not read surely',
+  NOT_ONE_NUMBER: 'an empty box between the digits',
+  EMPTY_FIELD: 'nothing is written in the boxes',
+  ARITHMETIC: 'the total written under this column is not the sum of its values',
+  RULES: 'the caucus rules do not hold with this value',
+  PAGE_NOT_TRUSTED: 'the sheet’s QR code or a corner mark could not be read',
+  NOT_OUR_FORM: 'not a Tallyroom form: every value is checked by a person',
+  // Codes of readings stored by earlier versions.
   ENGINES_DISAGREE: 'the two readers disagree',
   LOW_CONFIDENCE: 'a reader was unsure of a digit',
-  EMPTY_FIELD: 'nothing is written in the boxes',
   UNREADABLE: 'something is written but could not be read as digits',
-  ARITHMETIC: 'the sheet’s own arithmetic does not add up with this value',
-  NOT_OUR_FORM: 'not a Tallyroom form: every value is checked by a person',
 };
 
 /** "Check: the two readers disagree (7 or 1)." */
@@ -85,8 +91,12 @@ export function reviewReasonText(
   engines: { readonly tesseract: string | null; readonly classifier: string | null },
 ): string {
   const words = reasons.map((reason) => {
-    const text = REASONS[reason as ReviewReason] ?? reason.toLowerCase().replace(/_/g, ' ');
-    if (reason === 'ENGINES_DISAGREE' && engines.tesseract !== null && engines.classifier !== null) {
+    const text = REASONS[reason as keyof typeof REASONS] ?? reason.toLowerCase().replace(/_/g, ' ');
+    if (
+      (reason === 'READERS_DISAGREE' || reason === 'ENGINES_DISAGREE') &&
+      engines.tesseract !== null &&
+      engines.classifier !== null
+    ) {
       return `${text} (${engines.tesseract} or ${engines.classifier})`;
     }
     return text;

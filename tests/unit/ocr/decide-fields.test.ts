@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type CandidateFieldRead,
   decideFields,
+  digitVerdict,
   fieldVerdict,
   type SheetContext,
 } from '../../../electron/core/ocr/decide-fields';
 import type { FieldRead } from '../../../electron/core/ocr/read-field';
-import type { WorksheetColumn } from '../../../electron/core/ocr/scan-reading';
+import type { FieldReading, WorksheetColumn } from '../../../electron/core/ocr/scan-reading';
 
 /**
  * A field read by the three readers: the pixel network reads `classifier`, the direction network
@@ -41,9 +42,9 @@ const sheet: SheetContext = {
   sdePerDelegate: 1,
   candidates,
   totals: {
-    first: { value: null, written: false },
-    final: { value: null, written: false },
-    delegates: { value: null, written: false },
+    first: { value: null, written: false, sure: false },
+    final: { value: null, written: false, sure: false },
+    delegates: { value: null, written: false, sure: false },
   },
 };
 
@@ -71,99 +72,128 @@ function sheetReads(
 
 /** The same sheet with its totals row written. */
 function withTotals(first: number | null, final: number | null, delegates: number | null): SheetContext {
-  const total = (value: number | null) => ({ value, written: value !== null });
+  const total = (value: number | null) => ({ value, written: value !== null, sure: value !== null });
   return { ...sheet, totals: { first: total(first), final: total(final), delegates: total(delegates) } };
 }
 
-describe('the acceptance rule', () => {
-  it('accepts every field when both engines agree confidently and the arithmetic holds', () => {
+const at = (fields: readonly FieldReading[], candidate: string, column: string) =>
+  fields.find((field) => field.candidate === candidate && field.column === column);
+const flagged = (fields: readonly { candidate: string; column: string; needsReview: boolean }[]) =>
+  fields.filter((field) => field.needsReview).map((field) => `${field.candidate}/${field.column}`);
+
+describe('each field judged on its own', () => {
+  it('accepts every field whose digits are sure when the rules find nothing', () => {
     const fields = decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }), sheet);
-    expect(fields.every((field) => !field.needsReview)).toBe(true);
+    expect(flagged(fields)).toEqual([]);
     expect(fields.map((field) => field.value)).toEqual([30, 30, 1, 20, 20, 1]);
   });
 
-  it('flags the disagreeing field, and every field of the sheet for arithmetic that can no longer be confirmed', () => {
+  it('flags only the field whose readers disagree, not the rest of the sheet', () => {
     // The direction network is sure of a 6 where the pixel network and tesseract read 0.
     const fields = decideFields(
       sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }, { 'Baker/first': read('20', '20', 0.99, 4, '26') }),
       sheet,
     );
-    const baker = fields.find((field) => field.candidate === 'Baker' && field.column === 'first');
-    expect(baker?.reasons).toEqual(['ENGINES_DISAGREE', 'ARITHMETIC']);
+    expect(flagged(fields)).toEqual(['Baker/first']);
+    expect(at(fields, 'Baker', 'first')?.reasons).toEqual(['READERS_DISAGREE', 'UNSURE_DIGIT']);
     // Two of the three read 20: that is the value the reviewer starts from.
-    expect(baker?.value).toBe(20);
-    expect(fields.every((field) => field.needsReview)).toBe(true);
+    expect(at(fields, 'Baker', 'first')?.value).toBe(20);
   });
 
-  it('flags a sheet whose numbers both engines agree on but whose delegates do not add up', () => {
-    const fields = decideFields(sheetReads({ Adams: [30, 30, 2], Baker: [20, 20, 1] }), sheet);
-    expect(fields.every((field) => field.needsReview && field.reasons.includes('ARITHMETIC'))).toBe(true);
+  it('casts a wrong total on its own column only', () => {
+    const fields = decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }), withTotals(51, 50, 2));
+    expect(flagged(fields)).toEqual(['Adams/first', 'Baker/first']);
+    expect(at(fields, 'Adams', 'first')?.reasons).toEqual(['ARITHMETIC']);
   });
 
-  it('flags a total that does not equal its column, and an unknown precinct', () => {
-    const withTotal = { ...sheet, totals: { ...sheet.totals, first: { value: 51, written: true } } };
-    expect(
-      decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }), withTotal).every((f) => f.needsReview),
-    ).toBe(true);
+  it('lets a total that was not read surely neither accuse nor prove its column', () => {
+    const unsureTotal: SheetContext = {
+      ...sheet,
+      totals: { ...sheet.totals, first: { value: 51, written: true, sure: false } },
+    };
+    expect(flagged(decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }), unsureTotal))).toEqual([]);
+  });
+
+  it('casts delegates that do not add up on the delegates column when the other columns are proven by their totals', () => {
+    const reads = sheetReads({ Adams: [30, 30, 2], Baker: [20, 20, 1] });
+    const proven = decideFields(reads, withTotals(50, 50, null));
+    expect(flagged(proven)).toEqual(['Adams/delegates', 'Baker/delegates']);
+    expect(at(proven, 'Adams', 'delegates')?.reasons).toEqual(['RULES']);
+    // Without totals the allocation is computed from every column, so every field is in doubt.
+    const unproven = decideFields(reads, sheet);
+    expect(unproven.every((field) => field.needsReview && field.reasons.includes('RULES'))).toBe(true);
+  });
+
+  it('casts a column total the delegates column does not match on that column only', () => {
+    const fields = decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }), withTotals(50, 50, 3));
+    expect(flagged(fields)).toEqual(['Adams/delegates', 'Baker/delegates']);
+  });
+
+  it('casts a finding about one candidate on the fields it is computed from', () => {
+    // Baker's final above his first: the first and final columns, not the delegates.
+    const fields = decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 25, 1] }), sheet);
+    expect(flagged(fields)).toEqual(['Adams/first', 'Adams/final', 'Baker/first', 'Baker/final']);
+    expect(at(fields, 'Baker', 'final')?.reasons).toEqual(['RULES']);
+  });
+
+  it('flags every field of a sheet whose precinct is not known: the rules cannot be checked', () => {
     const unknown = { ...sheet, precinctDelegates: null };
-    expect(
-      decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }), unknown).every((f) => f.needsReview),
-    ).toBe(true);
+    const fields = decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }), unknown);
+    expect(fields.every((field) => field.needsReview && field.reasons.includes('RULES'))).toBe(true);
   });
 
-  it('accepts a field tesseract could not read when both networks are sure of it, its column has a total and every sum holds', () => {
-    const reads = sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }, { 'Baker/first': read('20', null) });
+  it('still accepts a sure field when another field of its column is unsure and the total cannot prove it', () => {
+    const reads = sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }, { 'Baker/first': read('20', '20', 0.5) });
     const fields = decideFields(reads, withTotals(50, 50, 2));
-    expect(fields.every((field) => !field.needsReview)).toBe(true);
-    expect(fields.find((field) => field.candidate === 'Baker' && field.column === 'first')?.value).toBe(20);
+    expect(flagged(fields)).toEqual(['Baker/first']);
+    expect(at(fields, 'Baker', 'first')?.reasons).toEqual(['UNSURE_DIGIT']);
   });
 
-  it('does not trust the two networks alone where the sheet has no total to check them against', () => {
-    const reads = sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }, { 'Baker/first': read('20', null) });
-    // Everything else confirmed by tesseract, the rules find nothing: only the missing total stops it.
-    const noFirstTotal = decideFields(reads, withTotals(null, 50, 2));
-    expect(noFirstTotal.every((field) => field.needsReview && field.reasons.includes('ARITHMETIC'))).toBe(true);
-  });
-
-  it('flags a sheet where both networks agree on a misread that breaks the total', () => {
-    // The networks read 26 where 20 is written; the written total (50) no longer adds up.
+  it('flags a misread both networks are sure of when it breaks its column total', () => {
     const reads = sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }, { 'Baker/first': read('26', null) });
     const fields = decideFields(reads, withTotals(50, 50, 2));
-    expect(fields.every((field) => field.needsReview && field.reasons.includes('ARITHMETIC'))).toBe(true);
+    expect(at(fields, 'Baker', 'first')?.reasons).toContain('ARITHMETIC');
+    expect(at(fields, 'Adams', 'first')?.needsReview).toBe(true);
+    expect(at(fields, 'Adams', 'final')?.needsReview).toBe(false);
+  });
+});
+
+describe('one digit', () => {
+  const limits = { networksAlone: 0.98, network: 0.9, tesseract: 0.6 };
+  const guess = (digit: string, confidence: number) => ({ digit, confidence });
+
+  it('is sure when both networks agree above the networks-alone threshold, whatever tesseract read', () => {
+    expect(digitVerdict(guess('7', 0.99), guess('7', 0.985), null, limits).sure).toBe(true);
+    expect(digitVerdict(guess('7', 0.99), guess('7', 0.985), guess('1', 0.95), limits)).toMatchObject({
+      sure: true,
+      disagree: true,
+    });
+    expect(digitVerdict(guess('7', 0.99), guess('7', 0.95), null, limits).sure).toBe(false);
   });
 
-  it('confirms a digit two readers are sure of, unless a network is sure of another', () => {
-    // Two sure networks outvote tesseract (on handwriting it is often sure and wrong)...
-    expect(fieldVerdict(read('20', '26')).reasons).toEqual([]);
-    // ...and tesseract with one sure network confirms a digit the other network doubts...
-    const doubtful = {
-      ...read('20', '20'),
-      gradients: [
-        { digit: '2', confidence: 0.99 },
-        { digit: '0', confidence: 0.5 },
-      ],
-    };
-    expect(fieldVerdict(doubtful).reasons).toEqual([]);
-    // ...but a network sure of another digit stops any pair.
-    expect(fieldVerdict(read('20', '20', 0.99, 4, '26')).reasons).toEqual(['ENGINES_DISAGREE']);
-    expect(fieldVerdict(read('20', '20', 0.99, 4, '26')).value).toBe(20);
-    // One reader alone is never enough.
-    const alone = {
-      ...read('20', null),
-      gradients: [
-        { digit: '2', confidence: 0.99 },
-        { digit: '0', confidence: 0.5 },
-      ],
-    };
-    expect(fieldVerdict(alone).reasons).toEqual(['UNREADABLE', 'LOW_CONFIDENCE']);
+  it('is sure when tesseract confirms a network, unless the other network is fairly sure of another digit', () => {
+    expect(digitVerdict(guess('0', 0.95), guess('0', 0.5), guess('0', 0.7), limits).sure).toBe(true);
+    expect(digitVerdict(guess('0', 0.95), guess('8', 0.92), guess('0', 0.9), limits)).toMatchObject({
+      sure: false,
+      disagree: true,
+      digit: '0',
+    });
+    expect(digitVerdict(guess('0', 0.95), guess('0', 0.95), guess('0', 0.4), limits).sure).toBe(false);
   });
 
-  it('judges one field: low confidence, unreadable, empty, a gap between digits', () => {
-    expect(fieldVerdict(read('12', '12', 0.5)).reasons).toEqual(['LOW_CONFIDENCE']);
-    expect(fieldVerdict(read('12', null, 0.5)).reasons).toEqual(['UNREADABLE', 'LOW_CONFIDENCE']);
+  it('is never sure on one reader alone', () => {
+    expect(digitVerdict(guess('3', 0.999), guess('5', 0.6), null, limits).sure).toBe(false);
+    expect(digitVerdict(guess('3', 0.6), guess('5', 0.6), guess('8', 0.99), limits).sure).toBe(false);
+  });
+});
+
+describe('one field', () => {
+  it('says why: unsure digit, readers disagree, empty, an empty box between digits', () => {
+    expect(fieldVerdict(read('12', '12', 0.5)).reasons).toEqual(['UNSURE_DIGIT']);
+    expect(fieldVerdict(read('12', '17', 0.5)).reasons).toEqual(['READERS_DISAGREE', 'UNSURE_DIGIT']);
     expect(fieldVerdict(read(null, null)).reasons).toEqual(['EMPTY_FIELD']);
     expect(fieldVerdict(read(null, null)).value).toBeNull();
-    expect(fieldVerdict({ ...read('13', '13'), gap: true }).reasons).toEqual(['LOW_CONFIDENCE']);
+    expect(fieldVerdict({ ...read('13', '13'), gap: true }).reasons).toEqual(['NOT_ONE_NUMBER']);
     expect(fieldVerdict(read('12', '12')).reasons).toEqual([]);
   });
 });
