@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { AnnouncerProvider } from './components/Announcer';
 import { SessionProvider } from './session';
 import './styles.css';
 
@@ -19,7 +20,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
-        <App />
+        <AnnouncerProvider>
+          <App />
+        </AnnouncerProvider>
       </SessionProvider>
     </QueryClientProvider>
   </StrictMode>,

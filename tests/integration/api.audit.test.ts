@@ -22,6 +22,7 @@ import {
   type StoryTeam,
   storyCounty,
 } from '../helpers/audit-county';
+import { expectReadablePdf } from '../helpers/pdf-accessibility';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
@@ -181,6 +182,11 @@ describe('a clean sample', () => {
     expect(text.trim().split('\n')).toHaveLength(1 + 7 * 3);
     const pdf = expectOk(await county.api.auditReport({ session: team.riley, format: 'pdf' }));
     expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    await expectReadablePdf(Buffer.from(pdf.contentBase64, 'base64'), [
+      'Risk-limiting audit report',
+      'Ames-3',
+      'Adams',
+    ]);
 
     const actions = expectOk(await county.api.getAuditLog({ limit: 30 })).entries.map((entry) => entry.action);
     expect(actions.filter((action) => action.startsWith('audit.')).reverse()).toEqual([

@@ -21,6 +21,7 @@ import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
 import { countyWithTeam, lines, type Team } from '../helpers/county-team';
 import { caucusClock, INTAKE_FIXTURES } from '../helpers/intake-county';
+import { expectReadablePdf } from '../helpers/pdf-accessibility';
 import { expectOk, RESOURCES_DIR } from '../helpers/temp-county';
 
 const PASSPHRASE = 'correct horse battery';
@@ -251,6 +252,7 @@ describe('exporting a signed bundle', () => {
     const printed = Buffer.from(exported.report.contentBase64, 'base64');
     expect(printed.subarray(0, 5).toString()).toBe('%PDF-');
     expect(exported.report.fileName).toBe('polk-county-bundle-1-certification-report.pdf');
+    await expectReadablePdf(printed, ['Certification report — Polk County', 'signature']);
     // The printed copy differs from the one inside: it names the finished bundle's fingerprint.
     expect(printed.equals(inside)).toBe(false);
 

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importResultsFile } from '../../electron/core/intake/import-results-file';
 import { CHAIR, countyWithTeam, lines, type Team } from '../helpers/county-team';
+import { expectReadablePdf } from '../helpers/pdf-accessibility';
 import { expectOk, SMALL_COUNTY, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
@@ -394,6 +395,11 @@ describe('recounts of certified results', () => {
     const pdf = expectOk(await county.api.exportRecountReport({ format: 'pdf' }));
     expect(pdf.fileName).toBe('recount-report-polk-county.pdf');
     expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    await expectReadablePdf(Buffer.from(pdf.contentBase64, 'base64'), [
+      'Recount report — Polk County',
+      'AL-01',
+      'Baker',
+    ]);
     const xlsx = expectOk(await county.api.exportRecountReport({ format: 'xlsx' }));
     const XLSX = await import('xlsx');
     const book = XLSX.read(Buffer.from(xlsx.contentBase64, 'base64'), { type: 'buffer' });

@@ -7,6 +7,7 @@ import { errorMessage } from '../api/client';
 import { type StationView, useRevokeStation } from '../api/team-hooks';
 import { plural } from '../format';
 import { useSessionToken } from '../session';
+import { useModalDialog } from './useModalDialog';
 
 export function RevokeStationDialog({ station, onClose }: { station: StationView; onClose(): void }) {
   const session = useSessionToken();
@@ -14,15 +15,12 @@ export function RevokeStationDialog({ station, onClose }: { station: StationView
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModalDialog(dialogRef, onClose);
 
   useEffect(() => {
     reasonRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, []);
 
   const submit = () => {
     if (reason.trim().length < 3) {
@@ -39,6 +37,7 @@ export function RevokeStationDialog({ station, onClose }: { station: StationView
   return (
     <div className="modal-backdrop">
       <div
+        ref={dialogRef}
         className="modal revoke-station"
         role="dialog"
         aria-modal="true"

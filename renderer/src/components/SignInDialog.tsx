@@ -8,6 +8,7 @@ import { errorMessage } from '../api/client';
 import { useOverview, useSignIn, useSignUpChair, useTeam } from '../api/hooks';
 import { DEMO_CHAIR, PIN_PATTERN, PIN_RULE, ROLE_LABELS } from '../api/types';
 import { useSession } from '../session';
+import { useModalDialog } from './useModalDialog';
 
 export function SignInDialog() {
   const { authState, signedIn } = useSession();
@@ -23,6 +24,9 @@ export function SignInDialog() {
   const pinRef = useRef<HTMLInputElement>(null);
   const pending = signIn.isPending || signUpChair.isPending;
   const demo = overview.data?.election?.name.includes('(demo)') ?? false;
+  // Modal without Escape: nothing on the laptop can be used until someone signs in.
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModalDialog(dialogRef);
 
   useEffect(() => {
     nameRef.current?.focus();
@@ -57,6 +61,7 @@ export function SignInDialog() {
   return (
     <div className="modal-backdrop">
       <div
+        ref={dialogRef}
         className="modal sign-in"
         role="dialog"
         aria-modal="true"

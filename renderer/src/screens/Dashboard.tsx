@@ -46,15 +46,19 @@ export function Dashboard() {
               type="button"
               className={`status-card status-${status}${active ? ' active' : ''}`}
               aria-pressed={active}
-              aria-label={`${STATUS_LABELS[status]}: ${plural(data.statusCounts[status], 'precinct')}`}
+              // The name holds every word the card shows, in order, so a voice-control user can say what they see.
+              aria-label={`${STATUS_LABELS[status]}: ${plural(data.statusCounts[status], 'precinct')}. ${STATUS_HINTS[status]}`}
               data-status={status}
               onClick={() => setFilter({ ...filter, status: active ? 'all' : status })}
             >
               <span className="status-card-label">
                 <span className="status-dot" aria-hidden="true" />
                 {STATUS_LABELS[status]}
-              </span>
-              <span className="status-card-count">{formatCount(data.statusCounts[status])}</span>
+              </span>{' '}
+              <span className="status-card-count">
+                {formatCount(data.statusCounts[status])}{' '}
+                <span className="status-card-unit">{data.statusCounts[status] === 1 ? 'precinct' : 'precincts'}</span>
+              </span>{' '}
               <span className="status-card-hint">{STATUS_HINTS[status]}</span>
             </button>
           );
@@ -162,7 +166,9 @@ function TotalsTable({ data }: { data: Overview }) {
   const totals = [...data.candidateTotals].sort((a, b) => a.ballotOrder - b.ballotOrder);
   const sum = (pick: (t: (typeof totals)[number]) => number) => totals.reduce((acc, t) => acc + pick(t), 0);
   return (
-    <div className="table-wrap">
+    // Scrolls sideways on a narrow window: focusable so the keyboard can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
+    <section className="table-wrap" tabIndex={0} aria-label="County totals, scrollable">
       <table className="data-table totals-table" aria-label="County totals by candidate">
         <thead>
           <tr>
@@ -222,7 +228,7 @@ function TotalsTable({ data }: { data: Overview }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
 

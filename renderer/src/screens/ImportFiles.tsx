@@ -15,6 +15,7 @@ import {
   useMailboxStatus,
 } from '../api/settings-hooks';
 import type { ReportSource } from '../api/types';
+import { useAnnounceWhenChanged } from '../components/Announcer';
 import { DriveInboxes } from '../components/DriveInboxes';
 import { MailboxLastCheck } from '../components/MailboxLastCheck';
 import { Card, Notice, PageHeader } from '../components/ui';
@@ -85,6 +86,7 @@ export function ImportFiles() {
   const folderInput = useRef<HTMLInputElement>(null);
   const importFromDrive = useImportFromDrive();
   const invalidateIntake = useInvalidateAfterIntake();
+  useAnnounceWhenChanged(!busy && totals && rows.length > 0 ? importOutcomeWords(rows.length, totals) : null);
 
   /** A drive's files straight from the drive: a few per call, so the progress bar is real. */
   async function runDrive(drive: DriveView, paths: readonly string[]) {
@@ -409,6 +411,18 @@ export function ImportFiles() {
       ) : null}
     </div>
   );
+}
+
+/** The import's outcome as a screen reader says it when the import ends. */
+function importOutcomeWords(files: number, totals: Totals): string {
+  const parts = [
+    `${plural(totals.imported, 'report')} imported`,
+    totals.duplicates > 0 ? `${plural(totals.duplicates, 'file')} already imported` : '',
+    totals.conflicts > 0 ? `${plural(totals.conflicts, 'conflict')}` : '',
+    totals.rejected > 0 ? `${plural(totals.rejected, 'file')} refused` : '',
+    totals.pendingReview > 0 ? `${plural(totals.pendingReview, 'item')} sent to review` : '',
+  ].filter(Boolean);
+  return `Import finished, ${plural(files, 'file')}: ${parts.join(', ')}.`;
 }
 
 /** The county mailbox's last check, and a button to check now (the app also checks by itself). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { candidateFields, type Rect, worksheetLayout } from '../../../electron/core/ocr/worksheet-layout';
 import { worksheetPdf } from '../../../electron/core/ocr/worksheet-pdf';
 import { qrSquares } from '../../../electron/core/ocr/worksheet-qr';
+import { expectReadablePdf } from '../../helpers/pdf-accessibility';
 
 const ELECTION = {
   county: 'Tally County',
@@ -65,6 +66,12 @@ describe('worksheet PDF', () => {
     const document = await PDFDocument.load(pdf.value);
     expect(document.getPageCount()).toBe(2);
     expect(document.getPage(1).getSize()).toEqual({ width: 612, height: 792 });
+  });
+
+  it('prints text a screen reader can extract, dark enough to read on white paper', async () => {
+    const pdf = await worksheetPdf({ election: ELECTION, candidates: CANDIDATES, precincts: PRECINCTS }, new Date());
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    await expectReadablePdf(pdf.value, ['Tally County', 'P01', 'Ames 2', 'Castillo', 'Uncommitted']);
   });
 
   it('draws marks, QR modules and every comb box exactly where the layout puts them', async () => {

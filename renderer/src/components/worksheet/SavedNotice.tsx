@@ -1,8 +1,9 @@
 /** After a keyed worksheet is saved: the precinct's status now, and where to go from there. */
 import type { QueuedNote } from '../../api/team-hooks';
-import type { Finding, PrecinctRow, PrecinctStatus } from '../../api/types';
+import { type Finding, type PrecinctRow, type PrecinctStatus, STATUS_LABELS } from '../../api/types';
 import { plural } from '../../format';
 import { useSession } from '../../session';
+import { useAnnounceWhenChanged } from '../Announcer';
 import { QueuedNotice } from '../QueuedNotice';
 import { StatusBadge } from '../ui';
 
@@ -26,6 +27,11 @@ const SAVED_COMPARISON: Record<PrecinctStatus, string> = {
 
 export function SavedNotice({ saved }: { saved: Saved }) {
   const { navigate } = useSession();
+  useAnnounceWhenChanged(
+    saved.queued
+      ? `Saved precinct ${saved.precinct.code} on this laptop; it is sent when the hub is back.`
+      : `Saved precinct ${saved.precinct.code}. Status now ${STATUS_LABELS[saved.status]}. ${saved.findings.length ? `${plural(saved.findings.length, 'finding')} for the chair to review.` : 'No findings.'}`,
+  );
   if (saved.queued) return <QueuedNotice precinct={saved.precinct} queued={saved.queued} />;
   const serious = saved.findings.filter((f) => f.code !== 'MISSING_DATA');
   return (
