@@ -15,6 +15,11 @@ export const SYSTEM_PACKAGES = [
   { name: 'chromium', file: '/usr/bin/chromium', why: 'the end-to-end tests (Playwright never downloads a browser)' },
   { name: 'dovecot-imapd', file: '/usr/sbin/dovecot', why: 'the mail tests run a real IMAP server on loopback' },
   { name: 'minisign', command: 'minisign', why: "bundle signatures verified with the state party's tool" },
+  {
+    name: 'poppler-utils',
+    command: 'pdftotext',
+    why: 'the print tests extract the PDFs’ text as a screen reader would',
+  },
   { name: 'tesseract-ocr', command: 'tesseract', why: 'the speed baseline of the OCR benchmark and its tests' },
   // Fonts: text in screenshots and worksheets, and the handwriting the scan corpus is filled in with.
   { name: 'fonts-dejavu-core', file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', why: 'printed text' },

@@ -41,7 +41,11 @@ describe('the system packages npm test checks first', () => {
   });
 
   it('reports nothing missing when every command is on PATH and every file is there', () => {
-    const path = fakePath({ minisign: { executable: true }, tesseract: { executable: true } });
+    const path = fakePath({
+      minisign: { executable: true },
+      pdftotext: { executable: true },
+      tesseract: { executable: true },
+    });
     expect(missingSystemPackages({ path, fileExists: (file) => ALL_FILES.has(file) })).toEqual([]);
   });
 
@@ -51,6 +55,7 @@ describe('the system packages npm test checks first', () => {
     expect(missingSystemPackages({ path, fileExists: (file) => present.has(file) })).toEqual([
       'chromium',
       'minisign',
+      'poppler-utils',
       'fonts-breip',
     ]);
   });
@@ -67,6 +72,7 @@ describe('the system packages npm test checks first', () => {
         'fonts-femkeklaver',
         'fonts-rufscript',
         'minisign',
+        'poppler-utils',
         'tesseract-ocr',
       ].sort(),
     );
