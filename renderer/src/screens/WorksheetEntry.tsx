@@ -25,6 +25,7 @@ import type {
   WorksheetEvaluation,
   WorksheetLine,
 } from '../api/types';
+import { useAnnounceWhenChanged } from '../components/Announcer';
 import { CoinTossPanel, pendingTieOf, RecordedCoinTosses, tossesToSubmit } from '../components/CoinTosses';
 import { PrecinctOpenWarning, usePrecinctLease } from '../components/PrecinctOpenWarning';
 import { PrecinctPicker } from '../components/PrecinctPicker';
@@ -318,6 +319,11 @@ function WorksheetForm({
       (f) => f.candidate === candidate && (!f.field || !(columns as string[]).includes(f.field as string)),
     );
   const topFindings = visible.filter((f) => !f.candidate);
+  // Findings are read out once typing pauses, as they appear: the grid marks them only visually.
+  useAnnounceWhenChanged(
+    visible.length > 0 ? `${plural(visible.length, 'finding')} on this worksheet. ${visible[0]?.message ?? ''}` : null,
+    { quietMs: 700 },
+  );
   const totalColumns = 1 + columns.length + (plurality ? 0 : 3);
   const totalFlag = (field: Column) => topFindings.some((f) => f.field === field);
 
