@@ -67,13 +67,21 @@ describe('big files are parsed off the main thread', () => {
     // Every results file of an import is parsed on the worker (big or small), while this thread stores.
     expect(filesParsedOffThread() - before).toBe(2);
     expect(summary).toMatchObject({ imported: 1, duplicates: 0, conflicts: 0, pendingReview: 0 });
+    // Every precinct of the file is unknown: the refusal says how many problems and lists them by row (up to 50).
     expect(summary.rejected).toEqual([
       {
         path: join(drive, 'ALL-PRECINCTS.csv'),
         code: 'UNKNOWN_PRECINCT',
-        message:
-          'ALL-PRECINCTS.csv has results for precinct "XX-0", which is not a precinct of Polk County. Nothing was imported.',
+        message: expect.stringMatching(
+          /^ALL-PRECINCTS\.csv has [\d,]+ problems; the first: Precinct "XX-0" is not a precinct of Polk County\. Nothing was imported; fix the file and try again\.$/,
+        ),
+        problems: expect.any(Array),
       },
     ]);
+    expect(summary.rejected[0]?.problems?.slice(0, 2)).toEqual([
+      { row: 2, column: 'precinct', message: 'Precinct "XX-0" is not a precinct of Polk County.' },
+      { row: 5, column: 'precinct', message: 'Precinct "XX-1" is not a precinct of Polk County.' },
+    ]);
+    expect(summary.rejected[0]?.problems).toHaveLength(50);
   }, 60_000);
 });

@@ -157,6 +157,7 @@ describe('.eml files', () => {
         path: `${mixed} › broken.csv`,
         code: 'FILE_HAS_PROBLEMS',
         message: expect.stringMatching(/^broken\.csv has a problem/),
+        problems: [expect.objectContaining({ row: expect.any(Number), column: 'first_alignment' })],
       },
     ]);
     expect(listQuarantine(county.store)).toEqual([

@@ -5,9 +5,9 @@ import type { FileProblem } from '../model/file-problem';
 import type { PrecinctResult } from '../model/precinct-result';
 import type { ReportSource } from '../model/report';
 import { type AppError, appError, ok, type Result } from '../result';
-import { isCount } from '../rules/check-iowa';
 import { MAX_PROBLEMS_LISTED } from '../results-file/columns';
 import type { ResultRows } from '../results-file/precinct-results';
+import { isCount } from '../rules/check-iowa';
 import type { CountyStore } from '../store/county-store';
 import { linkFileToMail, reportsHeldFor } from '../store/intake-records';
 import { type ParsedReportFile, parseReportFile } from './parse-report-file';
@@ -67,14 +67,7 @@ export function importResultsFile(store: CountyStore, request: ImportRequest): R
   if (!parsed.ok) return parsed;
   const results = parsed.value.results;
   const candidateIds = candidateIdsByName(store);
-  const problem = findIntakeProblem(
-    store,
-    results,
-    election.county,
-    request.fileName,
-    candidateIds,
-    parsed.value.rows,
-  );
+  const problem = findIntakeProblem(store, results, election.county, request.fileName, candidateIds, parsed.value.rows);
   if (problem) return problem;
   if (request.mail?.chairOnly) {
     const notTheirs = results.find(
@@ -174,7 +167,14 @@ export function findIntakeProblem(
   /** The rows each result came from (a results table); absent for a precinct report JSON. */
   rows?: readonly ResultRows[],
 ): Result<never, AppError> | null {
-  const problems = findIntakeProblems(store, results, county, fileName, knownCandidates ?? candidateIdsByName(store), rows);
+  const problems = findIntakeProblems(
+    store,
+    results,
+    county,
+    fileName,
+    knownCandidates ?? candidateIdsByName(store),
+    rows,
+  );
   const first = problems[0];
   if (!first) return null;
   const details: FileProblem[] = problems

@@ -1,3 +1,4 @@
+import type { FileProblem } from '../model/file-problem';
 import type { AppError } from '../result';
 
 /** A file intake refused, named so a person can find it: the path on the drive, or the email and attachment. */
@@ -5,6 +6,8 @@ export interface RejectedFile {
   readonly path: string;
   readonly code: string;
   readonly message: string;
+  /** Every problem found in the file, with row and column, when the refusal is about its contents. */
+  readonly problems?: readonly FileProblem[];
 }
 
 /**
@@ -43,9 +46,16 @@ export function addOutcome(summary: IntakeSummary, path: string, outcome: FileOu
     case 'pending-review':
       summary.pendingReview++;
       return;
-    case 'rejected':
-      summary.rejected.push({ path, code: outcome.error.code, message: outcome.error.message });
+    case 'rejected': {
+      const problems = fileProblemsOf(outcome.error.details);
+      summary.rejected.push({
+        path,
+        code: outcome.error.code,
+        message: outcome.error.message,
+        ...(problems ? { problems } : {}),
+      });
       return;
+    }
   }
 }
 
@@ -59,4 +69,18 @@ export function addSummary(summary: IntakeSummary, other: IntakeSummary): void {
 
 export function rejected(error: AppError): FileOutcome {
   return { kind: 'rejected', error };
+}
+
+function fileProblemsOf(details: unknown): FileProblem[] | null {
+  if (!Array.isArray(details) || details.length === 0) return null;
+  const isProblem = (entry: unknown): entry is FileProblem =>
+    typeof entry === 'object' &&
+    entry !== null &&
+    'row' in entry &&
+    typeof entry.row === 'number' &&
+    'message' in entry &&
+    typeof entry.message === 'string';
+  return details.every(isProblem)
+    ? details.map(({ row, column, message }) => ({ row, column: column ?? null, message }))
+    : null;
 }

@@ -1,5 +1,5 @@
 import { type AppError, ok, type Result } from '../result';
-import { parsePrecinctResults } from '../results-file/precinct-results';
+import { parsePrecinctResultRows, type ResultRows } from '../results-file/precinct-results';
 import { readTable } from '../results-file/table';
 import type { PrecinctResult } from '../rules/types';
 import { fileKindOf } from './file-kind';
@@ -10,6 +10,8 @@ export interface ParsedReportFile {
   readonly results: readonly PrecinctResult[];
   /** For a precinct report JSON: the report as written (who prepared it, when). */
   readonly report?: PrecinctReportV1;
+  /** For a results table: the rows each result came from, so later checks name row and column. */
+  readonly rows?: readonly ResultRows[];
 }
 
 /**
@@ -26,9 +28,9 @@ export function parseReportFile(fileName: string, bytes: Uint8Array): Result<Par
   // readTable guards an XLSX (zip bomb, pollution bait) before the spreadsheet reader sees it.
   const table = readTable(fileName, bytes);
   if (!table.ok) return withNothingImported(table);
-  const parsed = parsePrecinctResults(table.value, fileName);
+  const parsed = parsePrecinctResultRows(table.value, fileName);
   if (!parsed.ok) return parsed;
-  return ok({ format: 'results-table', results: parsed.value });
+  return ok({ format: 'results-table', results: parsed.value.results, rows: parsed.value.rows });
 }
 
 /** The table reader's sentences predate intake; every intake refusal says nothing was imported. */

@@ -109,6 +109,8 @@ async function inspect(
   const precincts = parsed.value.results.map((result) => result.precinct);
   // The same checks an import makes (unknown precinct or candidate, a count that cannot be one), so "ready" means it will import.
   const election = store.getElection();
-  const problem = election ? findIntakeProblem(store, parsed.value.results, election.county, file.fileName) : null;
+  const problem = election
+    ? findIntakeProblem(store, parsed.value.results, election.county, file.fileName, undefined, parsed.value.rows)
+    : null;
   return { ...base, sha256, alreadyImported, precincts, problem: problem && !problem.ok ? problem.error : null };
 }
