@@ -37,8 +37,10 @@ interface RunningShell {
 function startShell(built: BuiltElectronApp, appDataDir: string): RunningShell {
   const standIn = testProgram('electron-stand-in');
   const env: NodeJS.ProcessEnv = { ...process.env, [STAND_IN_PATH_VARIABLE]: standIn, [APP_DATA_VARIABLE]: appDataDir };
-  // The app's own data folder (appData/Tallyroom) and its renderer file, not a dev server or a test override.
+  // The app's own data folder (appData/Tallyroom), its county and its renderer file: no test override,
+  // demo database or dev server.
   delete env.TALLYROOM_USER_DATA;
+  delete env.TALLYROOM_DEMO;
   delete env.ELECTRON_RENDERER_URL;
   const child: ChildProcess = fork(built.mainPath, [], {
     execArgv: ['--import', pathToFileURL(standIn).href],
