@@ -81,19 +81,19 @@ test('a folder laid out like a USB drive: every file gets a result, litter is sk
   await page.getByLabel('Folder to import', { exact: true }).setInputFiles(stick);
 
   await expect(page.getByTestId('import-progress-count')).toHaveText('22 of 22 files', { timeout: 30_000 });
-  const progress = page.getByRole('progressbar', { name: 'Files imported' });
+  const progress = page.getByRole('progressbar', { name: 'Files read' });
   await expect(progress).toHaveAttribute('aria-valuenow', '22');
   const totals = page.getByTestId('import-totals');
   await expect(totals).toContainText('19Reports imported');
   await expect(totals).toContainText('1Conflicts');
-  await expect(totals).toContainText('1Rejected');
+  await expect(totals).toContainText('1Refused');
 
   await expect(resultRow(page, 'TALLY-USB/results/P01.csv')).toContainText('Imported');
   await expect(resultRow(page, 'TALLY-USB/results/P01.csv')).toContainText('1 precinct report stored');
   await expect(resultRow(page, 'TALLY-USB/updated/P05-corrected.csv')).toContainText('Conflict');
   await expect(resultRow(page, 'TALLY-USB/updated/P05-corrected.csv')).toContainText('both are kept');
   const typo = resultRow(page, 'TALLY-USB/results/P13-typo.csv');
-  await expect(typo).toContainText('Rejected');
+  await expect(typo).toContainText('Refused');
   await expect(typo).toContainText('P13-typo.csv');
   await expect(typo).toContainText('"forty" is not a number');
   await expect(resultRow(page, 'TALLY-USB/.DS_Store')).toContainText('Skipped');

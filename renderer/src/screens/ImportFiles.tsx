@@ -14,9 +14,11 @@ import {
   useInvalidateAfterIntake,
   useMailboxStatus,
 } from '../api/settings-hooks';
-import type { ReportSource } from '../api/types';
+import type { FileProblem, ReportSource } from '../api/types';
 import { useAnnounceWhenChanged } from '../components/Announcer';
 import { DriveInboxes } from '../components/DriveInboxes';
+import { FileProblemList } from '../components/import/FileProblemList';
+import { ImportSummary } from '../components/import/ImportSummary';
 import { MailboxLastCheck } from '../components/MailboxLastCheck';
 import { Card, Notice, PageHeader } from '../components/ui';
 import { formatCount, plural } from '../format';
@@ -29,6 +31,8 @@ interface FileRow {
   readonly outcome: Outcome;
   readonly reports: number;
   readonly message: string | null;
+  /** A refused file's problems, each with its row and column. */
+  readonly problems: readonly FileProblem[];
 }
 
 interface Totals {
@@ -44,7 +48,7 @@ const OUTCOME_LABELS: Record<Outcome, string> = {
   conflict: 'Conflict',
   duplicate: 'Already imported',
   'pending-review': 'Sent to review',
-  rejected: 'Rejected',
+  rejected: 'Refused',
   skipped: 'Skipped',
 };
 
@@ -113,6 +117,7 @@ export function ImportFiles() {
             outcome: file.outcome,
             reports: file.summary.imported,
             message: file.message,
+            problems: problemsOf(file.summary.rejected),
           });
         }
         sum.imported += value.imported;
@@ -154,6 +159,7 @@ export function ImportFiles() {
         outcome: 'rejected',
         reports: 0,
         message: `More than ${formatCount(MAX_FILES)} files in one import; this one was not read. Import the folders one at a time.`,
+        problems: [],
       });
       sum.rejected++;
     }
@@ -169,6 +175,7 @@ export function ImportFiles() {
             outcome: 'rejected',
             reports: 0,
             message: `${entry.file.name} is larger than 40 MB, far more than a precinct report, scan or email. Check that it is the right file. Nothing was imported.`,
+            problems: [],
           });
           sum.rejected++;
         }
@@ -184,6 +191,7 @@ export function ImportFiles() {
               outcome: file.outcome,
               reports: file.summary.imported,
               message: file.message,
+              problems: problemsOf(file.summary.rejected),
             });
           }
           sum.imported += value.imported;
@@ -323,21 +331,21 @@ export function ImportFiles() {
       </Card>
 
       {progress ? (
-        <div className="progress-block import-progress" data-testid="import-progress">
+        <div className={`progress-block import-progress${busy ? '' : ' done'}`} data-testid="import-progress">
           <div className="progress-text">
             <span>
-              {busy ? 'Importing' : 'Imported'}{' '}
+              {busy ? 'Importing' : 'Read'}{' '}
               <strong data-testid="import-progress-count">
                 {formatCount(progress.done)} of {plural(progress.total, 'file')}
               </strong>
               {busy && progress.current ? <span className="muted"> · {progress.current}</span> : null}
             </span>
-            <span className="progress-percent">{percent}%</span>
+            {busy ? <span className="progress-percent">{percent}%</span> : null}
           </div>
           <div
             className="progress-bar"
             role="progressbar"
-            aria-label="Files imported"
+            aria-label="Files read"
             aria-valuemin={0}
             aria-valuemax={progress.total}
             aria-valuenow={progress.done}
@@ -376,11 +384,12 @@ export function ImportFiles() {
             )
           }
         >
+          {busy ? null : <ImportSummary files={rows.length} totals={totals} />}
           <div className="import-totals" data-testid="import-totals">
             <Total label="Reports imported" value={totals.imported} kind="imported" />
             <Total label="Already imported" value={totals.duplicates} kind="duplicate" />
             <Total label="Conflicts" value={totals.conflicts} kind="conflict" />
-            <Total label="Rejected" value={totals.rejected} kind="rejected" />
+            <Total label="Refused" value={totals.rejected} kind="rejected" />
             <Total label="Sent to review" value={totals.pendingReview} kind="pending-review" />
           </div>
           <div className="table-wrap">
@@ -395,13 +404,16 @@ export function ImportFiles() {
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.path} data-outcome={row.outcome}>
-                    <th scope="row" className="import-path">
+                    <th scope="row" className="import-path" title={row.path}>
                       {row.path}
                     </th>
                     <td>
                       <span className={`outcome-chip outcome-${row.outcome}`}>{OUTCOME_LABELS[row.outcome]}</span>
                     </td>
-                    <td className="import-message">{describeRow(row)}</td>
+                    <td className="import-message">
+                      {describeRow(row)}
+                      <FileProblemList problems={row.problems} fileName={row.path} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -469,6 +481,10 @@ function Total({ label, value, kind }: { label: string; value: number; kind: Out
       <span className="import-total-label">{label}</span>
     </div>
   );
+}
+
+function problemsOf(rejected: readonly { problems?: readonly FileProblem[] }[]): FileProblem[] {
+  return rejected.flatMap((entry) => entry.problems ?? []);
 }
 
 function describeRow(row: FileRow): string {
