@@ -44,6 +44,11 @@ function readJson(path) {
 // Static checks: not counted as tests, but a failure fails the run.
 if (run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) !== 0) problems.push('typecheck failed');
 if (run('lint and format', bin('biome'), ['ci', '.']) !== 0) problems.push('lint/format check failed');
+// The floors (docs/ARCHITECTURE.md): no import cycle, every import points down (.dependency-cruiser.cjs).
+const layers = ['electron', 'renderer/src', 'scripts', 'tests', '--config', '.dependency-cruiser.cjs']; // as `npm run deps`
+if (run('import layers (dependency-cruiser)', bin('depcruise'), layers) !== 0) {
+  problems.push('import layers check failed');
+}
 
 // Unit and integration tests on Node, against real SQLite files.
 const vitestReport = join(output, 'vitest.json');

@@ -1,4 +1,4 @@
-import { VERIFICATION_POLICY } from '../verify/verification-policy';
+import { VERIFICATION_POLICY } from '../status/verification-policy';
 import type { ResultsDocument } from './results-document';
 
 /** bag-info.txt labels and the results.json field each one repeats (docs/CONTRACTS.md lists what it carries). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCounty } from '../county/county-setup';
 import { importResultsFile } from '../intake/import-results-file';
 import type { ElectionInfo } from '../model/county';
+import { DEMO_TEAM } from '../model/demo-team';
 import type { CoinToss } from '../model/precinct-result';
 import type { ReportSource, WorksheetLine } from '../model/report';
 import type { RulesProfileId } from '../model/rules-profile';
@@ -12,7 +13,6 @@ import { parseCountyDefinition } from '../results-file/county-definition';
 import { readTable } from '../results-file/table';
 import type { CountyStore } from '../store/county-store';
 import { submitWorksheet } from '../worksheet/submit-worksheet';
-import { DEMO_TEAM } from './demo-team';
 
 interface DemoEntry {
   precinct: string;

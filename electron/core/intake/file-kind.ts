@@ -1,9 +1,16 @@
 import { extname } from 'node:path';
+import { addedFileKindByExtension } from './added-file-kinds';
 
-/** What intake does with a file, told by its name; each reader then checks the content itself. */
-export type FileKind = 'results-table' | 'precinct-report' | 'scan' | 'email' | 'station-batch' | 'unsupported';
+/** The kinds intake reads itself. */
+export type BuiltInFileKind = 'results-table' | 'precinct-report' | 'scan' | 'email' | 'unsupported';
 
-const KIND_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
+/**
+ * What intake does with a file, told by its name; each reader then checks the content itself.
+ * Besides its own kinds, a kind added at start-up by its own name (added-file-kinds.ts).
+ */
+export type FileKind = BuiltInFileKind | (string & Record<never, never>);
+
+const KIND_BY_EXTENSION: Readonly<Record<string, BuiltInFileKind>> = {
   '.csv': 'results-table',
   '.xlsx': 'results-table',
   '.json': 'precinct-report',
@@ -12,12 +19,11 @@ const KIND_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
   '.jpeg': 'scan',
   '.pdf': 'scan',
   '.eml': 'email',
-  /** A signed batch a team-mode station wrote for a USB stick (electron/core/team/station-batch.ts). */
-  '.tallyroom-batch': 'station-batch',
 };
 
 export function fileKindOf(fileName: string): FileKind {
-  return KIND_BY_EXTENSION[extname(fileName).toLowerCase()] ?? 'unsupported';
+  const extension = extname(fileName).toLowerCase();
+  return KIND_BY_EXTENSION[extension] ?? addedFileKindByExtension(extension)?.kind ?? 'unsupported';
 }
 
 /** Files on a stick that are not reports: OS litter, never worth a "rejected" line. */

@@ -1,6 +1,6 @@
 import { appError } from '../result';
 import type { CountyStore } from '../store/county-store';
-import { importStationBatch } from '../team/station-batch';
+import { addedFileKind } from './added-file-kinds';
 import { fileKindOf } from './file-kind';
 import { type ImportRequest, importResultsFile } from './import-results-file';
 import { type FileOutcome, rejected } from './intake-summary';
@@ -28,8 +28,6 @@ export function ingestFile(store: CountyStore, request: ImportRequest): FileOutc
       if (!result.ok) return rejected(result.error);
       return result.value.outcome === 'duplicate' ? { kind: 'duplicate' } : { kind: 'pending-review' };
     }
-    case 'station-batch':
-      return importStationBatch(store, request);
     case 'email':
       return rejected(
         appError(
@@ -37,12 +35,15 @@ export function ingestFile(store: CountyStore, request: ImportRequest): FileOutc
           `${request.fileName} is an email inside an email; forward the original message instead. Nothing was imported.`,
         ).error,
       );
-    case 'unsupported':
+    default: {
+      const added = addedFileKind(kind);
+      if (added) return added.ingest(store, request);
       return rejected(
         appError(
           'UNSUPPORTED_FORMAT',
           `${request.fileName} is not a kind of file Tallyroom imports (${SUPPORTED_FORMATS}). Nothing was imported.`,
         ).error,
       );
+    }
   }
 }

@@ -1,4 +1,9 @@
-export type OperatorRoleName = 'chair' | 'entry' | 'verifier';
+/**
+ * The county team's roles. The chair sets up the county, resolves discrepancies, certifies and
+ * signs; data entry keys worksheets; recount verifiers enter hand counts.
+ */
+export const OPERATOR_ROLES = ['chair', 'entry', 'verifier'] as const;
+export type OperatorRoleName = (typeof OPERATOR_ROLES)[number];
 
 export interface OperatorView {
   readonly name: string;

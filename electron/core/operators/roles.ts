@@ -1,10 +1,11 @@
 /**
- * The county team's roles. The chair sets up the county, resolves discrepancies,
- * certifies and signs; data entry keys worksheets; recount verifiers enter hand counts.
- * The chair may do everything the others do.
+ * What each of the county team's roles (model/operator.ts) may do. The chair may do everything
+ * the others do.
  */
-export const OPERATOR_ROLES = ['chair', 'entry', 'verifier'] as const;
-export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+import { OPERATOR_ROLES, type OperatorRoleName } from '../model/operator';
+
+export { OPERATOR_ROLES };
+export type OperatorRole = OperatorRoleName;
 
 export const ROLE_LABELS: Record<OperatorRole, string> = {
   chair: 'County chair',

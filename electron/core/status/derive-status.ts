@@ -1,6 +1,6 @@
 import type { PrecinctStatus } from '../model/precinct-status';
 import type { ReportSource, WorksheetLine } from '../model/report';
-import { areIndependent, isFromPaper, type PolicyEntry } from '../verify/verification-policy';
+import { areIndependent, isFromPaper, type PolicyEntry } from './verification-policy';
 
 export interface ComparableReport {
   readonly id: number;

@@ -1,4 +1,4 @@
-import type { BundleStatus } from '../bundle/bundle-status';
+import type { BundleStatus } from '../model/bundle-status';
 import type { CountyStore } from './county-store';
 
 /** One exported bundle as the county database remembers it. */

@@ -3,7 +3,7 @@
  * suggested fields in scan_reading_field) plus the numbers and lines found on the page, and, once a
  * person confirms it, which box each confirmed value was taken from.
  */
-import type { WorksheetColumn } from '../ocr/scan-reading';
+import type { WorksheetColumn } from '../model/scan-reading';
 import type { CountyStore } from './county-store';
 import { insertScanReading, type NewScanReading } from './scan-records';
 

@@ -1,5 +1,5 @@
 /** SQL for operators and their sign-in sessions (migration 002). */
-import type { OperatorRole } from '../operators/roles';
+import type { OperatorRoleName as OperatorRole } from '../model/operator';
 import type { CountyStore } from './county-store';
 
 export interface OperatorRecord {

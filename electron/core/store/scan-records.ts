@@ -3,7 +3,7 @@
  * person's confirmation of a page, and scans set aside as unreadable. Plain functions over a
  * CountyStore, like intake-records.ts.
  */
-import type { ReviewReason, WorksheetColumn } from '../ocr/scan-reading';
+import type { ReviewReason, WorksheetColumn } from '../model/scan-reading';
 import type { CountyStore } from './county-store';
 import type { ScanMediaType } from './intake-records';
 

@@ -27,15 +27,14 @@
  * On a station, `submitWorksheet` may answer `queued` (SubmittedReport.queued, see QueuedNote)
  * when the hub cannot be reached; the entry is safe in the outbox and is sent when the hub is back.
  */
-import type { Api } from '../api/types';
-import type { AppError, Result } from '../result';
+import type { AppError } from '../result';
 import type { CountyStore } from '../store/county-store';
 
 /** Version of the station <-> hub protocol (in every URL: /team/v1/...). */
 export const TEAM_PROTOCOL_VERSION = 1;
 
 /** Default TCP port of the hub (any free port may be given). */
-export const DEFAULT_HUB_PORT = 7443;
+export { DEFAULT_HUB_PORT } from '../model/team-mode';
 
 /** Where the file kind of a signed station batch is told from (intake/file-kind.ts). */
 export const STATION_BATCH_EXTENSION = '.tallyroom-batch';
@@ -240,22 +239,9 @@ export interface CreateTeamHubOptions {
 /** `const hub = createTeamHub({ store, dataDir }); const api = createApi({ store, resourcesDir, team: hub });` */
 export type CreateTeamHub = (options: CreateTeamHubOptions) => TeamHub;
 
-export interface StartHubOptions {
-  readonly hub: TeamHub;
-  /** The API made with `team: hub`: the server carries exactly this object. */
-  readonly api: Api;
-  /** Default "0.0.0.0" (the office network). Tests use "127.0.0.1". */
-  readonly host?: string;
-  /** Default DEFAULT_HUB_PORT; 0 picks a free port. */
-  readonly port?: number;
-}
-
 export interface RunningHub extends HubInfo {
   close(): Promise<void>;
 }
-
-/** Makes the certificate on first use (data folder), then listens. */
-export type StartHub = (options: StartHubOptions) => Promise<Result<RunningHub, AppError>>;
 
 export interface StationOptions {
   /** The station's own folder: station.db (outbox, pairing, pinned certificate, batch signing key). */
@@ -266,15 +252,3 @@ export interface StationOptions {
   /** How often queued changes are retried and a heartbeat sent (default 2000 ms). */
   readonly retryIntervalMs?: number;
 }
-
-export interface StationHandle {
-  /** The same API interface as the hub's, for the station's UI (serve harness, IPC). */
-  readonly api: Api;
-  status(): StationStatus;
-  /** Delivers every queued change now (tests, the CLI); resolves when the outbox is empty or the hub is unreachable. */
-  flush(): Promise<StationStatus>;
-  /** Stops retrying and closes the station's database. Queued changes stay on disk. */
-  close(): Promise<void>;
-}
-
-export type CreateStationApi = (options: StationOptions) => Result<StationHandle, AppError>;

@@ -5,7 +5,6 @@
  */
 import { createHash, createPublicKey, randomBytes, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
-import type { Api, ApiMethodName } from '../api/types';
 import { currentOperator, operatorWhoMay } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
@@ -422,19 +421,19 @@ export class HubState implements TeamHub {
    */
   deliver(
     station: StationRecord,
-    request: { requestId: string; method: ApiMethodName; input: unknown },
-    api: Api,
+    request: { requestId: string; method: string; input: unknown },
+    call: ApiCall,
     now: () => Date,
   ): Promise<Result<unknown, AppError>> {
-    const run = this.deliveries.then(() => this.deliverNow(station, request, api, now));
+    const run = this.deliveries.then(() => this.deliverNow(station, request, call, now));
     this.deliveries = run.catch(() => undefined);
     return run;
   }
 
   private async deliverNow(
     station: StationRecord,
-    request: { requestId: string; method: ApiMethodName; input: unknown },
-    api: Api,
+    request: { requestId: string; method: string; input: unknown },
+    call: ApiCall,
     now: () => Date,
   ): Promise<Result<unknown, AppError>> {
     const previous = findDeliveredRequest(this.store, station.id, request.requestId);
@@ -444,7 +443,6 @@ export class HubState implements TeamHub {
     const operator = who?.ok ? who.value.name : null;
     if (operator) this.seen(station.id, now()).operator = operator;
     const before = lastReportId(this.store);
-    const call = api[request.method] as (input: unknown) => Promise<Result<unknown, AppError>>;
     const record = (answer: Result<unknown, AppError>) => {
       const at = now().toISOString();
       insertDeliveredRequest(this.store, {
@@ -483,6 +481,9 @@ export class HubState implements TeamHub {
     return answer;
   }
 }
+
+/** One method of the hub's API, called with a station's input (the hub's server passes it in). */
+type ApiCall = (input: unknown) => Promise<Result<unknown, AppError>>;
 
 /** Methods whose whole work is synchronous SQL under the API: one transaction with the request record. */
 const ATOMIC_METHODS: ReadonlySet<string> = new Set([

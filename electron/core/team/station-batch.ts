@@ -11,9 +11,10 @@
  */
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { z } from 'zod';
-import { inputSchemas } from '../api/schemas';
 import { canonicalJson } from '../audit-log/canonical-json';
+import { type AddedFileKind, addFileKind } from '../intake/added-file-kinds';
 import { fileKindOf, safeFileName } from '../intake/file-kind';
+import { importFilesInput } from '../intake/import-files-input';
 import { ingestFile } from '../intake/ingest-file';
 import { addOutcome, emptySummary, type FileOutcome, rejected } from '../intake/intake-summary';
 import { parseUntrustedJson } from '../intake/safe-json';
@@ -31,6 +32,7 @@ import {
   reportsSince,
 } from '../store/team-records';
 import { submitWorksheet } from '../worksheet/submit-worksheet';
+import { submitWorksheetInput } from '../worksheet/worksheet-input';
 import { STATION_BATCH_EXTENSION, type StationBatchFile } from './contract';
 import { recordOrigins } from './hub-state';
 
@@ -243,7 +245,7 @@ function applyEntry(store: CountyStore, entry: BatchEntry, at: string): BatchEnt
     pendingReview: 0,
   });
   if (entry.method === 'submitWorksheet') {
-    const input = inputSchemas.submitWorksheet.safeParse(entry.input);
+    const input = submitWorksheetInput.safeParse(entry.input);
     if (!input.success) return refuse(appError('INVALID_INPUT', 'A worksheet entry in the batch could not be read.'));
     const who = batchActor(store, entry, input.data.source === 'recount' ? 'enter-recount' : 'enter-results');
     if (!who.ok) return refuse(who);
@@ -256,7 +258,7 @@ function applyEntry(store: CountyStore, entry: BatchEntry, at: string): BatchEnt
     };
   }
   if (entry.method === 'importFiles') {
-    const input = inputSchemas.importFiles.safeParse(entry.input);
+    const input = importFilesInput.safeParse(entry.input);
     if (!input.success) return refuse(appError('INVALID_INPUT', 'A file import in the batch could not be read.'));
     const who = batchActor(store, entry, 'enter-results');
     if (!who.ok) return refuse(who);
@@ -323,4 +325,16 @@ function batchActor(store: CountyStore, entry: BatchEntry, permission: Permissio
     return appError('NOT_ALLOWED', `${operator.name} may not make one of the changes in the batch.`);
   }
   return ok(operator.name);
+}
+
+/** Station batches as a kind of file intake reads: added when the program is wired together (createApi, `tallyroom import`). */
+export const STATION_BATCH_FILE_KIND: AddedFileKind = {
+  kind: 'station-batch',
+  extension: STATION_BATCH_EXTENSION,
+  ingest: importStationBatch,
+  inspect: inspectStationBatch,
+};
+
+export function addStationBatchFileKind(): void {
+  addFileKind(STATION_BATCH_FILE_KIND);
 }

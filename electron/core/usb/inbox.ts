@@ -1,3 +1,4 @@
+import { addedFileKind } from '../intake/added-file-kinds';
 import { type FileKind, fileKindOf } from '../intake/file-kind';
 import { findIntakeProblem } from '../intake/import-results-file';
 import { SUPPORTED_FORMATS } from '../intake/ingest-file';
@@ -6,7 +7,6 @@ import { stageFile } from '../intake/stage-file';
 import { parseMessage } from '../mail/parse-message';
 import { type AppError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
-import { inspectStationBatch } from '../team/station-batch';
 import type { RemovableDrive } from './drive';
 
 export interface InboxFile {
@@ -94,7 +94,8 @@ async function inspect(
   const { sha256, bytes } = staged.value;
   const alreadyImported = store.findImportFile(sha256) !== null;
   if (kind === 'scan') return { ...base, sha256, alreadyImported, precincts: [], problem: null };
-  if (kind === 'station-batch') return { ...base, sha256, ...inspectStationBatch(store, file.fileName, bytes) };
+  const added = addedFileKind(kind);
+  if (added) return { ...base, sha256, ...added.inspect(store, file.fileName, bytes) };
   if (kind === 'email') {
     const message = await parseMessage(file.fileName, bytes);
     if (!message.ok) return { ...base, sha256, alreadyImported, precincts: [], problem: message.error };

@@ -5,7 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import type { CandidateChange, CandidateNumbers, RecountSummary } from '../model/recount';
-import { VERIFICATION_POLICY } from './verification-policy';
+import { VERIFICATION_POLICY } from '../status/verification-policy';
 
 const NUMBERS = [
   ['firstAlignment', 'first_alignment'],

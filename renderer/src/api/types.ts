@@ -34,17 +34,22 @@ export type {
   WorksheetEvaluation,
   WorksheetLine,
 } from '../../../electron/core/api/contract';
-export { DEMO_CHAIR } from '../../../electron/core/demo/demo-team';
-export { PIN_PATTERN, PIN_RULE } from '../../../electron/core/operators/pin-rule';
-export type { Tie, TieReason } from '../../../electron/core/rules/allocation';
-export type { CoinToss, Finding, FindingCode, FindingField, RulesProfileId } from '../../../electron/core/rules/types';
+export { DEMO_CHAIR } from '../../../electron/core/model/demo-team';
+export type { Finding, FindingCode, FindingField } from '../../../electron/core/model/finding';
+export { PIN_PATTERN, PIN_RULE } from '../../../electron/core/model/pin-rule';
+export type { CoinToss } from '../../../electron/core/model/precinct-result';
+export type { RulesProfileId } from '../../../electron/core/model/rules-profile';
+export type { Tie, TieReason } from '../../../electron/core/model/worksheet-evaluation';
 
-import type { PrecinctStatus, ReportSource } from '../../../electron/core/api/contract';
-import type { FindingCode, RulesProfileId } from '../../../electron/core/rules/types';
+import type { FindingCode } from '../../../electron/core/model/finding';
+import type { PrecinctStatus } from '../../../electron/core/model/precinct-status';
+import type { ReportSource } from '../../../electron/core/model/report';
+import type { RulesProfileId } from '../../../electron/core/model/rules-profile';
 
-/** The contract's constant lists: pure modules with no imports, safe to bundle into the renderer. */
-export { PRECINCT_STATUSES as STATUSES } from '../../../electron/core/api/contract';
-export { FINDING_CODES, RULES_PROFILES } from '../../../electron/core/rules/types';
+/** The model's constant lists: modules with no imports (model/), safe to bundle into the renderer. */
+export { FINDING_CODES } from '../../../electron/core/model/finding';
+export { PRECINCT_STATUSES as STATUSES } from '../../../electron/core/model/precinct-status';
+export { RULES_PROFILES } from '../../../electron/core/model/rules-profile';
 
 export const SOURCE_LABELS: Record<ReportSource, string> = {
   usb: 'USB stick',

@@ -3,7 +3,7 @@
  * so the choice takes effect when the app next starts; the card says so in plain words.
  */
 import { useState } from 'react';
-import { DEFAULT_HUB_PORT as DEFAULT_PORT } from '../../../electron/core/team/contract';
+import { DEFAULT_HUB_PORT as DEFAULT_PORT } from '../../../electron/core/model/team-mode';
 import { useSaveTeamHubSetting, useTeamHubSetting } from '../api/team-hooks';
 import { useSession } from '../session';
 import { Card, ErrorNotice } from './ui';

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPORT_SOURCES, type ReportSource } from '../../../electron/core/api/contract';
 import { importPaths } from '../../../electron/core/intake/import-paths';
+import { addStationBatchFileKind } from '../../../electron/core/team/station-batch';
 import { type CliIo, type ExitCode, UsageError } from '../io';
 import { openExistingStore } from '../open-existing-store';
 import { printIntakeSummary } from './print-intake-summary';
@@ -24,6 +25,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<ExitCode
   }
   if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import.');
   const store = openExistingStore(resolve(io.cwd, values.db));
+  // A station's signed batch on a stick imports like any file (team mode adds that kind to intake).
+  addStationBatchFileKind();
   try {
     const summary = await importPaths(
       store,
