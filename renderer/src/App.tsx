@@ -23,6 +23,7 @@ import { StateParty } from './screens/StateParty';
 import { Team } from './screens/Team';
 import { WorksheetEntry } from './screens/WorksheetEntry';
 import { type ScreenId, useSession } from './session';
+import './App.css';
 
 interface NavItem {
   readonly id: ScreenId;

@@ -1,10 +1,12 @@
+// The shared styles first, so each screen's and component's own stylesheet (imported beside it) comes after them.
+import './styles/base.css';
+import './styles/shared.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AnnouncerProvider } from './components/Announcer';
 import { SessionProvider } from './session';
-import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

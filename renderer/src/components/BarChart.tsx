@@ -1,5 +1,6 @@
 /** A horizontal bar chart in plain SVG (no chart library): one bar per item, value at the bar's end. */
 import { useId } from 'react';
+import './BarChart.css';
 
 export interface BarItem {
   readonly label: string;

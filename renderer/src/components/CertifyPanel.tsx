@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useCertifyCounty, useCertifyPrecinct } from '../api/hooks';
 import { useSession } from '../session';
+import './CertifyPanel.css';
 
 export function CertifyForm({
   what,

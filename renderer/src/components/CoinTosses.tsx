@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CoinToss, Tie, TieReason, WorksheetEvaluation } from '../api/types';
 import { joinNames, plural } from '../format';
+import './CoinTosses.css';
 
 const TIE_REASONS: Record<TieReason, string> = {
   'one-delegate-largest-group':

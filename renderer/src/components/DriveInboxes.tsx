@@ -8,6 +8,7 @@ import { errorMessage } from '../api/client';
 import { type DriveView, type InboxFile, useDriveInboxes, useEjectDrive } from '../api/settings-hooks';
 import { formatCount, plural } from '../format';
 import { Card, Notice } from './ui';
+import './DriveInboxes.css';
 
 export function DriveInboxes({
   busy,

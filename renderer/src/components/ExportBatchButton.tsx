@@ -8,6 +8,7 @@ import { useExportStationBatch } from '../api/team-hooks';
 import { plural } from '../format';
 import { useSession } from '../session';
 import { saveFile } from './file-bytes';
+import './ExportBatchButton.css';
 
 export function ExportBatchButton({ className = 'button' }: { className?: string }) {
   const { person } = useSession();

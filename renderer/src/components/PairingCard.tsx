@@ -8,6 +8,7 @@ import { type HubInfo, useCreatePairingCode } from '../api/team-hooks';
 import { formatTime } from '../format';
 import { useSession } from '../session';
 import { Card, Notice } from './ui';
+import './PairingCard.css';
 
 export function PairingCard({ hub }: { hub: HubInfo | null }) {
   const { person } = useSession();

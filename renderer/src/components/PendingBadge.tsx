@@ -5,6 +5,7 @@
  */
 import { usePendingCounts } from '../api/settings-hooks';
 import { plural } from '../format';
+import './PendingBadge.css';
 
 export function PendingBadge({ screen }: { screen: string }) {
   const counts = usePendingCounts().data;

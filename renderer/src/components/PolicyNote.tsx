@@ -1,5 +1,6 @@
 /** The verification policy as the core states it (VERIFICATION_POLICY), shown where "verified" is used. */
 import { useVerificationPolicy } from '../api/hooks';
+import './PolicyNote.css';
 
 export function PolicyNote() {
   const policy = useVerificationPolicy();

@@ -13,6 +13,7 @@ import {
 } from '../api/types';
 import { formatTime, plural } from '../format';
 import { FindingChip, StatusBadge } from './ui';
+import './PrecinctList.css';
 
 export interface PrecinctFilter {
   readonly status: PrecinctStatus | 'all';

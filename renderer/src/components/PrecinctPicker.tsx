@@ -2,6 +2,7 @@
 import { forwardRef, useId, useMemo, useState } from 'react';
 import type { PrecinctRow } from '../api/types';
 import { StatusBadge } from './ui';
+import './PrecinctPicker.css';
 
 interface Props {
   readonly precincts: readonly PrecinctRow[];

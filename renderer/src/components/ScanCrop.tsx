@@ -4,6 +4,7 @@
  * (img-src blob:). The page is decoded once per page and shared by every crop.
  */
 import { useEffect, useMemo, useState } from 'react';
+import './ScanCrop.css';
 
 export interface PixelBox {
   readonly x: number;

@@ -7,6 +7,7 @@ import { useReportEvidence } from '../api/hooks';
 import { formatCount, formatTime } from '../format';
 import { ScanCrop, ScanPageView, useObjectUrl } from './ScanCrop';
 import { ErrorNotice, Loading } from './ui';
+import './ScanEvidence.css';
 
 const COLUMN_LABELS = { first: 'first', final: 'final', delegates: 'delegates' } as const;
 

@@ -18,6 +18,7 @@ import { ScanCrop } from './ScanCrop';
 import { reviewReasonText } from './ScanProblems';
 import { Card, Kbd } from './ui';
 import { useCtrlEnter } from './useCtrlEnter';
+import './ScanFields.css';
 
 type ScanView = ApiOutputs['getScanReading'];
 type PageView = ScanView['pages'][number];

@@ -4,6 +4,7 @@
  */
 import type { ReviewReason, ScanProblemCode } from '../../../electron/core/api/types';
 import { Notice } from './ui';
+import './ScanProblems.css';
 
 const ADVICE: Record<ScanProblemCode, { title: string; todo: string; severe: boolean }> = {
   NOT_AN_IMAGE: {

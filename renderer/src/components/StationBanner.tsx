@@ -7,6 +7,7 @@ import type { StationStatus } from '../api/team-hooks';
 import { formatTime, plural } from '../format';
 import { useSession } from '../session';
 import { ExportBatchButton } from './ExportBatchButton';
+import './StationBanner.css';
 
 export function StationBanner({ station }: { station: StationStatus }) {
   const { navigate } = useSession();

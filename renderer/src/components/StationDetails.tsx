@@ -3,6 +3,7 @@ import type { StationStatus } from '../api/team-hooks';
 import { formatCount, formatTime } from '../format';
 import { ExportBatchButton } from './ExportBatchButton';
 import { Card } from './ui';
+import './StationDetails.css';
 
 export function StationDetails({ station }: { station: StationStatus }) {
   return (

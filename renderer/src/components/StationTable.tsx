@@ -8,6 +8,7 @@ import type { StationView } from '../api/team-hooks';
 import { formatCount, formatTime } from '../format';
 import { useSession } from '../session';
 import { RevokeStationDialog } from './RevokeStationDialog';
+import './StationTable.css';
 
 export function StationTable({ stations }: { stations: readonly StationView[] }) {
   const { person } = useSession();

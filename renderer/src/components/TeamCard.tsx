@@ -5,6 +5,7 @@ import { useAddOperator, useTeam } from '../api/hooks';
 import { type OperatorRoleName, PIN_PATTERN, PIN_RULE, ROLE_LABELS } from '../api/types';
 import { useSession } from '../session';
 import { Card, ErrorNotice, Notice } from './ui';
+import './TeamCard.css';
 
 const ROLE_HINTS: Record<OperatorRoleName, string> = {
   chair: 'resolves discrepancies, certifies, signs bundles, adds people',

@@ -4,6 +4,7 @@ import { formatTime, joinNames } from '../format';
 import { useSession } from '../session';
 import { CertifyForm } from './CertifyPanel';
 import { PolicyNote } from './PolicyNote';
+import './VerificationPanel.css';
 
 export function VerificationPanel({ detail }: { detail: PrecinctDetail }) {
   const { navigate, person } = useSession();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import { FINDING_LABELS, type FindingCode, type PrecinctStatus, STATUS_LABELS } from '../api/types';
+import './ui.css';
 
 export function StatusBadge({ status, large = false }: { status: PrecinctStatus; large?: boolean }) {
   return (

@@ -4,6 +4,7 @@ import { useAuditLog, useVerifyAuditLog } from '../api/hooks';
 import type { AuditEntry } from '../api/types';
 import { Card, EmptyState, ErrorNotice, Loading, PageHeader } from '../components/ui';
 import { formatCount, formatTime } from '../format';
+import './AuditLog.css';
 
 const PAGE_SIZE = 25;
 

@@ -6,6 +6,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { type StationStatus, usePairWithHub } from '../api/team-hooks';
+import './ConnectToHub.css';
 
 /** The serve harness started with --station-of puts the hub's address in the page address (#hub=...). */
 function suggestedHub(): string {

@@ -21,6 +21,7 @@ import { TeamCard } from '../components/TeamCard';
 import { Card, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatDate, formatSde, plural } from '../format';
 import { useSession } from '../session';
+import './CountySetup.css';
 
 interface PrecinctDraft {
   readonly key: number;

@@ -9,6 +9,7 @@ import { NO_FILTER, type PrecinctFilter, PrecinctList } from '../components/Prec
 import { Card, EmptyState, ErrorNotice, Kbd, Loading, PageHeader } from '../components/ui';
 import { formatCount, formatPercent, formatSde, formatTime, plural } from '../format';
 import { useSession } from '../session';
+import './Dashboard.css';
 
 export function Dashboard() {
   const overview = useOverview();

@@ -13,6 +13,7 @@ import { ScanEvidence } from '../components/ScanEvidence';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatTime, plural } from '../format';
 import { useSession } from '../session';
+import './Discrepancies.css';
 
 const FIELDS = [
   ['firstAlignment', 'First alignment'],

@@ -23,6 +23,7 @@ import { MailboxLastCheck } from '../components/MailboxLastCheck';
 import { Card, Notice, PageHeader } from '../components/ui';
 import { formatCount, plural } from '../format';
 import { useSession, useSessionToken } from '../session';
+import './ImportFiles.css';
 
 type Outcome = 'imported' | 'conflict' | 'duplicate' | 'pending-review' | 'rejected' | 'skipped';
 

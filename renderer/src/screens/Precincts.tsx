@@ -9,6 +9,7 @@ import { Card, EmptyState, ErrorNotice, FindingChip, Loading, PageHeader, Status
 import { VerificationPanel } from '../components/VerificationPanel';
 import { formatCount, formatSde, formatTime, joinNames, plural } from '../format';
 import { useSession } from '../session';
+import './Precincts.css';
 
 export function Precincts() {
   const { route, navigate } = useSession();

@@ -14,6 +14,7 @@ import { saveFile } from '../components/file-bytes';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatCount, formatSde, formatTime, joinNames, plural } from '../format';
 import { useSession } from '../session';
+import './Recount.css';
 
 export function Recount() {
   const overview = useOverview();

@@ -9,6 +9,7 @@ import { SOURCE_LABELS } from '../api/types';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatTime, plural } from '../format';
 import { useSession, useSessionToken } from '../session';
+import './Review.css';
 
 type QuarantineItem = NonNullable<ReturnType<typeof useQuarantine>['data']>[number];
 

@@ -17,6 +17,7 @@ import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader, StatusBadge
 import { formatCount, formatTime } from '../format';
 import { useSession, useSessionToken } from '../session';
 import { ForeignScanMapping, ReadAsTableOffer } from './ForeignScanMapping';
+import './ScanReview.css';
 
 type ScanView = NonNullable<ReturnType<typeof useScanReading>['data']>;
 type PageView = ScanView['pages'][number];

@@ -19,6 +19,7 @@ import { MailboxLastCheck } from '../components/MailboxLastCheck';
 import { Card, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatTime } from '../format';
 import { useSession, useSessionToken } from '../session';
+import './Settings.css';
 
 export function Settings() {
   return (

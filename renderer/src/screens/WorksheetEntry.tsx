@@ -39,6 +39,7 @@ import { SourceSelect } from '../components/worksheet/SourceSelect';
 import { FindingLine, FindingMessage, Viability } from '../components/worksheet/WorksheetMessages';
 import { formatCount, formatSde, plural } from '../format';
 import { useOperatorName, useSession, useSessionToken } from '../session';
+import './WorksheetEntry.css';
 
 type Column = 'firstAlignment' | 'finalAlignment' | 'delegatesAwarded';
 type CellTexts = Record<Column, string>;

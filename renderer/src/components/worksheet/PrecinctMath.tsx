@@ -1,6 +1,7 @@
 /** The keyed worksheet's side panel: the precinct's caucus math as the rules evaluate what is typed. */
 import type { WorksheetEvaluation } from '../../api/types';
 import { formatCount, joinNames } from '../../format';
+import './PrecinctMath.css';
 
 export function PrecinctMath({
   delegates,

@@ -1,5 +1,6 @@
 /** Where a keyed worksheet's numbers come from: the paper worksheet, or a phone call. */
 import type { ReportSource } from '../../api/types';
+import './SourceSelect.css';
 
 export function SourceSelect({
   source,
