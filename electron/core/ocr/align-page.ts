@@ -1,7 +1,8 @@
-import { adaptiveThreshold, type InkBlob, inkBlobs } from './adaptive-threshold';
+import { adaptiveThreshold } from './adaptive-threshold';
 import { type FoundQr, findQr } from './find-qr';
 import { downscale, type GrayImage, sampleBilinear } from './gray-image';
 import { applyHomography, type Homography, homographyFromPairs, type Point } from './homography';
+import { type InkBlob, inkBlobs } from './ink-components';
 import type { Rect, WorksheetLayout } from './worksheet-layout';
 
 /**

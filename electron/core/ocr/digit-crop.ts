@@ -1,4 +1,5 @@
 import type { GrayImage } from './gray-image';
+import { inkComponents } from './ink-components';
 
 /**
  * One comb box's ink, cleaned and normalised the way MNIST digits are (LeCun et al.): the
@@ -50,44 +51,11 @@ export function extractDigit(crop: GrayImage): DigitInk {
   const { paper, threshold } = inkThreshold(crop);
   const binary = new Uint8Array(width * height);
   for (let i = 0; i < data.length; i += 1) binary[i] = (data[i] as number) < threshold ? 1 : 0;
-  const labels = new Int32Array(width * height).fill(-1);
   const area = width * height;
   const keep = new Uint8Array(width * height);
   let kept = 0;
   let largest = 0;
-  const stack: number[] = [];
-  for (let start = 0; start < binary.length; start += 1) {
-    if (!binary[start] || (labels[start] as number) >= 0) continue;
-    const pixels: number[] = [];
-    stack.push(start);
-    labels[start] = start;
-    let minX = width;
-    let minY = height;
-    let maxX = -1;
-    let maxY = -1;
-    while (stack.length > 0) {
-      const index = stack.pop() as number;
-      pixels.push(index);
-      const x = index % width;
-      const y = (index - x) / width;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-      for (let dy = -1; dy <= 1; dy += 1) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx += 1) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const next = ny * width + nx;
-          if (binary[next] && (labels[next] as number) < 0) {
-            labels[next] = start;
-            stack.push(next);
-          }
-        }
-      }
-    }
+  for (const { pixels, minX, minY, maxX, maxY } of inkComponents(binary, width, height)) {
     const boxWidth = maxX - minX + 1;
     const boxHeight = maxY - minY + 1;
     const touchesEdge = minX === 0 || minY === 0 || maxX === width - 1 || maxY === height - 1;
