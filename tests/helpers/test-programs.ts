@@ -12,18 +12,16 @@
  * - packages stay external and load from the repository's node_modules (the build goes under
  *   node_modules/.cache, so Node finds them exactly as it does from scripts/), better-sqlite3 on
  *   Node's ABI as in every other test;
- * - `import.meta.url` and `import.meta.dirname` in each module keep the module's source location,
- *   so resources, package.json and worker files are found where the source finds them (a worker
- *   thread still starts from its .ts file with tsx, as it does from source).
- * The wrapper scripts/bin/tallyroom.mjs itself (tsx's register, then runCli) is only two lines;
+ * - built by the same function as the installed command (scripts/cli/build-cli.mjs): `import.meta.dirname`
+ *   keeps each module's source folder, so resources and package.json are found where the source
+ *   finds them, and the worker threads are built beside the programs, where the code looks for them.
+ * The wrapper scripts/bin/tallyroom.mjs (which picks out/cli or tsx) is a few lines;
  * tests/integration/cli.test.ts still runs it as is.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-// esbuild comes with tsx (a dependency): the same compiler that runs the source.
-import { build, type Plugin } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildPrograms } from '../../scripts/cli/build-cli.mjs';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -46,19 +44,6 @@ export type TestProgram = keyof typeof TEST_PROGRAMS;
 /** Environment variable naming the folder of built programs, for test processes and their children. */
 export const TEST_PROGRAMS_DIR_VARIABLE = 'TALLYROOM_TEST_PROGRAMS_DIR';
 
-/** Each module keeps its own source location for `import.meta.url` / `import.meta.dirname`. */
-const keepSourceLocation: Plugin = {
-  name: 'keep-source-location',
-  setup(bundler) {
-    bundler.onLoad({ filter: /\.[cm]?tsx?$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8')
-        .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
-        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
-      return { contents: source, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
-    });
-  },
-};
-
 /**
  * Builds every test program into a new folder under node_modules/.cache (one per run: several
  * test runs may share the working tree) and returns that folder. Remove it with removeTestPrograms.
@@ -67,24 +52,7 @@ export async function buildTestPrograms(): Promise<string> {
   const cacheDir = join(REPO_ROOT, 'node_modules/.cache/tallyroom-test-programs');
   removeBuildsOfEndedRuns(cacheDir);
   const outDir = join(cacheDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
-  mkdirSync(outDir, { recursive: true });
-  await build({
-    entryPoints: Object.fromEntries(
-      Object.entries(TEST_PROGRAMS).map(([name, source]) => [name, join(REPO_ROOT, source)]),
-    ),
-    outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    // Shared code in common chunks, and each command's modules (and the packages they import)
-    // loaded only when that command runs, as from source.
-    splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    plugins: [keepSourceLocation],
-    logLevel: 'error',
-  });
+  await buildPrograms(TEST_PROGRAMS, outDir);
   return outDir;
 }
 
@@ -127,5 +95,5 @@ export function testProgram(name: TestProgram): string {
       `${TEST_PROGRAMS_DIR_VARIABLE} is not set: run the tests through vitest or playwright with the project's config, whose global setup builds the test programs.`,
     );
   }
-  return join(outDir, `${name}.mjs`);
+  return join(outDir, `${name}.js`);
 }

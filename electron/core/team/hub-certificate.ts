@@ -6,7 +6,6 @@
 import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface HubCertificate {
   readonly certPem: string;
@@ -31,6 +30,8 @@ export async function loadOrCreateHubCertificate(dataDir: string): Promise<HubCe
   const notBeforeDate = new Date();
   const notAfterDate = new Date(notBeforeDate);
   notAfterDate.setFullYear(notAfterDate.getFullYear() + VALID_YEARS);
+  // Loaded only to make a certificate (the first start): its X.509 libraries cost every restart time.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'Tallyroom hub' }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -2,14 +2,16 @@
  * tallyroom hub --db FILE [--port N] [--host H] [--data DIR] [--control-port N] [--json]
  * Runs this county database as the team hub (docs/TEAM.md): the API over HTTPS for paired stations
  * until stopped. Prints one line (--json: one JSON object) when listening.
+ * `tallyroom hub pairing-code` is hub-pairing-code.ts (scripts/cli/command-table.ts picks it).
  */
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeApi, createApi } from '../../../electron/core/api';
 import { createTeamHub, DEFAULT_HUB_PORT, startHub } from '../../../electron/core/team';
 import { startControlServer, untilStopped } from '../../team/control-server';
 import { type CliIo, EXIT, type ExitCode, UsageError } from '../io';
 import { openExistingStore } from '../open-existing-store';
+import { hubDataDir, removeHubControlFile, writeHubControlFile } from './hub-control-file';
 
 const RESOURCES_DIR = resolve(import.meta.dirname, '../../../resources');
 
@@ -30,7 +32,7 @@ export async function hubCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const controlPort = values['control-port'] === undefined ? null : portOf(values['control-port'], '--control-port');
   const dbPath = resolve(io.cwd, values.db);
   const store = openExistingStore(dbPath);
-  const dataDir = resolve(io.cwd, values.data ?? join(dirname(dbPath), 'team-hub'));
+  const dataDir = hubDataDir(io, dbPath, values.data);
   const hub = createTeamHub({ store, dataDir });
   const api = createApi({ store, resourcesDir: RESOURCES_DIR, team: hub });
   const running = await startHub({ hub, api, host: values.host, port });
@@ -40,6 +42,7 @@ export async function hubCommand(args: string[], io: CliIo): Promise<ExitCode> {
     return EXIT.badInput;
   }
   const control = controlPort === null ? null : await startControlServer(api, controlPort);
+  if (control) writeHubControlFile(dataDir, { url: control.url, token: control.token, pid: process.pid });
   const ready = {
     urls: running.value.urls,
     port: running.value.port,
@@ -53,6 +56,7 @@ export async function hubCommand(args: string[], io: CliIo): Promise<ExitCode> {
     if (control) io.out(`Control API: ${control.url} (token ${control.token})`);
   }
   await untilStopped();
+  if (control) removeHubControlFile(dataDir);
   control?.server.close();
   await running.value.close();
   // Stations may have read scans through the hub: the OCR engine's workers would keep the command alive.

@@ -23,7 +23,8 @@ export async function readKeyPassphrase(io: CliIo, purpose: 'new' | 'open'): Pro
   return first;
 }
 
-function askHidden(prompt: string): Promise<string> {
+/** One line typed on the terminal, not shown. */
+export function askHidden(prompt: string): Promise<string> {
   process.stderr.write(prompt);
   // Typed characters go to a sink, so the passphrase never appears on screen or in scrollback.
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
