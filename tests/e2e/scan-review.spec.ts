@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { callApi, expect, type Server, screenshot, signIn, TEST_CHAIR, test } from './fixtures';
 
 const SCANS = resolve(import.meta.dirname, '../fixtures/scans');
@@ -124,6 +125,7 @@ test('a scanned worksheet is read, checked from the keyboard, confirmed, and sho
   if (!start) throw new Error('no field was read on this sheet');
   await expect(page.getByRole('textbox', { name: labelOf(start) })).toBeFocused();
   await screenshot(page, 'scan-review');
+  await expectAccessible(page, 'the scan review with its crops');
   // (The screenshot helper takes the caret out of the picture; the person's focus goes back.)
   await page.getByRole('textbox', { name: labelOf(start) }).focus();
 
@@ -154,6 +156,14 @@ test('a scanned worksheet is read, checked from the keyboard, confirmed, and sho
   await expect(confirmButton).toBeEnabled();
   await expect(confirmButton).toBeFocused();
   await page.keyboard.press('Control+Enter');
+  // The last look: every value beside its crop; only the dialog's button files the page.
+  const last = page.getByRole('dialog', { name: `File this worksheet for precinct ${truth.precinct}?` });
+  await expect(last.getByRole('table', { name: 'Values to file' }).locator('tbody tr')).toHaveCount(
+    new Set(truth.fields.map((field) => field.candidate)).size,
+  );
+  await page.keyboard.press('Control+Enter');
+  await expect(last).toBeVisible();
+  await last.getByRole('button', { name: 'Confirm: these match the paper' }).click();
 
   // Confirmed: the precinct now has a report from the scan.
   const done = page.getByRole('status').filter({ hasText: 'Confirmed as report' });
@@ -161,6 +171,7 @@ test('a scanned worksheet is read, checked from the keyboard, confirmed, and sho
   await expect(done).toContainText('Received');
   await expect(page.getByRole('table', { name: 'Confirmed values' })).toBeVisible();
   await screenshot(page, 'scan-review-confirmed');
+  await expectAccessible(page, 'a confirmed scan');
   await page.keyboard.press('Alt+1');
   await expect(page.getByRole('button', { name: 'Received: 1 precinct' })).toBeVisible();
   await page.keyboard.press('Alt+9');
@@ -203,7 +214,7 @@ test('a sheet of another precinct than the one said is flagged at the top: the Q
   await importAndOpen(page, SCANS, file);
 
   // The envelope said another precinct: the person says so before reading.
-  await page.getByLabel('Precinct this sheet should be').selectOption(sheet.expectedPrecinct);
+  await page.getByLabel('Which precinct should this sheet be?').selectOption(sheet.expectedPrecinct);
   await page.getByRole('button', { name: 'Read the scan' }).click();
   const mismatch = page.getByTestId('scan-precinct-mismatch');
   await expect(mismatch).toBeVisible({ timeout: 120_000 });
@@ -225,6 +236,7 @@ test('a sheet of another precinct than the one said is flagged at the top: the Q
   await page.getByRole('textbox', { name: labelOf(sheet.fields[0] as TruthField) }).focus();
   await checkWaitingFields(page, sheet.fields);
   await page.keyboard.press('Control+Enter');
+  await page.getByRole('button', { name: 'Confirm: these match the paper' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Confirmed as report' })).toContainText(
     `precinct ${sheet.precinct}`,
   );
@@ -285,6 +297,7 @@ test('a sheet whose delegates hang on a coin toss: the toss is recorded from the
   const confirmButton = page.getByRole('button', { name: /Confirm worksheet/ });
   await expect(confirmButton).toBeFocused();
   await page.keyboard.press('Control+Enter');
+  await page.getByRole('button', { name: 'Confirm: these match the paper' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Confirmed as report' })).toContainText(
     `precinct ${sheet.precinct}`,
   );

@@ -16,6 +16,7 @@ import { useSessionToken } from '../session';
 import { CoinTossPanel, pendingTieOf, RecordedCoinTosses, tossesToSubmit } from './CoinTosses';
 import { ScanCrop } from './ScanCrop';
 import { reviewReasonText } from './ScanProblems';
+import { ConfirmScanDialog } from './scan/ConfirmScanDialog';
 import { Card, Kbd } from './ui';
 import { useCtrlEnter } from './useCtrlEnter';
 import './ScanFields.css';
@@ -129,6 +130,8 @@ export function ScanFields({
   // Shift+Enter on the confirm button goes back to the field just confirmed (a slip noticed at once).
   const lastConfirmed = useRef<number | null>(null);
   const [focusConfirm, setFocusConfirm] = useState(false);
+  /** The last look before filing: every value beside its crop (ConfirmScanDialog). */
+  const [reviewing, setReviewing] = useState(false);
   useEffect(() => {
     if (!focusConfirm) return;
     setFocusConfirm(false);
@@ -180,7 +183,13 @@ export function ScanFields({
     else focusField(next);
   };
 
+  /** Ctrl+Enter or the button: never files at once, but shows every value beside the paper to confirm. */
   const submit = () => {
+    if (!ready || confirm.isPending || reviewing) return;
+    setReviewing(true);
+  };
+
+  const file = () => {
     if (!ready || confirm.isPending) return;
     // mutateAsync, not mutate's callbacks: once confirmed, the page shows as confirmed and this list
     // unmounts, and a per-call onSuccess would then never run.
@@ -202,11 +211,14 @@ export function ScanFields({
       })
       .then(
         (value) => onConfirmed({ reportId: value.reportId, precinct: value.precinct, status: value.status }),
-        (error: unknown) => setProblem({ index: null, text: errorMessage(error) }),
+        (error: unknown) => {
+          setReviewing(false);
+          setProblem({ index: null, text: errorMessage(error) });
+        },
       );
   };
 
-  // Ctrl+Enter confirms the worksheet from anywhere on the screen, as it saves a keyed one.
+  // Ctrl+Enter from anywhere on the screen opens the last look, as it saves a keyed worksheet.
   useCtrlEnter(submit);
 
   const onFieldKey = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
@@ -223,7 +235,8 @@ export function ScanFields({
       title="Check every value against the paper"
       actions={
         <span className="scan-keys muted">
-          <Kbd>Enter</Kbd> confirm and next · <Kbd>Shift+Enter</Kbd> back · <Kbd>Ctrl+Enter</Kbd> confirm worksheet
+          <Kbd>Enter</Kbd> confirm and next · <Kbd>Shift+Enter</Kbd> back · <Kbd>Ctrl+Enter</Kbd> last look, then
+          confirm
         </span>
       }
     >
@@ -379,9 +392,22 @@ export function ScanFields({
             focusField(lastConfirmed.current ?? page.fields.length - 1);
           }}
         >
-          {confirm.isPending ? 'Confirming…' : 'Confirm worksheet'} <Kbd>Ctrl+Enter</Kbd>
+          {confirm.isPending ? 'Confirming…' : 'Confirm worksheet…'} <Kbd>Ctrl+Enter</Kbd>
         </button>
       </div>
+      {reviewing ? (
+        <ConfirmScanDialog
+          page={page}
+          pageUrl={pageUrl}
+          values={fields.map((field) => field.text.trim())}
+          precinct={precinct}
+          precinctName={nameOf.get(precinct) ?? ''}
+          coinTosses={tossesToSubmit(evaluation, coinTosses)}
+          confirming={confirm.isPending}
+          onConfirm={file}
+          onBack={() => setReviewing(false)}
+        />
+      ) : null}
     </Card>
   );
 }

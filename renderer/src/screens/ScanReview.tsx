@@ -13,6 +13,7 @@ import { useOverview, useReadScan, useRejectScan, useScanReading } from '../api/
 import { ScanCrop, ScanPageView, useObjectUrl } from '../components/ScanCrop';
 import { type ConfirmedPage as Confirmed, ScanFields } from '../components/ScanFields';
 import { isScanProblemCode, ScanProblems } from '../components/ScanProblems';
+import { pageTurnWords } from '../components/scan/page-turn-words';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, formatTime } from '../format';
 import { useSession, useSessionToken } from '../session';
@@ -199,11 +200,7 @@ function ReadScanForm({
       >
         <label className="field">
           <span className="field-label">Which precinct should this sheet be?</span>
-          <select
-            aria-label="Precinct this sheet should be"
-            value={expected}
-            onChange={(event) => setExpected(event.target.value)}
-          >
+          <select value={expected} onChange={(event) => setExpected(event.target.value)}>
             <option value="">Not said: the QR code decides</option>
             {(overview.data?.precincts ?? []).map((row) => (
               <option key={row.code} value={row.code}>
@@ -300,7 +297,7 @@ function ScanPageReview({
             label={`Page ${page.pageNumber} of ${scan.fileName}, straightened`}
           />
           <p className="hint">
-            Read by {page.readBy} · {formatTime(page.readAt)} · turned {Math.round(page.rotationDegrees)}° ·{' '}
+            Read by {page.readBy} · {formatTime(page.readAt)} · {pageTurnWords(page.rotationDegrees)} ·{' '}
             {(page.elapsedMs / 1000).toFixed(1)} s
           </p>
         </Card>

@@ -1,5 +1,6 @@
 /** The plain summary above the per-file table once an import has finished. */
 import { type ImportTotals, importOutcome } from './import-outcome';
+import './import-results.css';
 
 export function ImportSummary({ files, totals }: { files: number; totals: ImportTotals }) {
   const outcome = importOutcome(files, totals);

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { type CountySetupInput, RULES_LABELS } from '../../api/types';
 import { formatDate, formatSde, plural } from '../../format';
 import { useModalDialog } from '../useModalDialog';
+import '../confirm-dialogs.css';
 
 /** More precincts than this are summed up rather than listed. */
 const PRECINCTS_LISTED = 12;

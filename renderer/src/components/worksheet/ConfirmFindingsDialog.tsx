@@ -8,6 +8,7 @@ import type { Finding } from '../../api/types';
 import { plural } from '../../format';
 import { useModalDialog } from '../useModalDialog';
 import { FindingLine } from './WorksheetMessages';
+import '../confirm-dialogs.css';
 
 export function ConfirmFindingsDialog({
   precinct,
