@@ -2,5 +2,4 @@ export { type ApiDeps, createApi } from './api';
 export { closeApi } from './close-api';
 export * from './contract';
 export * from './methods';
-export type { ApiInput } from './schemas';
 export * from './types';

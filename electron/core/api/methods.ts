@@ -1,6 +1,8 @@
 /**
- * The fixed list of API methods. The preload imports only this file (no zod, no domain code),
- * so the channel list it exposes is exactly the API's.
+ * The API's method names alone. The preload imports only this file (no zod, no domain code), so the
+ * channel list it exposes is exactly the API's. Each method is declared in the method table
+ * (method-table.ts); a type check there and tests/integration/api.method-table.test.ts keep this
+ * list equal to it.
  */
 export const API_METHODS = [
   'getOverview',
@@ -33,7 +35,6 @@ export const API_METHODS = [
   'acceptQuarantined',
   'rejectQuarantined',
   'listScanQueue',
-  // Settings, the mailbox while the app runs, drives, automatic backups: handlers/settings.ts
   'getMailboxStatus',
   'saveMailboxSettings',
   'checkMailboxNow',
@@ -51,12 +52,9 @@ export const API_METHODS = [
   'confirmScanReading',
   'rejectScan',
   'getReportEvidence',
-  // Sheets that are not ours, read as a table of numbers and mapped by a person (docs/OCR.md): handlers/scan-foreign.ts
   'readForeignScan',
   'confirmForeignScan',
-  // Printable worksheets (docs/OCR.md): handlers/worksheet-pdf.ts
   'worksheetPdf',
-  // Team mode (docs/TEAM.md): electron/core/team
   'getTeamStatus',
   'createPairingCode',
   'listStations',
@@ -66,14 +64,12 @@ export const API_METHODS = [
   'listPrecinctLeases',
   'pairWithHub',
   'exportStationBatch',
-  // Signed bundles and the state party (docs/BUNDLE.md): handlers/bundles.ts
   'getSigningKey',
   'createSigningKey',
   'exportBundle',
   'listRemovableDrives',
   'exportBundleToDrive',
   'aggregateBundles',
-  // Risk-limiting audit (docs/RLA.md): handlers/audit.ts
   'auditPlan',
   'auditStart',
   'auditDraw',

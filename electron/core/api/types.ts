@@ -1,126 +1,54 @@
-import type { IntakeSummary } from '../intake/intake-summary';
-import type { Result } from '../result';
-import type { QuarantineRecord, ScanQueueEntry } from '../store/intake-records';
-import type {
+/**
+ * The API's types, read from the method table: a method per name, one input object each, a Result
+ * back. The IPC bridge, the HTTP harness, the station and in-process callers all have exactly `Api`.
+ * Only types here: the renderer imports this file and gets no zod and no domain code.
+ */
+import type { z } from 'zod';
+import type { Ok, Result } from '../result';
+import type { MethodTable } from './method-table';
+import type { ApiMethodName } from './methods';
+
+export type { ApiMethodName } from './methods';
+
+/** Inputs are read-only to callers, so readonly arrays from the UI are accepted as they are. */
+export type ApiInput<M extends ApiMethodName> = DeepReadonly<z.input<MethodTable[M]['input']>>;
+/** What a handler receives: the input after its schema (defaults filled in). */
+export type ApiParsedInput<M extends ApiMethodName> = z.output<MethodTable[M]['input']>;
+
+/** What each API method returns on success: its handler's value. */
+export type ApiOutputs = { [M in ApiMethodName]: OutputOf<MethodTable[M]> };
+
+export type Api = {
+  readonly [M in ApiMethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutputs[M]>>;
+};
+
+type OutputOf<E> = E extends { handle: (...args: never[]) => infer R } ? ValueOf<Awaited<R>> : never;
+type ValueOf<R> = R extends Ok<infer V> ? V : never;
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** Output shapes the screens name, kept where their methods are declared. */
+export type { DownloadableFile, DriveExportView, ExportedBundleView, SigningKeyState } from '../bundle/app-signing';
+export type { BundleCheckView, StatePartyView } from '../bundle/state-party-check';
+export type { ImportFilesResult } from '../intake/file-result';
+export type { MailCheck } from '../mail/mailbox-monitor';
+export type { ReviewReason, ScanProblemCode } from '../ocr/scan-reading';
+export type {
+  HubInfo,
   PairingCodeView,
   PrecinctLease,
   PrecinctOpenView,
+  QueuedNote,
+  RefusedEntry,
   StationBatchFile,
   StationStatus,
   StationView,
   TeamStatus,
 } from '../team/contract';
-import type {
-  AuditHandTallyResult,
-  AuditMeasurementView,
-  AuditPlanView,
-  AuditReportFile,
-  AuditView,
-} from './audit-contract';
-import type {
-  AuditLogPage,
-  AuditVerification,
-  CertifiedPrecinct,
-  CountyCertificationView,
-  CountySetupInput,
-  Discrepancy,
-  ElectionInfo,
-  OperatorView,
-  Overview,
-  PrecinctDetail,
-  RecountReportFile,
-  RecountSummary,
-  ResolvedDiscrepancy,
-  SessionView,
-  SubmittedReport,
-  TeamView,
-  VerificationPolicyView,
-  WorksheetEvaluation,
-} from './contract';
-import type { BundleOutputs } from './handlers/bundles';
-import type { ImportFilesResult, QuarantineView } from './handlers/intake';
-import type { ConfirmedScan, ReportEvidence, ScanReviewView } from './handlers/scans';
-import type { SettingsOutputs } from './handlers/settings';
-import type { WorksheetPdfFile } from './handlers/worksheet-pdf';
-import type { ApiMethodName } from './methods';
-import type { ApiInput } from './schemas';
-
-/** What each API method returns on success. */
-export interface ApiOutputs extends BundleOutputs {
-  getOverview: Overview;
-  getElection: ElectionInfo | null;
-  previewCountyDefinition: CountySetupInput;
-  createCounty: ElectionInfo;
-  loadDemoCounty: ElectionInfo;
-  getPrecinct: PrecinctDetail;
-  evaluateWorksheet: WorksheetEvaluation;
-  submitWorksheet: SubmittedReport;
-  getAuditLog: AuditLogPage;
-  verifyAuditLog: AuditVerification;
-  getTeam: TeamView;
-  signUpChair: SessionView;
-  signIn: SessionView;
-  signOut: null;
-  getSession: OperatorView;
-  addOperator: OperatorView;
-  getVerificationPolicy: VerificationPolicyView;
-  getDiscrepancies: readonly Discrepancy[];
-  resolveDiscrepancy: ResolvedDiscrepancy;
-  certifyPrecinct: CertifiedPrecinct;
-  certifyCounty: CountyCertificationView;
-  submitRecount: SubmittedReport;
-  correctCertifiedResult: SubmittedReport;
-  getRecountSummary: RecountSummary;
-  exportRecountReport: RecountReportFile;
-  importFiles: ImportFilesResult;
-  listQuarantine: readonly QuarantineView[];
-  acceptQuarantined: IntakeSummary;
-  rejectQuarantined: QuarantineRecord;
-  listScanQueue: readonly ScanQueueEntry[];
-  getMailboxStatus: SettingsOutputs['getMailboxStatus'];
-  saveMailboxSettings: SettingsOutputs['saveMailboxSettings'];
-  checkMailboxNow: SettingsOutputs['checkMailboxNow'];
-  getPendingCounts: SettingsOutputs['getPendingCounts'];
-  listDriveInboxes: SettingsOutputs['listDriveInboxes'];
-  importFromDrive: SettingsOutputs['importFromDrive'];
-  ejectDrive: SettingsOutputs['ejectDrive'];
-  getBackupStatus: SettingsOutputs['getBackupStatus'];
-  saveBackupSettings: SettingsOutputs['saveBackupSettings'];
-  getTeamHubSetting: SettingsOutputs['getTeamHubSetting'];
-  saveTeamHubSetting: SettingsOutputs['saveTeamHubSetting'];
-  backupNow: SettingsOutputs['backupNow'];
-  readScan: ScanReviewView;
-  getScanReading: ScanReviewView;
-  confirmScanReading: ConfirmedScan;
-  rejectScan: ScanReviewView;
-  readForeignScan: ScanReviewView;
-  confirmForeignScan: ConfirmedScan;
-  getReportEvidence: ReportEvidence | null;
-  worksheetPdf: WorksheetPdfFile;
-  getTeamStatus: TeamStatus;
-  createPairingCode: PairingCodeView;
-  listStations: readonly StationView[];
-  revokeStation: StationView;
-  openPrecinct: PrecinctOpenView;
-  closePrecinct: null;
-  listPrecinctLeases: readonly PrecinctLease[];
-  pairWithHub: StationStatus;
-  exportStationBatch: StationBatchFile;
-  auditPlan: AuditPlanView;
-  auditStart: AuditView;
-  auditDraw: AuditView;
-  auditEnterHandTally: AuditHandTallyResult;
-  auditMeasure: AuditMeasurementView;
-  auditNextRound: AuditView;
-  auditReport: AuditReportFile;
-  getAudit: AuditView | null;
-}
-
-/**
- * The one API: a method per name, one input object each, a Result back.
- * The IPC bridge, the HTTP harness and in-process callers all have exactly this type.
- */
-export type Api = {
-  readonly [M in ApiMethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutputs[M]>>;
-};
-export type { ApiMethodName } from './methods';
+export type { DriveView } from '../usb/drive-service';
+export type { InboxFile } from '../usb/inbox';
+export type { BackupStatusView, MailboxStatusView, PendingCounts, TeamHubSettingView } from './table/settings';
+export type { WorksheetPdfFile } from './table/worksheets';

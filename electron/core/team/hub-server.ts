@@ -8,20 +8,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { HUB_ONLY_METHODS, methodTable } from '../api/method-table';
 import { isApiMethodName } from '../api/methods';
 import { type AppError, appError, ok, type Result } from '../result';
-import { DEFAULT_HUB_PORT, type HubInfo, type StartHub } from './contract';
+import { DEFAULT_HUB_PORT, type HubInfo } from './contract';
 import { loadOrCreateHubCertificate } from './hub-certificate';
 import { type HubState, isHubState } from './hub-state';
-import {
-  apiCallBody,
-  HUB_ONLY_METHODS,
-  heartbeatBody,
-  pairChallengeBody,
-  pairCompleteBody,
-  TEAM_PATH_PREFIX,
-} from './protocol';
-import { teamInputSchemas } from './schemas';
+import { apiCallBody, heartbeatBody, pairChallengeBody, pairCompleteBody, TEAM_PATH_PREFIX } from './protocol';
+import type { StartHub } from './transport-contract';
 
 /** importFiles carries up to 70 MB of base64; anything larger is not a Tallyroom request. */
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
@@ -164,7 +158,12 @@ async function handle(
       return send(
         response,
         200,
-        await hub.deliver(station.value, { requestId: parsed.data.requestId, method, input }, api, hub.clock),
+        await hub.deliver(
+          station.value,
+          { requestId: parsed.data.requestId, method, input },
+          api[method] as (input: unknown) => Promise<Result<unknown, AppError>>,
+          hub.clock,
+        ),
       );
     }
     const call = api[method] as (input: unknown) => Promise<Result<unknown, AppError>>;
@@ -183,10 +182,10 @@ function leaseCall(
   now: Date,
 ): Result<unknown, AppError> {
   if (method === 'openPrecinct') {
-    const parsed = teamInputSchemas.openPrecinct.safeParse(input);
+    const parsed = methodTable.openPrecinct.input.safeParse(input);
     return parsed.success ? hub.openPrecinct({ ...parsed.data, stationId }, now) : badRequest();
   }
-  const parsed = teamInputSchemas.closePrecinct.safeParse(input);
+  const parsed = methodTable.closePrecinct.input.safeParse(input);
   return parsed.success ? hub.closePrecinct({ ...parsed.data, stationId }, now) : badRequest();
 }
 

@@ -7,7 +7,6 @@
  * Station auth: `Authorization: Station <stationId>.<token>`.
  */
 import { z } from 'zod';
-import type { ApiMethodName } from '../api/methods';
 
 export const TEAM_PATH_PREFIX = '/team/v1/';
 
@@ -43,21 +42,6 @@ export const apiCallBody = z.object({
     .optional(),
   input: z.unknown(),
 });
-
-/**
- * Methods a station may not call through the hub: setting up the county, the chair's
- * own sign-up, and managing the team network itself happen at the hub laptop.
- */
-export const HUB_ONLY_METHODS: ReadonlySet<ApiMethodName> = new Set<ApiMethodName>([
-  'createCounty',
-  'loadDemoCounty',
-  'signUpChair',
-  'createPairingCode',
-  'revokeStation',
-  'pairWithHub',
-  'exportStationBatch',
-  'getTeamStatus',
-]);
 
 export function stationAuthorization(stationId: string, token: string): string {
   return `Station ${stationId}.${token}`;

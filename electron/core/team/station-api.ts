@@ -6,10 +6,10 @@
  * When the hub cannot be reached, an entry is answered "queued" and sent when the hub is back.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { z } from 'zod';
+import { invalidInput } from '../api/api';
+import { methodEntry, methodsTreated } from '../api/method-table';
 import { API_METHODS, type ApiMethodName } from '../api/methods';
-import { type ApiParsedInput, inputSchemas } from '../api/schemas';
-import type { Api } from '../api/types';
+import type { Api, ApiParsedInput } from '../api/types';
 import { canonicalJson } from '../audit-log/canonical-json';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { SqliteDatabase } from '../store/database';
@@ -28,71 +28,34 @@ import {
   type StationPairingRecord,
   writeCached,
 } from '../store/station-records';
-import type {
-  CreateStationApi,
-  LeasePurpose,
-  QueuedNote,
-  RefusedEntry,
-  StationHandle,
-  StationOptions,
-  StationStatus,
-} from './contract';
+import type { LeasePurpose, QueuedNote, RefusedEntry, StationOptions, StationStatus } from './contract';
 import { stationAuthorization } from './protocol';
 import { buildStationBatch } from './station-batch';
 import { HubClient } from './station-client';
 import { pairStation } from './station-pairing';
-
-/** Changes that wait in the outbox when the hub is away (entries, blind second entries, USB and scan intake). */
-const QUEUED_METHODS: ReadonlySet<ApiMethodName> = new Set<ApiMethodName>(['submitWorksheet', 'importFiles']);
-
-/** Reads whose last answer is kept, so the station's screens still show something while the hub is away. */
-const CACHED_READS: ReadonlySet<ApiMethodName> = new Set<ApiMethodName>([
-  'getOverview',
-  'getElection',
-  'getPrecinct',
-  'getTeam',
-  'getSession',
-  'getVerificationPolicy',
-  'getDiscrepancies',
-  'listPrecinctLeases',
-]);
+import type { CreateStationApi, StationHandle } from './transport-contract';
 
 /**
- * Reads, and changes that make no report: forwarded without a request id. Every other method a
- * signed-in person calls through a station is sent with one, so the hub records which station and
- * operator it came from (and the reports it made). Names, not types: methods come and go.
+ * How each method is treated here is its table entry's `station` (api/define-method.ts):
+ * changes that wait in the outbox when the hub is away (entries, USB and scan intake);
  */
-const FORWARDED_READS: ReadonlySet<string> = new Set([
-  ...CACHED_READS,
-  'previewCountyDefinition',
-  'evaluateWorksheet',
-  'getAuditLog',
-  'verifyAuditLog',
-  'signIn',
-  'signOut',
-  'getRecountSummary',
-  'exportRecountReport',
-  'listQuarantine',
-  'listScanQueue',
-  'getScanReading',
-  'getReportEvidence',
-  'getPendingCounts',
-  'getMailboxStatus',
-  'getBackupStatus',
-  'getSigningKey',
-  'worksheetPdf',
-  'getAudit',
-  'auditReport',
-]);
+const QUEUED_METHODS = methodsTreated('queue');
 
-/** Removable drives are read where they are plugged in: a station adds a drive's files with Import files. */
-const LOCAL_DRIVE_METHODS: ReadonlySet<string> = new Set([
-  'listDriveInboxes',
-  'importFromDrive',
-  'ejectDrive',
-  'listRemovableDrives',
-  'exportBundleToDrive',
-]);
+/** reads whose last answer is kept, so the station's screens still show something while the hub is away; */
+const CACHED_READS = methodsTreated('cache');
+
+/**
+ * reads, forwarded without a request id. Every other method a signed-in person calls through a
+ * station is sent with one, so the hub records which station and operator it came from (and the
+ * reports it made);
+ */
+const FORWARDED_READS = methodsTreated('forward', 'cache');
+
+/** removable drives, read where they are plugged in: a station adds a drive's files with Import files; */
+const LOCAL_DRIVE_METHODS = methodsTreated('drive');
+
+/** and what is done at the hub laptop only. */
+const HUB_ONLY_HERE = methodsTreated('hub-only');
 
 const HUB_ONLY =
   'This is done on the hub (the chair’s laptop). This laptop is a station: it sends its entries to the hub.';
@@ -205,20 +168,15 @@ class Station {
       getTeamStatus: async () => ok({ mode: 'station', station: this.status() }),
       pairWithHub: (input) => this.pair(input as ApiParsedInput<'pairWithHub'>),
       exportStationBatch: async () => this.exportBatch(),
-      createPairingCode: async () => appError('NOT_THE_HUB', HUB_ONLY),
-      revokeStation: async () => appError('NOT_THE_HUB', HUB_ONLY),
-      listStations: async () => appError('NOT_THE_HUB', HUB_ONLY),
-      createCounty: async () => appError('NOT_THE_HUB', HUB_ONLY),
-      loadDemoCounty: async () => appError('NOT_THE_HUB', HUB_ONLY),
-      signUpChair: async () => appError('NOT_THE_HUB', HUB_ONLY),
     };
     const api = {} as Record<ApiMethodName, Call>;
     for (const method of API_METHODS) {
       api[method] = async (raw: unknown) => {
-        const parsed = (inputSchemas[method] as z.ZodType).safeParse(raw ?? {});
+        const parsed = methodEntry(method).input.safeParse(raw ?? {});
         if (!parsed.success) return invalidInput(method, parsed.error);
         const handler = local[method];
         if (handler) return handler(parsed.data);
+        if (HUB_ONLY_HERE.has(method)) return appError('NOT_THE_HUB', HUB_ONLY);
         if (LOCAL_DRIVE_METHODS.has(method)) {
           return appError(
             'NOT_ON_A_STATION',
@@ -460,13 +418,4 @@ function queuedAnswer(method: ApiMethodName, queued: QueuedNote): unknown {
     };
   }
   return { reportId: 0, status: 'received', findings: [], queued };
-}
-
-function invalidInput(method: string, error: z.ZodError): Result<never, AppError> {
-  const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-  return appError('INVALID_INPUT', `${issue?.message ?? 'The request was not valid'}${where}.`, {
-    method,
-    issues: error.issues.map((entry) => ({ path: entry.path.map(String), message: entry.message })),
-  });
 }

@@ -3,7 +3,7 @@
  * the audit log; nothing here changes results.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiInput } from '../../../electron/core/api/schemas';
+import type { ApiInput } from '../../../electron/core/api/types';
 import { callApi } from './client';
 import { queryKeys } from './hooks';
 

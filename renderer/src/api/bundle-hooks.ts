@@ -1,6 +1,6 @@
 /** React Query hooks of the bundle methods (docs/BUNDLE.md): the county key, exports, drives, the state party. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiInput } from '../../../electron/core/api/schemas';
+import type { ApiInput } from '../../../electron/core/api/types';
 import { callApi } from './client';
 import { queryKeys } from './hooks';
 

@@ -7,8 +7,7 @@
  */
 
 import { API_METHODS } from '../../../electron/core/api/methods';
-import type { ApiInput } from '../../../electron/core/api/schemas';
-import type { Api, ApiMethodName, ApiOutputs } from '../../../electron/core/api/types';
+import type { Api, ApiInput, ApiMethodName, ApiOutputs } from '../../../electron/core/api/types';
 import type { AppError, Result } from '../../../electron/core/result';
 
 declare global {

@@ -4,7 +4,7 @@
  * and the audit log; a new county changes everything).
  */
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiInput } from '../../../electron/core/api/schemas';
+import type { ApiInput } from '../../../electron/core/api/types';
 import { callApi } from './client';
 
 export const queryKeys = {

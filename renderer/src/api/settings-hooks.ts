@@ -4,14 +4,18 @@
  * things waiting for a person (navigation badges). Polled: the app changes these by itself.
  */
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiInput } from '../../../electron/core/api/schemas';
+import type { ApiInput } from '../../../electron/core/api/types';
 import { callApi } from './client';
 
-export type { BackupStatusView, MailboxStatusView, PendingCounts } from '../../../electron/core/api/handlers/settings';
-export type { ImportFilesResult } from '../../../electron/core/intake/file-result';
-export type { MailCheck } from '../../../electron/core/mail/mailbox-monitor';
-export type { DriveView } from '../../../electron/core/usb/drive-service';
-export type { InboxFile } from '../../../electron/core/usb/inbox';
+export type {
+  BackupStatusView,
+  DriveView,
+  ImportFilesResult,
+  InboxFile,
+  MailboxStatusView,
+  MailCheck,
+  PendingCounts,
+} from '../../../electron/core/api/types';
 
 export const settingsKeys = {
   mailbox: ['mailbox-status'] as const,

@@ -4,7 +4,7 @@
  * these without this window doing anything.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiInput } from '../../../electron/core/api/schemas';
+import type { ApiInput } from '../../../electron/core/api/types';
 import { callApi } from './client';
 
 export type {
@@ -18,7 +18,7 @@ export type {
   StationStatus,
   StationView,
   TeamStatus,
-} from '../../../electron/core/team/contract';
+} from '../../../electron/core/api/types';
 
 export const teamKeys = {
   status: ['team-status'] as const,

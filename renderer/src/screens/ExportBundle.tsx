@@ -4,8 +4,8 @@
  * is verified there and ejected. Every bundle carries the certification report, printed here too.
  */
 import { type FormEvent, useState } from 'react';
-import type { ExportedBundleView } from '../../../electron/core/api/handlers/bundles';
-import { BUNDLE_STATUSES } from '../../../electron/core/bundle/bundle-status';
+import type { ExportedBundleView } from '../../../electron/core/api/types';
+import { BUNDLE_STATUSES } from '../../../electron/core/model/bundle-status';
 import {
   useCreateSigningKey,
   useExportBundle,

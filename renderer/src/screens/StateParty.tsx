@@ -5,8 +5,7 @@
  * writes to a county database.
  */
 import { useState } from 'react';
-import type { StatePartyView } from '../../../electron/core/api/handlers/bundles';
-import type { ApiInput } from '../../../electron/core/api/schemas';
+import type { ApiInput, StatePartyView } from '../../../electron/core/api/types';
 import { useAggregateBundles } from '../api/bundle-hooks';
 import { BarChart } from '../components/BarChart';
 import { fileToBase64, saveFile } from '../components/file-bytes';

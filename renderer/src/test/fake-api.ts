@@ -5,8 +5,7 @@
  * an error value, so a screen that calls something unplanned shows it instead of hanging.
  */
 import { API_METHODS } from '../../../electron/core/api/methods';
-import type { ApiInput } from '../../../electron/core/api/schemas';
-import type { Api, ApiMethodName, ApiOutputs } from '../../../electron/core/api/types';
+import type { Api, ApiInput, ApiMethodName, ApiOutputs } from '../../../electron/core/api/types';
 import type { AppError, Result } from '../../../electron/core/result';
 
 type Answer<M extends ApiMethodName> = ApiOutputs[M] | Result<ApiOutputs[M]>;

@@ -2,12 +2,14 @@
  * What the review screens see of a scan: each page as read (fields, problems, the aligned page),
  * its confirmation, a rejection; and a report's scan as evidence for the discrepancy queue.
  */
-import type { AppError, Result } from '../../result';
-import { appError, ok } from '../../result';
-import type { Finding } from '../../rules/types';
-import type { CountyStore } from '../../store/county-store';
-import { type ForeignReadingDetails, foreignReadingDetails } from '../../store/foreign-scan-records';
-import type { ScanMediaType } from '../../store/intake-records';
+
+import type { PrecinctStatus } from '../model/precinct-status';
+import type { AppError, Result } from '../result';
+import { appError, ok } from '../result';
+import type { Finding } from '../rules/types';
+import type { CountyStore } from '../store/county-store';
+import { type ForeignReadingDetails, foreignReadingDetails } from '../store/foreign-scan-records';
+import type { ScanMediaType } from '../store/intake-records';
 import {
   confirmationOfReport,
   findQueuedScan,
@@ -24,8 +26,7 @@ import {
   type StoredScanConfirmation,
   type StoredScanReading,
   scanConfirmations,
-} from '../../store/scan-records';
-import type { PrecinctStatus } from '../contract';
+} from '../store/scan-records';
 
 export interface ScanPageImage {
   readonly pngBase64: string;

@@ -4,11 +4,11 @@
  * harness can hold and close the real one; without it, the API makes the real one itself.
  */
 import { dirname, join } from 'node:path';
-import type { ForeignReading } from '../../ocr/foreign-reading';
-import { createOcrEngine } from '../../ocr/read-worksheet-scan';
-import type { ScanReading } from '../../ocr/scan-reading';
-import { type AppError, appError, type Result } from '../../result';
-import type { CountyStore } from '../../store/county-store';
+import type { ForeignReading } from '../ocr/foreign-reading';
+import { createOcrEngine } from '../ocr/read-worksheet-scan';
+import type { ScanReading } from '../ocr/scan-reading';
+import { type AppError, appError, type Result } from '../result';
+import type { CountyStore } from '../store/county-store';
 
 export interface ScanReadRequest {
   readonly store: CountyStore;
@@ -85,3 +85,12 @@ export const realScanReader: ScanReaderFactory = (options) =>
     dataDir: options.dataDir,
     ...(options.resourcesDir !== undefined ? { resourcesDir: options.resourcesDir } : {}),
   });
+
+/** A county's reader slot: the injected factory or the real engine, its cache next to the database. */
+export function scanReaderSlotFor(
+  store: CountyStore,
+  factory: ScanReaderFactory | undefined,
+  resourcesDir: string,
+): ScanReaderSlot {
+  return scanReaderSlot(factory ?? realScanReader, { dataDir: ocrDataDirFor(store.path), resourcesDir });
+}

@@ -2,10 +2,12 @@
  * A person confirms every field of a scanned page (docs/OCR.md): the page becomes a report through the
  * keyed-worksheet path, never a field left out, never a precinct other than the QR's without a reason.
  */
-import type { WorksheetColumn } from '../../ocr/scan-reading';
-import { type AppError, appError, ok, type Result } from '../../result';
-import type { CoinToss } from '../../rules/types';
-import type { CountyStore } from '../../store/county-store';
+
+import type { WorksheetLine } from '../model/report';
+import type { WorksheetColumn } from '../ocr/scan-reading';
+import { type AppError, appError, ok, type Result } from '../result';
+import type { CoinToss } from '../rules/types';
+import type { CountyStore } from '../store/county-store';
 import {
   findQueuedScan,
   insertScanConfirmation,
@@ -13,10 +15,9 @@ import {
   type StoredScanReading,
   scanConfirmations,
   setScanQueueStatus,
-} from '../../store/scan-records';
-import type { WorksheetLine } from '../contract';
+} from '../store/scan-records';
+import { submitWorksheet } from '../worksheet/submit-worksheet';
 import { alreadyDecided, type ConfirmedScan, scanNotFound, scanReviewView } from './scan-views';
-import { submitWorksheet } from './worksheet';
 
 export interface ConfirmedField {
   readonly candidate: string;

@@ -5,17 +5,13 @@
  * and then the page becomes a report through the worksheet path (source 'scan', same policy,
  * discrepancies and double entry), with the picture kept as its evidence.
  */
-import { canonicalJson } from '../../audit-log/canonical-json';
-import type { ForeignReading } from '../../ocr/foreign-reading';
-import type { WorksheetColumn } from '../../ocr/scan-reading';
-import { type AppError, appError, ok, type Result } from '../../result';
-import type { CoinToss } from '../../rules/types';
-import type { CountyStore } from '../../store/county-store';
-import {
-  foreignReadingDetails,
-  insertConfirmedTokens,
-  insertForeignScanReading,
-} from '../../store/foreign-scan-records';
+import { canonicalJson } from '../audit-log/canonical-json';
+import type { ForeignReading } from '../ocr/foreign-reading';
+import type { WorksheetColumn } from '../ocr/scan-reading';
+import { type AppError, appError, ok, type Result } from '../result';
+import type { CoinToss } from '../rules/types';
+import type { CountyStore } from '../store/county-store';
+import { foreignReadingDetails, insertConfirmedTokens, insertForeignScanReading } from '../store/foreign-scan-records';
 import {
   confirmationOfReport,
   findQueuedScan,
@@ -23,8 +19,8 @@ import {
   latestScanReadings,
   type ScanFile,
   setScanQueueStatus,
-} from '../../store/scan-records';
-import { confirmScanReading } from './scan-confirm';
+} from '../store/scan-records';
+import { confirmScanReading } from './confirm-scan';
 import type { ScanReader, ScanReadRequest } from './scan-reader';
 import { alreadyDecided, type ConfirmedScan, type ScanReviewView, scanNotFound, scanReviewView } from './scan-views';
 
