@@ -1,5 +1,6 @@
 import type { PrecinctStatus } from '../model/precinct-status';
 import type { ReportSource, WorksheetLine } from '../model/report';
+import { sourceAndPerson } from '../model/report-source-words';
 import { areIndependent, isFromPaper, type PolicyEntry } from './verification-policy';
 
 export interface ComparableReport {
@@ -118,8 +119,8 @@ export function derivePrecinctStatus<R extends ComparableReport>(
       current: null,
       reopened,
       reason: reopened
-        ? `Report ${disagreeing.id} (${disagreeing.source}, ${disagreeing.operator}) arrived after the chair’s resolution and disagrees with the numbers chosen (report ${reference.id}); the conflict is open again.`
-        : `Report ${disagreeing.id} (${disagreeing.source}, ${disagreeing.operator}) and report ${other.id} (${other.source}, ${other.operator}) disagree; the chair must resolve which numbers are right.`,
+        ? `Report ${disagreeing.id} (${sourceAndPerson(disagreeing.source, disagreeing.operator)}) arrived after the chair’s resolution and disagrees with the numbers chosen (report ${reference.id}); the conflict is open again.`
+        : `Report ${disagreeing.id} (${sourceAndPerson(disagreeing.source, disagreeing.operator)}) and report ${other.id} (${sourceAndPerson(other.source, other.operator)}) disagree; the chair must resolve which numbers are right.`,
     };
   }
 
@@ -192,7 +193,7 @@ function receivedReason<R>(entries: readonly Entry<R>[]): string {
 }
 
 function describeEntry(entry: PolicyEntry): string {
-  return entry.source === 'resolution' ? `chosen by ${entry.operator}` : `${entry.source}, ${entry.operator}`;
+  return entry.source === 'resolution' ? `chosen by ${entry.operator}` : sourceAndPerson(entry.source, entry.operator);
 }
 
 function capitalize(text: string): string {

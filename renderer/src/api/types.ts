@@ -44,6 +44,7 @@ export type { Tie, TieReason } from '../../../electron/core/model/worksheet-eval
 import type { FindingCode } from '../../../electron/core/model/finding';
 import type { PrecinctStatus } from '../../../electron/core/model/precinct-status';
 import type { ReportSource } from '../../../electron/core/model/report';
+import { REPORT_SOURCE_LABELS } from '../../../electron/core/model/report-source-words';
 import type { RulesProfileId } from '../../../electron/core/model/rules-profile';
 
 /** The model's constant lists: modules with no imports (model/), safe to bundle into the renderer. */
@@ -51,14 +52,8 @@ export { FINDING_CODES } from '../../../electron/core/model/finding';
 export { PRECINCT_STATUSES as STATUSES } from '../../../electron/core/model/precinct-status';
 export { RULES_PROFILES } from '../../../electron/core/model/rules-profile';
 
-export const SOURCE_LABELS: Record<ReportSource, string> = {
-  usb: 'USB stick',
-  email: 'Email',
-  scan: 'Scan',
-  manual: 'Keyed in',
-  phone: 'Phoned in',
-  recount: 'Recount',
-};
+/** How a report arrived, in the one vocabulary the app uses everywhere (model/report-source-words.ts). */
+export const SOURCE_LABELS: Readonly<Record<ReportSource, string>> = REPORT_SOURCE_LABELS;
 
 export const STATUS_LABELS: Record<PrecinctStatus, string> = {
   missing: 'Missing',

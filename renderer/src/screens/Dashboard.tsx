@@ -6,6 +6,7 @@ import { BarChart } from '../components/BarChart';
 import { CertifyForm } from '../components/CertifyPanel';
 import { PolicyNote } from '../components/PolicyNote';
 import { NO_FILTER, type PrecinctFilter, PrecinctList } from '../components/PrecinctList';
+import { Term } from '../components/Term';
 import { Card, EmptyState, ErrorNotice, Kbd, Loading, PageHeader } from '../components/ui';
 import { formatCount, formatPercent, formatSde, formatTime, plural } from '../format';
 import { useSession } from '../session';
@@ -186,7 +187,7 @@ function TotalsTable({ data }: { data: Overview }) {
                   Delegates
                 </th>
                 <th scope="col" className="num">
-                  SDEs
+                  <Term name="sde">SDEs</Term>
                 </th>
               </>
             )}

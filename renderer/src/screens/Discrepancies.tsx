@@ -6,8 +6,8 @@
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useDiscrepancies, useOverview, useResolveDiscrepancy } from '../api/hooks';
-import type { Discrepancy, ElectionInfo, ReportView } from '../api/types';
-import { ROLE_LABELS, SOURCE_LABELS } from '../api/types';
+import type { Discrepancy, ElectionInfo, PrecinctStatus, ReportView } from '../api/types';
+import { ROLE_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../api/types';
 import { CountsGrid, type CountTexts, columnsFor, countsProblem, linesOf } from '../components/CountsGrid';
 import { ScanEvidence } from '../components/ScanEvidence';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
@@ -67,7 +67,10 @@ export function Discrepancies() {
                     <span className="mono">{item.precinct.code}</span>
                     <span className="queue-name">{item.precinct.name}</span>
                     <span className="queue-meta">
-                      {plural(item.reports.length, 'report')} · {plural(item.differences.length, 'number')} differ
+                      {plural(item.reports.length, 'report')} ·{' '}
+                      {item.differences.length === 1
+                        ? '1 number differs'
+                        : `${plural(item.differences.length, 'number')} differ`}
                       {item.reopened ? <span className="tag warn">re-opened</span> : null}
                     </span>
                   </button>
@@ -91,6 +94,16 @@ export function Discrepancies() {
     </div>
   );
 }
+
+/** What happens next for a precinct once the chair has resolved it, by the status it now has. */
+const AFTER_RESOLUTION: Record<PrecinctStatus, string> = {
+  missing: '',
+  received:
+    'Next: another person keys the sheet again from the paper (Enter worksheet); when it matches, the precinct is verified.',
+  conflict: 'Another report still disagrees: it stays in this queue until that is settled too.',
+  verified: 'Next: nothing more to key; the chair can certify it from the precinct’s page.',
+  certified: 'It is certified; a later change needs a recount.',
+};
 
 function DiscrepancyDetail({
   item,
@@ -244,7 +257,7 @@ function ResolveForm({
       {
         onSuccess: (value) =>
           onResolved(
-            `Precinct ${item.precinct.code} resolved with report #${value.chosenReportId}; it is now ${value.status}.`,
+            `Precinct ${item.precinct.code} resolved with report #${value.chosenReportId}; it is now ${STATUS_LABELS[value.status].toLowerCase()}. ${AFTER_RESOLUTION[value.status]}`,
           ),
         onError: (error) => setProblem(errorMessage(error)),
       },

@@ -16,7 +16,7 @@ import {
 import { useOverview } from '../api/hooks';
 import { saveFile, saveText } from '../components/file-bytes';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
-import { formatTime } from '../format';
+import { formatTime, plural } from '../format';
 import { useSession } from '../session';
 import './bundle-screens.css';
 
@@ -288,7 +288,7 @@ function Exported({
       <Notice kind="success" role="status">
         Bundle {view.sequence} ({view.status}) is signed, read back and verified: {view.precinctsReporting} of{' '}
         {view.precinctsTotal} precincts
-        {view.scans > 0 ? `, ${view.scans} worksheet scans` : ''}
+        {view.scans > 0 ? `, ${plural(view.scans, 'worksheet scan')}` : ''}
         {view.findings > 0 ? `, ${view.findings} rule findings the state party will see` : ''}.
       </Notice>
       <p>

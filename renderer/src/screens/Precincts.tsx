@@ -5,6 +5,7 @@ import type { ElectionInfo, Finding, PrecinctDetail, ReportView, WorksheetEvalua
 import { SOURCE_LABELS } from '../api/types';
 import { NO_FILTER, type PrecinctFilter, PrecinctList } from '../components/PrecinctList';
 import { PrintWorksheetButton } from '../components/PrintWorksheetButton';
+import { Term } from '../components/Term';
 import { Card, EmptyState, ErrorNotice, FindingChip, Loading, PageHeader, StatusBadge } from '../components/ui';
 import { VerificationPanel } from '../components/VerificationPanel';
 import { formatCount, formatSde, formatTime, joinNames, plural } from '../format';
@@ -340,7 +341,9 @@ function ReportsTable({ detail }: { detail: PrecinctDetail }) {
             <th scope="col">Source</th>
             <th scope="col">Operator</th>
             <th scope="col">File</th>
-            <th scope="col">SHA-256</th>
+            <th scope="col">
+              <Term name="sha256">SHA-256</Term>
+            </th>
             <th scope="col" />
           </tr>
         </thead>

@@ -6,6 +6,7 @@
 import { type AuditView, useAuditMeasure, useAuditNextRound, useAuditReport } from '../../api/audit-hooks';
 import { errorMessage } from '../../api/client';
 import { saveFile } from '../file-bytes';
+import { Term } from '../Term';
 import { Card, Notice } from '../ui';
 import { DiscrepancyChart, RiskChart } from './RiskCharts';
 
@@ -24,6 +25,9 @@ export function MeasureCard({ audit, session }: { audit: AuditView; session: str
           </p>
           <RiskChart audit={audit} />
           <h3 style={{ margin: '12px 0 4px' }}>Discrepancies found</h3>
+          <p className="hint">
+            Each sampled precinct’s hand count against its certified report, as its <Term name="taint">taint</Term>.
+          </p>
           <DiscrepancyChart audit={audit} />
           {!measured ? (
             <div className="form-actions">

@@ -1,6 +1,7 @@
 /** Step 2: the sampled precincts in draw order, and what to fetch for each. */
 import type { AuditView } from '../../api/audit-hooks';
 import { formatTime } from '../../format';
+import { Term } from '../Term';
 import { Card } from '../ui';
 
 export function SampleTable({ audit, onCorrect }: { audit: AuditView; onCorrect(precinct: string): void }) {
@@ -32,7 +33,9 @@ export function SampleTable({ audit, onCorrect }: { audit: AuditView; onCorrect(
         <table className="data-table" aria-label="Sampled precincts">
           <thead>
             <tr>
-              <th scope="col">Tickets</th>
+              <th scope="col">
+                <Term name="tickets" />
+              </th>
               <th scope="col">Precinct</th>
               <th scope="col">What to fetch</th>
               <th scope="col">Hand tally</th>

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useAuditPlan, useAuditStart } from '../../api/audit-hooks';
 import { errorMessage } from '../../api/client';
+import { Term } from '../Term';
 import { Card, Notice } from '../ui';
 
 export function SeedStep({ session }: { session: string }) {
@@ -67,7 +68,8 @@ export function SeedStep({ session }: { session: string }) {
             ) : (
               <>
                 At {figures.riskLimitPercent}%, the first round draws <strong>{figures.sampleSize} precincts</strong>{' '}
-                (with replacement) of {figures.precincts}; total error bound U = {figures.U?.toFixed(4)}.
+                (with replacement) of {figures.precincts}; <Term name="errorBound">total error bound U</Term> ={' '}
+                {figures.U?.toFixed(4)}.
               </>
             )}
           </p>
