@@ -67,6 +67,14 @@ module.exports = {
       to: { path: TRANSPORTS },
     },
     {
+      name: 'store-connection-stays-in-store',
+      severity: 'error',
+      comment:
+        'All SQL lives in electron/core/store: its connection (database-of.ts) and SQLite itself are reached from nowhere else in the app; tests tamper through tests/helpers/raw-database.ts or open the file themselves.',
+      from: { path: '^(electron|scripts|renderer)/', pathNot: '^electron/core/store/' },
+      to: { path: '^electron/core/store/database-of\\.ts$|^node_modules/better-sqlite3/' },
+    },
+    {
       name: 'core-below-shell',
       severity: 'error',
       comment: 'electron/core is plain Node: it never imports the Electron shell, the UI, scripts or tests.',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHAIR } from '../../tests/helpers/county-team';
+import { rawDatabase } from '../../tests/helpers/raw-database';
 import { expectOk, RESOURCES_DIR, SMALL_COUNTY } from '../../tests/helpers/temp-county';
 import { type CountyStore, openCountyStore } from '../core/store';
 import { saveTeamHubSetting, teamHubSetting } from '../core/team/team-hub-setting';
@@ -118,7 +119,7 @@ describe('the teamHub setting', () => {
     saveTeamHubSetting(store, { value: { enabled: true, port: 8443 }, at, operator: CHAIR.name });
     saveTeamHubSetting(store, { value: { enabled: true, port: 8443 }, at, operator: CHAIR.name });
     expect(teamHubSetting(store)).toEqual({ enabled: true, port: 8443 });
-    const audit = store.db
+    const audit = rawDatabase(store)
       .prepare("SELECT payload FROM audit_log WHERE action = 'settings.changed' ORDER BY seq")
       .all() as { payload: string }[];
     expect(audit.map((row) => JSON.parse(row.payload).setting)).toEqual(['teamHub']);
@@ -133,6 +134,6 @@ describe('the teamHub setting', () => {
     expect(
       hubPlan({ launch: { team: undefined }, databasePath: join(dir, 'county.db'), setting: teamHubSetting(store) }),
     ).toBeNull();
-    expect(() => store.db.prepare("DELETE FROM setting WHERE name = 'teamHub'").run()).toThrow(/append-only/);
+    expect(() => rawDatabase(store).prepare("DELETE FROM setting WHERE name = 'teamHub'").run()).toThrow(/append-only/);
   });
 });

@@ -21,6 +21,7 @@ import {
   peakRssMiB,
   runPart,
 } from './lib';
+import { readReportCountRows } from '../../electron/core/store/report-count-rows';
 
 const ITERATIONS = Number(process.env.BENCH_RECOMPUTE_ITERATIONS ?? 25);
 
@@ -43,14 +44,7 @@ async function oneEdit(county: BenchCounty, session: string, index: number, vari
 }
 
 function selectRows(county: BenchCounty): number {
-  const rows = county.store.db
-    .prepare(
-      `SELECT r.id, r.precinct_id, r.source, r.operator, r.received_at, r.sha256, c.candidate_id,
-              c.first_alignment, c.final_alignment, c.delegates_awarded, c.sde
-         FROM report r JOIN report_count c ON c.report_id = r.id ORDER BY r.precinct_id, r.id`,
-    )
-    .all();
-  return rows.length;
+  return readReportCountRows(county.store);
 }
 
 function recompute(county: BenchCounty): number {

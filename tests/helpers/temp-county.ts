@@ -42,7 +42,7 @@ export function tempCounty(dir = mkdtempSync(join(tmpdir(), 'tallyroom-test-')))
       return tempCounty(dir);
     },
     cleanup() {
-      if (store.db.open) store.close();
+      if (store.isOpen) store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -23,6 +23,7 @@ import {
   storyCounty,
 } from '../helpers/audit-county';
 import { expectReadablePdf } from '../helpers/pdf-accessibility';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
@@ -68,7 +69,7 @@ describe('before the draw', () => {
       expect(plan.notReadyReason).toMatch(/12 precincts are not certified yet: Ames-1 \(missing\)/);
       const start = await fresh.api.auditStart({ session: crew.riley, riskLimit: 10, seed: STORY_SEED });
       expect(start.ok || start.error.code).toBe('AUDIT_RESULTS_NOT_FIXED');
-      expect(fresh.store.db.prepare('SELECT count(*) AS n FROM rla_audit').get()).toEqual({ n: 0 });
+      expect(rawDatabase(fresh.store).prepare('SELECT count(*) AS n FROM rla_audit').get()).toEqual({ n: 0 });
     } finally {
       fresh.cleanup();
     }
@@ -229,9 +230,9 @@ describe('a clean sample', () => {
     expect(fixed.discrepancyVotes).toBe(0);
     const gilbert = expectOk(await county.api.getAudit({}))?.sampled.find((entry) => entry.precinct === 'Gilbert');
     expect(gilbert).toMatchObject({ corrections: 1, tally: { id: fixed.tally.id } });
-    const stored = county.store.db.prepare('SELECT count(*) AS n FROM rla_hand_tally').get();
+    const stored = rawDatabase(county.store).prepare('SELECT count(*) AS n FROM rla_hand_tally').get();
     expect(stored).toEqual({ n: 2 });
-    expect(() => county.store.db.prepare('DELETE FROM rla_hand_tally').run()).toThrow(/append-only/);
+    expect(() => rawDatabase(county.store).prepare('DELETE FROM rla_hand_tally').run()).toThrow(/append-only/);
   });
 });
 

@@ -19,6 +19,7 @@ import { migrate, openDatabase } from '../../electron/core/store/database';
 import { MIGRATIONS } from '../../electron/core/store/migrations';
 import { countyWithTeam, lines, type Team } from '../helpers/county-team';
 import { caucusClock, INTAKE_FIXTURES } from '../helpers/intake-county';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR } from '../helpers/temp-county';
 
 /** DM-01 elects 7: Adams 20/20/4, Baker 10/10/2, Castillo 7/7/1 (docs/CONTRACTS.md's worked example). */
@@ -211,7 +212,7 @@ describe('confirming a reading', () => {
       fileName: 'DM-01-worksheet.png',
     });
     expect(precinct.reports[0]?.lines.find((line) => line.candidate === 'Baker')?.firstAlignment).toBe(10);
-    const link = store.db
+    const link = rawDatabase(store)
       .prepare('SELECT import_file_id AS fileId FROM report WHERE id = ?')
       .get(confirmed.reportId) as {
       fileId: number;
@@ -352,7 +353,9 @@ describe('setting a scan aside', () => {
       await api.rejectScan({ session: team.jordan, scanId, reason: 'Photo is too dark; asked the chair to resend.' }),
     );
     expect(rejected).toMatchObject({ status: 'rejected', rejection: { operator: 'Jordan Lee' } });
-    const file = store.db.prepare('SELECT length(bytes) AS size FROM import_file WHERE id = ?').get(scanId) as {
+    const file = rawDatabase(store)
+      .prepare('SELECT length(bytes) AS size FROM import_file WHERE id = ?')
+      .get(scanId) as {
       size: number;
     };
     expect(file.size).toBe(readFileSync(join(INTAKE_FIXTURES, 'good/DM-01-worksheet.png')).length);
@@ -364,8 +367,8 @@ describe('setting a scan aside', () => {
     });
     expect(confirm.ok || confirm.error.code).toBe('SCAN_REJECTED');
     expect(expectOk(await api.getPrecinct({ precinct: 'DM-01' })).reports).toEqual([]);
-    expect(() => store.db.prepare("UPDATE scan_queue SET status = 'read'").run()).toThrow(/keeps its status/);
-    expect(() => store.db.prepare('DELETE FROM scan_rejection').run()).toThrow(/append-only/);
+    expect(() => rawDatabase(store).prepare("UPDATE scan_queue SET status = 'read'").run()).toThrow(/keeps its status/);
+    expect(() => rawDatabase(store).prepare('DELETE FROM scan_rejection').run()).toThrow(/append-only/);
   });
 });
 

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { teamHubSetting } from '../../electron/core/team/team-hub-setting';
 import { countyWithTeam, type Team } from '../helpers/county-team';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
@@ -35,7 +36,7 @@ describe('team mode switch', () => {
     expectOk(await county.api.saveTeamHubSetting({ session: team.chair, enabled: true, port: 8443 }));
     expectOk(await county.api.saveTeamHubSetting({ session: team.chair, enabled: true, port: 8443 }));
     expectOk(await county.api.saveTeamHubSetting({ session: team.chair, enabled: false, port: 8443 }));
-    const changes = county.store.db
+    const changes = rawDatabase(county.store)
       .prepare("SELECT operator, payload FROM audit_log WHERE action = 'settings.changed' ORDER BY seq")
       .all() as { operator: string; payload: string }[];
     const teamChanges = changes.filter((row) => row.payload.includes('teamHub'));

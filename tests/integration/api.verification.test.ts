@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importResultsFile } from '../../electron/core/intake/import-results-file';
 import { CHAIR, countyWithTeam, lines, type Team } from '../helpers/county-team';
 import { expectReadablePdf } from '../helpers/pdf-accessibility';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, SMALL_COUNTY, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
@@ -56,7 +57,9 @@ describe('operators sign in with name and PIN', () => {
       { name: 'Sam Ortiz', role: 'entry' },
       { name: 'Riley Park', role: 'verifier' },
     ]);
-    const stored = county.store.db.prepare('SELECT pin_salt AS salt, pin_hash AS hash FROM operator').all() as {
+    const stored = rawDatabase(county.store)
+      .prepare('SELECT pin_salt AS salt, pin_hash AS hash FROM operator')
+      .all() as {
       salt: string;
       hash: string;
     }[];

@@ -23,6 +23,7 @@ import { verifyBundle } from '../../electron/core/bundle/verify-bundle';
 import { signingKeyFromSeed } from '../../electron/core/signing/county-key';
 import { openCountyStore } from '../../electron/core/store';
 import { listBundleExports } from '../../electron/core/store/bundle-records';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, type TempCounty } from '../helpers/temp-county';
 import { testProgram } from '../helpers/test-programs';
 import { cleanCounty } from '../unit/bundle/bundle-fixtures';
@@ -110,16 +111,18 @@ const seen = new Map<number, string>();
 function expectConsistent(): number {
   const store = openCountyStore(county.dbPath);
   try {
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(rawDatabase(store).pragma('integrity_check', { simple: true })).toBe('ok');
     expect(verifyAuditChain(store.iterateAudit())).toMatchObject({ valid: true });
     const records = listBundleExports(store);
     const exportEntries = (
-      store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'bundle.exported'").get() as { n: number }
+      rawDatabase(store).prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'bundle.exported'").get() as {
+        n: number;
+      }
     ).n;
     // The export's audit entry and its record are one transaction: both or neither.
     expect(exportEntries).toBe(records.length);
     expect(records.map((record) => record.sequence)).toEqual(records.map((_, index) => index + 1));
-    const headOf = store.db.prepare('SELECT hash FROM audit_log WHERE seq = ?');
+    const headOf = rawDatabase(store).prepare('SELECT hash FROM audit_log WHERE seq = ?');
 
     const cliNames = finalNames(join(out, 'cli'));
     const appNames = finalNames(join(out, 'app'));

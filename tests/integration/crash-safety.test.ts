@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit-log/chain';
 import { writePrecinctResultsCsv } from '../../electron/core/results-file/write-results';
 import { openCountyStore } from '../../electron/core/store';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
 import { testProgram } from '../helpers/test-programs';
 
@@ -96,7 +97,7 @@ function runAndKill(args: string[], afterWrites: number | null): Promise<'killed
 function expectConsistent(dbPath: string) {
   const store = openCountyStore(dbPath);
   try {
-    const db = store.db;
+    const db = rawDatabase(store);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(verifyAuditChain(store.iterateAudit())).toMatchObject({ valid: true });
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;

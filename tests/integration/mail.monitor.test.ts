@@ -15,6 +15,7 @@ import { listReportOrigins } from '../../electron/core/store/intake-records';
 import { buildEmail } from '../fixtures/intake/build-email';
 import { dovecotUnavailableReason, startDovecot, type TestMailServer } from '../helpers/dovecot';
 import { caucusClock, INTAKE_FIXTURES, intakeCounty } from '../helpers/intake-county';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR, type TempCounty } from '../helpers/temp-county';
 
 const COUNTY_MAILBOX = 'results@polk.example';
@@ -184,7 +185,7 @@ describe.skipIf(unavailable !== null)('the county mailbox while the app runs (re
     expect(await secrets.get('imap-password')).toBe(PASSWORD);
 
     // Everything on disk: checkpoint the WAL into the file, then search the raw bytes (and any WAL left).
-    county.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    rawDatabase(county.store).pragma('wal_checkpoint(TRUNCATE)');
     for (const file of [county.dbPath, `${county.dbPath}-wal`]) {
       let bytes: Buffer;
       try {

@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../../electron/core/audit-log/chain';
 import { signIn } from '../../electron/core/operators/sessions';
 import { SIGN_IN_THROTTLE, signInPausedUntil } from '../../electron/core/operators/sign-in-throttle';
 import { countyWithTeam } from '../helpers/county-team';
+import { rawDatabase } from '../helpers/raw-database';
 import { type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
@@ -60,14 +61,14 @@ describe('wrong PINs pause sign-in for that name', () => {
 
   it('records the pause in the audit log and keeps the refusals append-only', () => {
     for (let i = 0; i < SIGN_IN_THROTTLE.maxFailures; i++) attempt('Riley Park', '9999', i * 0.1);
-    const pauses = county.store.db
+    const pauses = rawDatabase(county.store)
       .prepare("SELECT operator, payload FROM audit_log WHERE action = 'operator.sign-in-paused'")
       .all() as { operator: string; payload: string }[];
     expect(pauses).toHaveLength(1);
     expect(JSON.parse(pauses[0]?.payload ?? '{}')).toMatchObject({ name: 'Riley Park', failures: 5 });
     expect(JSON.stringify(pauses)).not.toContain('9999');
     expect(verifyAuditChain(county.store.iterateAudit())).toMatchObject({ valid: true });
-    expect(() => county.store.db.prepare('DELETE FROM sign_in_failure').run()).toThrow(/append-only/);
+    expect(() => rawDatabase(county.store).prepare('DELETE FROM sign_in_failure').run()).toThrow(/append-only/);
   });
 });
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, openCountyStore, schemaVersion } from '../../electron/core/store';
 import { MIGRATIONS } from '../../electron/core/store/migrations';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, SMALL_COUNTY, type TempCounty, tempCounty } from '../helpers/temp-county';
 
 let county: TempCounty;
@@ -29,7 +30,7 @@ async function countyWithReport(): Promise<TempCounty> {
 describe('the county database file', () => {
   it('is WAL, with foreign keys on, STRICT tables, at the latest schema version', () => {
     county = tempCounty();
-    const db = county.store.db;
+    const db = rawDatabase(county.store);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
@@ -44,7 +45,7 @@ describe('the county database file', () => {
 
   it('refuses to edit or delete a received report, even from SQL', async () => {
     county = await countyWithReport();
-    const db = county.store.db;
+    const db = rawDatabase(county.store);
     expect(() => db.prepare('UPDATE report_count SET final_alignment = 99').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM report').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE audit_log SET operator = 'someone else'").run()).toThrow(/append-only/);

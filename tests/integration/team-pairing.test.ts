@@ -21,6 +21,7 @@ import {
 } from '../../electron/core/team';
 import { loadOrCreateHubCertificate } from '../../electron/core/team/hub-certificate';
 import { CHAIR } from '../helpers/county-team';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR, SMALL_COUNTY } from '../helpers/temp-county';
 
 let dir: string;
@@ -92,7 +93,7 @@ describe('pairing codes', () => {
 
   it('keeps only a hash of the code in the database', async () => {
     const code = expectOk(await api.createPairingCode({ session: chair }));
-    const stored = JSON.stringify(store.db.prepare('SELECT * FROM team_pairing_code').all());
+    const stored = JSON.stringify(rawDatabase(store).prepare('SELECT * FROM team_pairing_code').all());
     expect(stored).not.toContain(code.code);
     expect(stored).not.toContain(code.code.replace('-', ''));
   });
@@ -115,7 +116,7 @@ describe('someone between the station and the hub', () => {
     });
     expect(await codeError(relay, code.code)).toBe('PAIRING_CODE_REFUSED');
     expect(station.status().paired).toBe(false);
-    expect(store.db.prepare('SELECT count(*) AS n FROM team_station').get()).toEqual({ n: 0 });
+    expect(rawDatabase(store).prepare('SELECT count(*) AS n FROM team_station').get()).toEqual({ n: 0 });
     // The code was not used up by the relay: the station pairs once it talks to the hub itself.
     expect(await codeError(hubUrl(), code.code)).toBe('paired');
     expect(station.status().hubFingerprint).toBe(hub.fingerprint);

@@ -21,6 +21,7 @@ import {
 } from '../../electron/core/team';
 import { inspectStationBatch } from '../../electron/core/team/station-batch';
 import { CHAIR, lines } from '../helpers/county-team';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR, SMALL_COUNTY } from '../helpers/temp-county';
 
 let dir: string;
@@ -120,7 +121,7 @@ describe('a station', () => {
         reason: 'Hand count of the paper',
       }),
     );
-    const origin = store.db
+    const origin = rawDatabase(store)
       .prepare('SELECT station_id AS stationId, operator FROM team_report_origin WHERE report_id = ?')
       .get(recount.reportId);
     expect(origin).toEqual({ stationId: station.status().stationId, operator: 'Riley Park' });

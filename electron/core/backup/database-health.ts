@@ -11,7 +11,7 @@ export interface DatabaseHealth {
 
 /** What the app checks at every start: SQLite's own integrity check and the whole audit chain. */
 export function checkDatabaseHealth(store: CountyStore): DatabaseHealth {
-  const integrity = String(store.db.pragma('integrity_check', { simple: true }));
+  const integrity = store.integrityCheck();
   const auditChain = verifyAuditChain(store.iterateAudit());
   const problems: string[] = [];
   if (integrity !== 'ok') problems.push(`The database file is damaged (${integrity}); restore the latest backup.`);

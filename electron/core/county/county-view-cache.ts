@@ -44,7 +44,7 @@ export function reportViewsByPrecinct(
   if (kept && (kept.candidatesKey !== candidatesKey || !stillHolds(store, kept))) kept = undefined;
   const base: KeptReports = kept ?? { candidatesKey, throughId: 0, count: 0, sha256: null, byPrecinct: new Map() };
   const fresh = store.listReportsAfter(base.throughId);
-  const keep = !store.db.inTransaction;
+  const keep = !store.inTransaction;
   const target = keep ? base : { ...base, byPrecinct: new Map(base.byPrecinct) };
   for (const report of fresh) {
     // A new list, never a push: views built earlier hold the old one.

@@ -1,6 +1,20 @@
 /** SQL of the risk-limiting audit (migration 009): audits, rounds, tickets, hand tallies, measurements. */
-import type { RulesProfileId } from '../rules/types';
+import type { AuditStatus } from '../model/risk-limiting-audit';
+import type { RulesProfileId } from '../model/rules-profile';
 import type { CountyStore } from './county-store';
+import { databaseOf } from './database-of';
+
+/** A round draws a sample, or counts every precinct by hand. */
+export const AUDIT_ROUND_KINDS = ['sample', 'full-hand-count'] as const;
+
+/** What a measured round decided: the audit's statuses once every hand tally of the round is in. */
+export const MEASUREMENT_VERDICTS = [
+  'confirmed',
+  'another-round',
+  'full-hand-count',
+  'outcome-changed',
+  'hand-count-tied',
+] as const satisfies readonly AuditStatus[];
 
 export interface RlaAuditRecord {
   readonly id: number;
@@ -26,7 +40,7 @@ export interface RlaBatchRecord {
 export interface RlaRoundRecord {
   readonly id: number;
   readonly round: number;
-  readonly kind: 'sample' | 'full-hand-count';
+  readonly kind: (typeof AUDIT_ROUND_KINDS)[number];
   readonly sampleSize: number;
   readonly drawnBy: string;
   readonly drawnAt: string;
@@ -74,7 +88,7 @@ export function insertAudit(
   audit: Omit<RlaAuditRecord, 'id'>,
   batches: readonly Omit<RlaBatchRecord, 'precinct'>[],
 ): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO rla_audit (contest, rules_profile, risk_limit_percent, seed, seed_note, seed_entered_by,
          seed_entered_at, reported_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -90,7 +104,7 @@ export function insertAudit(
       audit.reportedSha256,
     );
   const id = Number(info.lastInsertRowid);
-  const insertBatch = store.db.prepare(
+  const insertBatch = databaseOf(store).prepare(
     'INSERT INTO rla_audit_batch (audit_id, precinct_id, report_id, ballots) VALUES (?, ?, ?, ?)',
   );
   for (const batch of batches) insertBatch.run(id, batch.precinctId, batch.reportId, batch.ballots);
@@ -101,21 +115,21 @@ export function insertAudit(
 export function findAudit(store: CountyStore, id?: number): RlaAuditRecord | null {
   const row = (
     id === undefined
-      ? store.db.prepare(`SELECT ${AUDIT_COLUMNS} FROM rla_audit ORDER BY id DESC LIMIT 1`).get()
-      : store.db.prepare(`SELECT ${AUDIT_COLUMNS} FROM rla_audit WHERE id = ?`).get(id)
+      ? databaseOf(store).prepare(`SELECT ${AUDIT_COLUMNS} FROM rla_audit ORDER BY id DESC LIMIT 1`).get()
+      : databaseOf(store).prepare(`SELECT ${AUDIT_COLUMNS} FROM rla_audit WHERE id = ?`).get(id)
   ) as RlaAuditRecord | undefined;
   return row ?? null;
 }
 
 export function findAuditByFingerprint(store: CountyStore, reportedSha256: string): RlaAuditRecord | null {
-  const row = store.db
+  const row = databaseOf(store)
     .prepare(`SELECT ${AUDIT_COLUMNS} FROM rla_audit WHERE reported_sha256 = ? ORDER BY id LIMIT 1`)
     .get(reportedSha256) as RlaAuditRecord | undefined;
   return row ?? null;
 }
 
 export function listAuditBatches(store: CountyStore, auditId: number): RlaBatchRecord[] {
-  return store.db
+  return databaseOf(store)
     .prepare(
       `SELECT b.precinct_id AS precinctId, p.code AS precinct, b.report_id AS reportId, b.ballots
          FROM rla_audit_batch b JOIN precinct p ON p.id = b.precinct_id
@@ -130,11 +144,11 @@ export function insertRound(
   round: Omit<RlaRoundRecord, 'id' | 'tickets'>,
   tickets: readonly (Omit<RlaTicketRecord, 'precinct'> & { readonly precinctId: number })[],
 ): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare('INSERT INTO rla_round (audit_id, round, kind, sample_size, drawn_by, drawn_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(auditId, round.round, round.kind, round.sampleSize, round.drawnBy, round.drawnAt);
   const roundId = Number(info.lastInsertRowid);
-  const insertTicket = store.db.prepare(
+  const insertTicket = databaseOf(store).prepare(
     'INSERT INTO rla_ticket (round_id, ticket, precinct_id, random, digest) VALUES (?, ?, ?, ?, ?)',
   );
   for (const ticket of tickets)
@@ -144,13 +158,13 @@ export function insertRound(
 
 /** Rounds in order, each with its tickets in draw order. */
 export function listRounds(store: CountyStore, auditId: number): RlaRoundRecord[] {
-  const rounds = store.db
+  const rounds = databaseOf(store)
     .prepare(
       `SELECT id, round, kind, sample_size AS sampleSize, drawn_by AS drawnBy, drawn_at AS drawnAt
          FROM rla_round WHERE audit_id = ? ORDER BY round`,
     )
     .all(auditId) as Omit<RlaRoundRecord, 'tickets'>[];
-  const tickets = store.db
+  const tickets = databaseOf(store)
     .prepare(
       `SELECT t.round_id AS roundId, t.ticket, p.code AS precinct, t.random, t.digest
          FROM rla_ticket t JOIN rla_round r ON r.id = t.round_id JOIN precinct p ON p.id = t.precinct_id
@@ -171,14 +185,14 @@ export function insertHandTally(
     readonly counts: readonly { readonly candidateId: number; readonly count: number }[];
   },
 ): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO rla_hand_tally (audit_id, precinct_id, ballots, entered_by, entered_at, replaces_id, reason)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(auditId, tally.precinctId, tally.ballots, tally.enteredBy, tally.enteredAt, tally.replacesId, tally.reason);
   const id = Number(info.lastInsertRowid);
-  const insertCount = store.db.prepare(
+  const insertCount = databaseOf(store).prepare(
     'INSERT INTO rla_hand_tally_count (tally_id, candidate_id, count) VALUES (?, ?, ?)',
   );
   for (const count of tally.counts) insertCount.run(id, count.candidateId, count.count);
@@ -187,7 +201,7 @@ export function insertHandTally(
 
 /** Every hand tally of the audit as entered, oldest first (corrections included). */
 export function listHandTallies(store: CountyStore, auditId: number): RlaHandTallyRecord[] {
-  const tallies = store.db
+  const tallies = databaseOf(store)
     .prepare(
       `SELECT t.id, p.code AS precinct, t.ballots, t.entered_by AS enteredBy, t.entered_at AS enteredAt,
               t.replaces_id AS replacesId, t.reason
@@ -195,7 +209,7 @@ export function listHandTallies(store: CountyStore, auditId: number): RlaHandTal
         WHERE t.audit_id = ? ORDER BY t.id`,
     )
     .all(auditId) as Omit<RlaHandTallyRecord, 'counts'>[];
-  const counts = store.db
+  const counts = databaseOf(store)
     .prepare(
       `SELECT c.tally_id AS tallyId, k.name AS candidate, c.count
          FROM rla_hand_tally_count c JOIN rla_hand_tally t ON t.id = c.tally_id JOIN candidate k ON k.id = c.candidate_id
@@ -213,7 +227,7 @@ export function insertMeasurement(
   auditId: number,
   measurement: Omit<RlaMeasurementRecord, 'id'>,
 ): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO rla_measurement (audit_id, round, p_value, risk_exact, confirmed, verdict, next_round_draws,
          through_tally_id, measured_by, measured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -234,7 +248,7 @@ export function insertMeasurement(
 }
 
 export function listMeasurements(store: CountyStore, auditId: number): RlaMeasurementRecord[] {
-  const rows = store.db
+  const rows = databaseOf(store)
     .prepare(
       `SELECT id, round, p_value AS pValue, risk_exact AS riskExact, confirmed, verdict,
               next_round_draws AS nextRoundDraws, through_tally_id AS throughTallyId,

@@ -1,7 +1,11 @@
 import type { BundleStatus } from '../model/bundle-status';
 import type { CountyStore } from './county-store';
+import { databaseOf } from './database-of';
 
 /** One exported bundle as the county database remembers it. */
+/** A bundle is written as a folder or a zip. */
+export const BUNDLE_FORMATS = ['folder', 'zip'] as const;
+
 export interface BundleExportRecord {
   readonly sequence: number;
   readonly status: BundleStatus;
@@ -10,7 +14,7 @@ export interface BundleExportRecord {
   readonly publicKey: string;
   /** sha256 of the bundle's tagmanifest-sha256.txt. */
   readonly fingerprint: string;
-  readonly format: 'folder' | 'zip';
+  readonly format: (typeof BUNDLE_FORMATS)[number];
   readonly fileName: string;
   readonly generatedAt: string;
   readonly operator: string;
@@ -22,25 +26,27 @@ const COLUMNS = `sequence, status, key_id AS keyId, public_key AS publicKey, fin
 
 /** The sequence the next export gets: one more than the highest ever exported. */
 export function nextBundleSequence(store: CountyStore): number {
-  const row = store.db.prepare('SELECT max(sequence) AS highest FROM bundle_export').get() as {
+  const row = databaseOf(store).prepare('SELECT max(sequence) AS highest FROM bundle_export').get() as {
     highest: number | null;
   };
   return (row.highest ?? 0) + 1;
 }
 
 export function latestBundleExport(store: CountyStore): BundleExportRecord | null {
-  const row = store.db.prepare(`SELECT ${COLUMNS} FROM bundle_export ORDER BY sequence DESC LIMIT 1`).get() as
+  const row = databaseOf(store).prepare(`SELECT ${COLUMNS} FROM bundle_export ORDER BY sequence DESC LIMIT 1`).get() as
     | BundleExportRecord
     | undefined;
   return row ?? null;
 }
 
 export function listBundleExports(store: CountyStore): BundleExportRecord[] {
-  return store.db.prepare(`SELECT ${COLUMNS} FROM bundle_export ORDER BY sequence`).all() as BundleExportRecord[];
+  return databaseOf(store)
+    .prepare(`SELECT ${COLUMNS} FROM bundle_export ORDER BY sequence`)
+    .all() as BundleExportRecord[];
 }
 
 export function insertBundleExport(store: CountyStore, record: BundleExportRecord): void {
-  store.db
+  databaseOf(store)
     .prepare(
       `INSERT INTO bundle_export (sequence, status, key_id, public_key, fingerprint, format, file_name, generated_at, operator, audit_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -78,18 +84,18 @@ const KEY_COLUMNS = `key_id AS keyId, public_key AS publicKey, fingerprint, fold
 
 /** The key bundles are signed with: the newest one made. */
 export function currentSigningKey(store: CountyStore): SigningKeyRecord | null {
-  const row = store.db.prepare(`SELECT ${KEY_COLUMNS} FROM signing_key ORDER BY id DESC LIMIT 1`).get() as
+  const row = databaseOf(store).prepare(`SELECT ${KEY_COLUMNS} FROM signing_key ORDER BY id DESC LIMIT 1`).get() as
     | SigningKeyRecord
     | undefined;
   return row ?? null;
 }
 
 export function countSigningKeys(store: CountyStore): number {
-  return (store.db.prepare('SELECT count(*) AS n FROM signing_key').get() as { n: number }).n;
+  return (databaseOf(store).prepare('SELECT count(*) AS n FROM signing_key').get() as { n: number }).n;
 }
 
 export function insertSigningKey(store: CountyStore, record: SigningKeyRecord): void {
-  store.db
+  databaseOf(store)
     .prepare(
       `INSERT INTO signing_key (key_id, public_key, fingerprint, folder, created_by, created_at, audit_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -115,7 +121,7 @@ export interface ScanFileRecord {
 
 /** Every stored file some report of source 'scan' links to (each once), oldest first. */
 export function listConfirmedScanFiles(store: CountyStore): ScanFileRecord[] {
-  return store.db
+  return databaseOf(store)
     .prepare(
       `SELECT f.id AS importFileId, f.file_name AS fileName, f.sha256 AS sha256, f.bytes AS bytes
          FROM import_file f

@@ -7,6 +7,7 @@ import type { ReportSource } from '../model/report';
 import type { RulesProfileId } from '../model/rules-profile';
 import type { Result } from '../result';
 import { migrate, type OpenDatabaseOptions, openDatabase, type SqliteDatabase } from './database';
+import { cachedStatement, keepDatabase } from './database-of';
 
 export interface ElectionRow {
   readonly county: string;
@@ -86,10 +87,17 @@ const DEFERRED_CHECKPOINT_PAGES = 16384;
  * The county database. All SQL of the app lives in this folder; callers get plain records.
  */
 export class CountyStore {
+  /** Private: the store's own modules reach it through database-of.ts, nothing else does. */
+  readonly #db: SqliteDatabase;
+
   private constructor(
-    readonly db: SqliteDatabase,
+    db: SqliteDatabase,
+    /** The database file. */
     readonly path: string,
-  ) {}
+  ) {
+    this.#db = db;
+    keepDatabase(this, db);
+  }
 
   static open(path: string, options: OpenDatabaseOptions = {}, now: () => Date = () => new Date()): CountyStore {
     const db = openDatabase(path, options);
@@ -108,22 +116,26 @@ export class CountyStore {
   }
 
   close(): void {
-    this.db.close();
+    this.#db.close();
   }
 
-  private readonly statements = new Map<string, Database.Statement>();
+  /** False once closed. */
+  get isOpen(): boolean {
+    return this.#db.open;
+  }
 
-  /**
-   * Prepared once per SQL text: preparing is a real share of an import's time (npm run bench).
-   * For the store's own modules; a cached statement must not be iterated (it stays busy meanwhile).
-   */
-  statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
+  /** True inside a transaction (a caller may then leave caching to the transaction's end). */
+  get inTransaction(): boolean {
+    return this.#db.inTransaction;
+  }
+
+  /** SQLite's own check of every page and index: 'ok', or what it found wrong. */
+  integrityCheck(): string {
+    return String(this.#db.pragma('integrity_check', { simple: true }));
+  }
+
+  private statement(sql: string): Database.Statement {
+    return cachedStatement(this, sql);
   }
 
   /**
@@ -134,7 +146,7 @@ export class CountyStore {
     let outcome: Result<T, E> | undefined;
     const rollback = new Error('rollback requested by an error result');
     try {
-      this.db
+      this.#db
         .transaction(() => {
           outcome = work();
           if (!outcome.ok) throw rollback;
@@ -146,6 +158,23 @@ export class CountyStore {
     return outcome as Result<T, E>;
   }
 
+  /**
+   * Runs asynchronous `work` in one write transaction (BEGIN IMMEDIATE ... COMMIT): the store's
+   * synchronous transactions inside it nest as savepoints, so all of it commits or none. A throw
+   * rolls back. Nothing else may write meanwhile: `work` should await only the store's own calls.
+   */
+  async transactionImmediate<T>(work: () => Promise<T>): Promise<T> {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
   private checkpointsDeferred = 0;
 
   /**
@@ -155,13 +184,13 @@ export class CountyStore {
    * import made some 25 checkpoints, now one (npm run bench).
    */
   async withCheckpointsDeferred<T>(work: () => Promise<T>): Promise<T> {
-    if (this.checkpointsDeferred++ === 0) this.db.pragma(`wal_autocheckpoint = ${DEFERRED_CHECKPOINT_PAGES}`);
+    if (this.checkpointsDeferred++ === 0) this.#db.pragma(`wal_autocheckpoint = ${DEFERRED_CHECKPOINT_PAGES}`);
     try {
       return await work();
     } finally {
-      if (--this.checkpointsDeferred === 0 && this.db.open) {
-        this.db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
-        if (!this.db.inTransaction) this.db.pragma('wal_checkpoint(PASSIVE)');
+      if (--this.checkpointsDeferred === 0 && this.#db.open) {
+        this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
+        if (!this.#db.inTransaction) this.#db.pragma('wal_checkpoint(PASSIVE)');
       }
     }
   }
@@ -357,7 +386,7 @@ export class CountyStore {
   /** Oldest first, streamed: a long election night's log need not fit in memory twice. */
   *iterateAudit(): Generator<AuditEntry> {
     // Not from the cache: a cached statement stays busy while an iteration of it is open.
-    const rows = this.db
+    const rows = this.#db
       .prepare('SELECT seq, at, operator, action, payload, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq')
       .iterate() as IterableIterator<Omit<AuditEntry, 'payload'> & { payload: string }>;
     for (const row of rows) yield { ...row, payload: JSON.parse(row.payload) as unknown };

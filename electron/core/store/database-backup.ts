@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { CountyStore } from './county-store';
+import { databaseOf } from './database-of';
 
 /**
  * Online backup with SQLite's backup API: consistent while the app keeps writing, written to a
@@ -10,7 +11,7 @@ export async function writeDatabaseBackup(store: CountyStore, destination: strin
   const temporary = `${destination}.partial`;
   rmSync(temporary, { force: true });
   try {
-    await store.db.backup(temporary);
+    await databaseOf(store).backup(temporary);
     // The backup copy is a rollback-journal database: nothing left in a WAL beside it.
     const copy = new Database(temporary);
     copy.pragma('journal_mode = DELETE');

@@ -5,6 +5,7 @@
  */
 import type { WorksheetColumn } from '../model/scan-reading';
 import type { CountyStore } from './county-store';
+import { databaseOf } from './database-of';
 import { insertScanReading, type NewScanReading } from './scan-records';
 
 interface Box {
@@ -44,10 +45,10 @@ export interface NewForeignScanReading extends NewScanReading {
 /** Stores a full-page reading: the reading and its suggested fields, then its tokens and lines. */
 export function insertForeignScanReading(store: CountyStore, reading: NewForeignScanReading): number {
   const readingId = insertScanReading(store, reading);
-  store.db
+  databaseOf(store)
     .prepare('INSERT INTO scan_reading_foreign (scan_reading_id, suggested_precinct) VALUES (?, ?)')
     .run(readingId, reading.suggestedPrecinct);
-  const token = store.db.prepare(
+  const token = databaseOf(store).prepare(
     `INSERT INTO scan_reading_token (scan_reading_id, token_index, value, text, confidence, line_index,
        box_x, box_y, box_width, box_height) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -65,7 +66,7 @@ export function insertForeignScanReading(store: CountyStore, reading: NewForeign
       entry.box.height,
     );
   }
-  const line = store.db.prepare(
+  const line = databaseOf(store).prepare(
     `INSERT INTO scan_reading_line (scan_reading_id, line_index, text, box_x, box_y, box_width, box_height)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -77,18 +78,18 @@ export function insertForeignScanReading(store: CountyStore, reading: NewForeign
 
 /** The full-page details of a reading, or null when it is a worksheet's reading. */
 export function foreignReadingDetails(store: CountyStore, readingId: number): ForeignReadingDetails | null {
-  const row = store.db
+  const row = databaseOf(store)
     .prepare('SELECT suggested_precinct AS suggestedPrecinct FROM scan_reading_foreign WHERE scan_reading_id = ?')
     .get(readingId) as { suggestedPrecinct: string | null } | undefined;
   if (!row) return null;
-  const tokens = store.db
+  const tokens = databaseOf(store)
     .prepare(
       `SELECT token_index AS "index", value, text, confidence, line_index AS line, box_x AS x, box_y AS y,
               box_width AS width, box_height AS height
          FROM scan_reading_token WHERE scan_reading_id = ? ORDER BY token_index`,
     )
     .all(readingId) as (Omit<StoredNumberToken, 'box'> & Box)[];
-  const lines = store.db
+  const lines = databaseOf(store)
     .prepare(
       `SELECT line_index AS "index", text, box_x AS x, box_y AS y, box_width AS width, box_height AS height
          FROM scan_reading_line WHERE scan_reading_id = ? ORDER BY line_index`,
@@ -121,7 +122,7 @@ export function insertConfirmedTokens(
   confirmationId: number,
   tokens: readonly NewConfirmedToken[],
 ): void {
-  const insert = store.db.prepare(
+  const insert = databaseOf(store).prepare(
     'INSERT INTO scan_confirmed_token (scan_confirmation_id, candidate_id, column_name, token_index) VALUES (?, ?, ?, ?)',
   );
   for (const entry of tokens) insert.run(confirmationId, entry.candidateId, entry.column, entry.tokenIndex);
@@ -131,7 +132,7 @@ export function confirmedTokens(
   store: CountyStore,
   confirmationId: number,
 ): { readonly candidate: string; readonly column: WorksheetColumn; readonly tokenIndex: number | null }[] {
-  return store.db
+  return databaseOf(store)
     .prepare(
       `SELECT c.name AS candidate, t.column_name AS "column", t.token_index AS tokenIndex
          FROM scan_confirmed_token t JOIN candidate c ON c.id = t.candidate_id

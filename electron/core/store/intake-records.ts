@@ -4,6 +4,7 @@
  */
 import type { ReportSource } from '../model/report';
 import type { CountyStore } from './county-store';
+import { cachedStatement, databaseOf } from './database-of';
 
 export interface NewMailMessage {
   readonly sha256: string;
@@ -23,11 +24,18 @@ export interface StoredMailMessage extends Omit<NewMailMessage, 'raw'> {
 export const SCAN_MEDIA_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
 export type ScanMediaType = (typeof SCAN_MEDIA_TYPES)[number];
 
+/** 'confirmed' and 'rejected' since migration 005: a person's review of the reading (scan-records.ts). */
+export const SCAN_QUEUE_STATUSES = ['pending-ocr', 'read', 'unreadable', 'confirmed', 'rejected'] as const;
+export type ScanQueueStatus = (typeof SCAN_QUEUE_STATUSES)[number];
+
+/** What the chair decided about a quarantined message. */
+export const QUARANTINE_DECISIONS = ['accepted', 'rejected'] as const;
+
 export function findMailMessage(
   store: CountyStore,
   key: { readonly messageId: string | null; readonly sha256: string },
 ): StoredMailMessage | null {
-  const row = store.db
+  const row = databaseOf(store)
     .prepare(
       `SELECT id, sha256, message_id AS messageId, sender, subject, origin, operator, received_at AS receivedAt
          FROM mail_message WHERE sha256 = ? OR (? IS NOT NULL AND message_id = ?) ORDER BY id LIMIT 1`,
@@ -39,13 +47,13 @@ export function findMailMessage(
 /** Message-IDs already stored, of those given: lets the mailbox skip downloading known mail. */
 export function knownMessageIds(store: CountyStore, messageIds: readonly string[]): Set<string> {
   const known = new Set<string>();
-  const find = store.db.prepare('SELECT 1 FROM mail_message WHERE message_id = ?');
+  const find = databaseOf(store).prepare('SELECT 1 FROM mail_message WHERE message_id = ?');
   for (const messageId of messageIds) if (find.get(messageId)) known.add(messageId);
   return known;
 }
 
 export function insertMailMessage(store: CountyStore, message: NewMailMessage): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO mail_message (sha256, message_id, sender, subject, raw, origin, operator, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -64,14 +72,14 @@ export function insertMailMessage(store: CountyStore, message: NewMailMessage): 
 }
 
 export function mailMessageRaw(store: CountyStore, mailMessageId: number): Uint8Array | null {
-  const row = store.db.prepare('SELECT raw FROM mail_message WHERE id = ?').get(mailMessageId) as
+  const row = databaseOf(store).prepare('SELECT raw FROM mail_message WHERE id = ?').get(mailMessageId) as
     | { raw: Buffer }
     | undefined;
   return row ? new Uint8Array(row.raw) : null;
 }
 
 export function linkFileToMail(store: CountyStore, importFileId: number, mailMessageId: number): void {
-  store.db
+  databaseOf(store)
     .prepare('INSERT INTO import_file_mail (import_file_id, mail_message_id) VALUES (?, ?)')
     .run(importFileId, mailMessageId);
 }
@@ -80,7 +88,7 @@ export function insertScanQueueItem(
   store: CountyStore,
   item: { readonly importFileId: number; readonly mediaType: ScanMediaType; readonly queuedAt: string },
 ): void {
-  store.db
+  databaseOf(store)
     .prepare('INSERT INTO scan_queue (import_file_id, media_type, queued_at) VALUES (?, ?, ?)')
     .run(item.importFileId, item.mediaType, item.queuedAt);
 }
@@ -90,8 +98,7 @@ export interface ScanQueueEntry {
   readonly fileName: string;
   readonly sha256: string;
   readonly mediaType: ScanMediaType;
-  /** 'confirmed' and 'rejected' since migration 005: a person's review of the reading (scan-records.ts). */
-  readonly status: 'pending-ocr' | 'read' | 'unreadable' | 'confirmed' | 'rejected';
+  readonly status: ScanQueueStatus;
   readonly source: ReportSource;
   readonly operator: string;
   readonly queuedAt: string;
@@ -99,7 +106,7 @@ export interface ScanQueueEntry {
 }
 
 export function listScanQueue(store: CountyStore): ScanQueueEntry[] {
-  return store.db
+  return databaseOf(store)
     .prepare(
       `SELECT q.import_file_id AS importFileId, f.file_name AS fileName, f.sha256, q.media_type AS mediaType,
               q.status, f.source, f.operator, q.queued_at AS queuedAt, m.sender
@@ -126,14 +133,14 @@ export interface QuarantineRecord extends NewQuarantineItem {
   readonly subject: string;
   readonly messageId: string | null;
   readonly origin: string;
-  readonly decision: 'accepted' | 'rejected' | null;
+  readonly decision: (typeof QUARANTINE_DECISIONS)[number] | null;
   readonly decidedBy: string | null;
   readonly decidedAt: string | null;
   readonly note: string | null;
 }
 
 export function insertQuarantineItem(store: CountyStore, item: NewQuarantineItem): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO quarantine_item (mail_message_id, attachment_name, attachment_sha256, reason_code, reason, quarantined_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -158,13 +165,13 @@ const QUARANTINE_SELECT = `
     LEFT JOIN quarantine_decision d ON d.quarantine_item_id = q.id`;
 
 export function listQuarantineItems(store: CountyStore, pendingOnly: boolean): QuarantineRecord[] {
-  return store.db
+  return databaseOf(store)
     .prepare(`${QUARANTINE_SELECT} ${pendingOnly ? 'WHERE d.decision IS NULL' : ''} ORDER BY q.id`)
     .all() as QuarantineRecord[];
 }
 
 export function findQuarantineItem(store: CountyStore, id: number): QuarantineRecord | null {
-  const row = store.db.prepare(`${QUARANTINE_SELECT} WHERE q.id = ?`).get(id) as QuarantineRecord | undefined;
+  const row = databaseOf(store).prepare(`${QUARANTINE_SELECT} WHERE q.id = ?`).get(id) as QuarantineRecord | undefined;
   return row ?? null;
 }
 
@@ -172,13 +179,13 @@ export function insertQuarantineDecision(
   store: CountyStore,
   decision: {
     readonly quarantineItemId: number;
-    readonly decision: 'accepted' | 'rejected';
+    readonly decision: (typeof QUARANTINE_DECISIONS)[number];
     readonly operator: string;
     readonly decidedAt: string;
     readonly note: string;
   },
 ): void {
-  store.db
+  databaseOf(store)
     .prepare(
       'INSERT INTO quarantine_decision (quarantine_item_id, decision, operator, decided_at, note) VALUES (?, ?, ?, ?, ?)',
     )
@@ -200,7 +207,7 @@ export interface ReportOrigin {
 }
 
 export function listReportOrigins(store: CountyStore): ReportOrigin[] {
-  return store.db
+  return databaseOf(store)
     .prepare(
       `SELECT r.id AS reportId, p.code AS precinct, r.source, r.operator, r.received_at AS receivedAt,
               f.file_name AS fileName, f.sha256 AS fileSha256, m.sender, m.message_id AS messageId
@@ -217,7 +224,7 @@ export function listReportOrigins(store: CountyStore): ReportOrigin[] {
 export function precinctsChairedBy(store: CountyStore, address: string): string[] {
   if (address === '') return [];
   return (
-    store.db
+    databaseOf(store)
       .prepare('SELECT code FROM precinct WHERE lower(trim(chair_email)) = lower(?) ORDER BY list_order')
       .all(address) as { code: string }[]
   ).map((row) => row.code);
@@ -237,18 +244,15 @@ export function countIntakeRows(store: CountyStore): Record<string, number> {
     'quarantine_decision',
   ];
   return Object.fromEntries(
-    tables.map((table) => [table, (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
+    tables.map((table) => [
+      table,
+      (databaseOf(store).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    ]),
   );
 }
 
-const reportCountStatements = new WeakMap<CountyStore, ReturnType<CountyStore['db']['prepare']>>();
-
 /** How many reports a precinct holds: with one, it cannot be in conflict (import skips the status check). */
 export function reportsHeldFor(store: CountyStore, precinctId: number): number {
-  let statement = reportCountStatements.get(store);
-  if (!statement) {
-    statement = store.db.prepare('SELECT count(*) AS held FROM report WHERE precinct_id = ?');
-    reportCountStatements.set(store, statement);
-  }
-  return (statement.get(precinctId) as { held: number }).held;
+  const held = cachedStatement(store, 'SELECT count(*) AS held FROM report WHERE precinct_id = ?').get(precinctId);
+  return (held as { held: number }).held;
 }

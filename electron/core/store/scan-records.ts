@@ -5,9 +5,12 @@
  */
 import type { ReviewReason, WorksheetColumn } from '../model/scan-reading';
 import type { CountyStore } from './county-store';
+import { databaseOf } from './database-of';
 import type { ScanMediaType } from './intake-records';
 
-export type ScanQueueStatus = 'pending-ocr' | 'read' | 'unreadable' | 'confirmed' | 'rejected';
+import type { ScanQueueStatus } from './intake-records';
+
+export type { ScanQueueStatus };
 
 export interface ScanFile {
   readonly importFileId: number;
@@ -20,7 +23,7 @@ export interface ScanFile {
 
 /** A queued scan (without its bytes), or null when the id is not a queued scan. */
 export function findQueuedScan(store: CountyStore, importFileId: number): ScanFile | null {
-  const row = store.db
+  const row = databaseOf(store)
     .prepare(
       `SELECT q.import_file_id AS importFileId, f.file_name AS fileName, f.sha256, q.media_type AS mediaType,
               q.status, q.queued_at AS queuedAt
@@ -33,7 +36,7 @@ export function findQueuedScan(store: CountyStore, importFileId: number): ScanFi
 
 /** The stored file's bytes, exactly as received. */
 export function importFileBytes(store: CountyStore, importFileId: number): Uint8Array | null {
-  const row = store.db.prepare('SELECT bytes FROM import_file WHERE id = ?').get(importFileId) as
+  const row = databaseOf(store).prepare('SELECT bytes FROM import_file WHERE id = ?').get(importFileId) as
     | { bytes: Buffer }
     | undefined;
   return row ? new Uint8Array(row.bytes) : null;
@@ -41,7 +44,7 @@ export function importFileBytes(store: CountyStore, importFileId: number): Uint8
 
 /** Only the status of a queued scan changes; a trigger keeps 'confirmed' and 'rejected' final. */
 export function setScanQueueStatus(store: CountyStore, importFileId: number, status: ScanQueueStatus): void {
-  store.db.prepare('UPDATE scan_queue SET status = ? WHERE import_file_id = ?').run(status, importFileId);
+  databaseOf(store).prepare('UPDATE scan_queue SET status = ? WHERE import_file_id = ?').run(status, importFileId);
 }
 
 export interface NewFieldReading {
@@ -74,7 +77,7 @@ export interface NewScanReading {
 }
 
 export function insertScanReading(store: CountyStore, reading: NewScanReading): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO scan_reading (import_file_id, page_number, qr_precinct, expected_precinct, form_version,
          rotation_degrees, page_png, page_width, page_height, engine_versions, elapsed_ms, operator, read_at)
@@ -96,7 +99,7 @@ export function insertScanReading(store: CountyStore, reading: NewScanReading): 
       reading.readAt,
     );
   const readingId = Number(info.lastInsertRowid);
-  const field = store.db.prepare(
+  const field = databaseOf(store).prepare(
     `INSERT INTO scan_reading_field (scan_reading_id, field_index, candidate_id, column_name, value, confidence,
        needs_review, reasons, tesseract, classifier, box_x, box_y, box_width, box_height)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -119,7 +122,7 @@ export function insertScanReading(store: CountyStore, reading: NewScanReading): 
       entry.box.height,
     );
   }
-  const problem = store.db.prepare(
+  const problem = databaseOf(store).prepare(
     'INSERT INTO scan_reading_problem (scan_reading_id, problem_index, code, message) VALUES (?, ?, ?, ?)',
   );
   for (const [index, entry] of reading.problems.entries()) problem.run(readingId, index, entry.code, entry.message);
@@ -178,7 +181,7 @@ const READING_COLUMNS = `r.id, r.import_file_id AS importFileId, r.page_number A
 
 /** The newest reading of each page of a scan, in page order (a scan read again replaces none of the old). */
 export function latestScanReadings(store: CountyStore, importFileId: number): StoredScanReading[] {
-  const rows = store.db
+  const rows = databaseOf(store)
     .prepare(
       `SELECT ${READING_COLUMNS} FROM scan_reading r
         WHERE r.import_file_id = ?
@@ -191,14 +194,14 @@ export function latestScanReadings(store: CountyStore, importFileId: number): St
 }
 
 export function findScanReading(store: CountyStore, readingId: number): StoredScanReading | null {
-  const row = store.db.prepare(`SELECT ${READING_COLUMNS} FROM scan_reading r WHERE r.id = ?`).get(readingId) as
-    | ReadingRow
-    | undefined;
+  const row = databaseOf(store)
+    .prepare(`SELECT ${READING_COLUMNS} FROM scan_reading r WHERE r.id = ?`)
+    .get(readingId) as ReadingRow | undefined;
   return row ? withDetails(store, row) : null;
 }
 
 function withDetails(store: CountyStore, row: ReadingRow): StoredScanReading {
-  const fields = store.db
+  const fields = databaseOf(store)
     .prepare(
       `SELECT c.name AS candidate, f.column_name AS column, f.value, f.confidence, f.needs_review AS needsReview,
               f.reasons, f.tesseract, f.classifier, f.box_x AS x, f.box_y AS y, f.box_width AS width,
@@ -220,7 +223,7 @@ function withDetails(store: CountyStore, row: ReadingRow): StoredScanReading {
     width: number;
     height: number;
   }[];
-  const problems = store.db
+  const problems = databaseOf(store)
     .prepare('SELECT code, message FROM scan_reading_problem WHERE scan_reading_id = ? ORDER BY problem_index')
     .all(row.id) as { code: string; message: string }[];
   return {
@@ -274,7 +277,7 @@ export interface NewScanConfirmation {
 }
 
 export function insertScanConfirmation(store: CountyStore, confirmation: NewScanConfirmation): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO scan_confirmation (import_file_id, page_number, scan_reading_id, report_id, precinct_id,
          qr_precinct, override_reason, operator, confirmed_at)
@@ -292,7 +295,7 @@ export function insertScanConfirmation(store: CountyStore, confirmation: NewScan
       confirmation.confirmedAt,
     );
   const confirmationId = Number(info.lastInsertRowid);
-  const field = store.db.prepare(
+  const field = databaseOf(store).prepare(
     `INSERT INTO scan_confirmed_field (scan_confirmation_id, candidate_id, column_name, value, read_value, changed)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -339,7 +342,7 @@ const CONFIRMATION_SELECT = `SELECT s.id, s.import_file_id AS importFileId, s.pa
 type ConfirmationRow = Omit<StoredScanConfirmation, 'fields'>;
 
 export function scanConfirmations(store: CountyStore, importFileId: number): StoredScanConfirmation[] {
-  const rows = store.db
+  const rows = databaseOf(store)
     .prepare(`${CONFIRMATION_SELECT} WHERE s.import_file_id = ? ORDER BY s.page_number`)
     .all(importFileId) as ConfirmationRow[];
   return rows.map((row) => withConfirmedFields(store, row));
@@ -347,14 +350,14 @@ export function scanConfirmations(store: CountyStore, importFileId: number): Sto
 
 /** The confirmation a report came from, or null when the report was not a confirmed scan. */
 export function confirmationOfReport(store: CountyStore, reportId: number): StoredScanConfirmation | null {
-  const row = store.db.prepare(`${CONFIRMATION_SELECT} WHERE s.report_id = ?`).get(reportId) as
+  const row = databaseOf(store).prepare(`${CONFIRMATION_SELECT} WHERE s.report_id = ?`).get(reportId) as
     | ConfirmationRow
     | undefined;
   return row ? withConfirmedFields(store, row) : null;
 }
 
 function withConfirmedFields(store: CountyStore, row: ConfirmationRow): StoredScanConfirmation {
-  const fields = store.db
+  const fields = databaseOf(store)
     .prepare(
       `SELECT c.name AS candidate, f.column_name AS column, f.value, f.read_value AS readValue, f.changed
          FROM scan_confirmed_field f JOIN candidate c ON c.id = f.candidate_id
@@ -379,13 +382,13 @@ export interface ScanRejection {
 }
 
 export function insertScanRejection(store: CountyStore, rejection: ScanRejection): void {
-  store.db
+  databaseOf(store)
     .prepare('INSERT INTO scan_rejection (import_file_id, reason, operator, rejected_at) VALUES (?, ?, ?, ?)')
     .run(rejection.importFileId, rejection.reason, rejection.operator, rejection.rejectedAt);
 }
 
 export function findScanRejection(store: CountyStore, importFileId: number): ScanRejection | null {
-  const row = store.db
+  const row = databaseOf(store)
     .prepare(
       `SELECT import_file_id AS importFileId, reason, operator, rejected_at AS rejectedAt
          FROM scan_rejection WHERE import_file_id = ?`,
@@ -399,7 +402,7 @@ export function reportFile(
   store: CountyStore,
   reportId: number,
 ): { readonly importFileId: number | null; readonly source: string } | null {
-  const row = store.db
+  const row = databaseOf(store)
     .prepare('SELECT import_file_id AS importFileId, source FROM report WHERE id = ?')
     .get(reportId) as { importFileId: number | null; source: string } | undefined;
   return row ?? null;

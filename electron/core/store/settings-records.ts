@@ -4,8 +4,10 @@
  * schema when read back, so a row written by a newer version never crashes an older one.
  */
 import type { CountyStore } from './county-store';
+import { databaseOf } from './database-of';
 
-export type SettingName = 'mailbox' | 'backup' | 'teamHub';
+export const SETTING_NAMES = ['mailbox', 'backup', 'teamHub'] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
 
 export interface SettingRecord {
   readonly name: SettingName;
@@ -15,7 +17,7 @@ export interface SettingRecord {
 }
 
 export function currentSetting(store: CountyStore, name: SettingName): SettingRecord | null {
-  const row = store.db
+  const row = databaseOf(store)
     .prepare(
       'SELECT name, value, changed_at AS changedAt, operator FROM setting WHERE name = ? ORDER BY id DESC LIMIT 1',
     )
@@ -42,20 +44,20 @@ export function recordSetting(
     action: 'settings.changed',
     payload: { setting: change.name, value: change.value, ...change.note },
   });
-  store.db
+  databaseOf(store)
     .prepare('INSERT INTO setting (name, value, changed_at, operator, audit_seq) VALUES (?, ?, ?, ?, ?)')
     .run(change.name, JSON.stringify(change.value), change.at, change.operator, audit.seq);
 }
 
 /** The newest audit entry's number: a scheduled backup is skipped when nothing changed since the last one. */
 export function latestAuditSeq(store: CountyStore): number {
-  const row = store.db.prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number | null };
+  const row = databaseOf(store).prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number | null };
   return row.seq ?? 0;
 }
 
 /** The newest certification's audit entry (precinct or county): each new one is followed by a backup. */
 export function latestCertificationSeq(store: CountyStore): number {
-  const row = store.db
+  const row = databaseOf(store)
     .prepare("SELECT max(seq) AS seq FROM audit_log WHERE action IN ('precinct.certified', 'county.certified')")
     .get() as { seq: number | null };
   return row.seq ?? 0;

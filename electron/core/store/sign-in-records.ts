@@ -1,5 +1,6 @@
 /** SQL for refused sign-ins (migration 010). */
 import type { CountyStore } from './county-store';
+import { databaseOf } from './database-of';
 
 /** The key refusals are counted under: the name as typed, trimmed and lowercased. */
 export function signInNameKey(name: string): string {
@@ -7,7 +8,7 @@ export function signInNameKey(name: string): string {
 }
 
 export function insertSignInFailure(store: CountyStore, name: string, at: string): void {
-  store.db.prepare('INSERT INTO sign_in_failure (name_key, at) VALUES (?, ?)').run(signInNameKey(name), at);
+  databaseOf(store).prepare('INSERT INTO sign_in_failure (name_key, at) VALUES (?, ?)').run(signInNameKey(name), at);
 }
 
 /**
@@ -15,7 +16,7 @@ export function insertSignInFailure(store: CountyStore, name: string, at: string
  * (a success starts the count again), oldest first.
  */
 export function signInFailuresSince(store: CountyStore, name: string, since: string): string[] {
-  const rows = store.db
+  const rows = databaseOf(store)
     .prepare(
       `SELECT f.at AS at FROM sign_in_failure f
         WHERE f.name_key = ? AND f.at > ?

@@ -1,5 +1,6 @@
 /** SQL for resolutions, certifications, recounts and corrections (migration 002). */
 import type { CountyStore } from './county-store';
+import { cachedStatement, databaseOf } from './database-of';
 
 export interface ResolutionRecord {
   readonly id: number;
@@ -22,7 +23,8 @@ export interface CertificationRecord {
   readonly certifiedAt: string;
 }
 
-export type CertifiedChangeKind = 'recount' | 'correction';
+export const CERTIFIED_CHANGE_KINDS = ['recount', 'correction'] as const;
+export type CertifiedChangeKind = (typeof CERTIFIED_CHANGE_KINDS)[number];
 
 export interface CertifiedChangeRecord {
   readonly id: number;
@@ -43,7 +45,7 @@ export interface PrecinctHistoryRecords {
 }
 
 export function insertResolution(store: CountyStore, resolution: Omit<ResolutionRecord, 'id'>): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       'INSERT INTO resolution (precinct_id, chosen_report_id, reason, operator, resolved_at) VALUES (?, ?, ?, ?, ?)',
     )
@@ -55,13 +57,13 @@ export function insertResolution(store: CountyStore, resolution: Omit<Resolution
       resolution.resolvedAt,
     );
   const id = Number(info.lastInsertRowid);
-  const settle = store.db.prepare('INSERT INTO resolution_settles (resolution_id, report_id) VALUES (?, ?)');
+  const settle = databaseOf(store).prepare('INSERT INTO resolution_settles (resolution_id, report_id) VALUES (?, ?)');
   for (const reportId of resolution.settles) settle.run(id, reportId);
   return id;
 }
 
 export function insertCertification(store: CountyStore, certification: Omit<CertificationRecord, 'id'>): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO certification (precinct_id, report_id, through_report_id, operator, certified_at)
        VALUES (?, ?, ?, ?, ?)`,
@@ -77,7 +79,7 @@ export function insertCertification(store: CountyStore, certification: Omit<Cert
 }
 
 export function insertCertifiedChange(store: CountyStore, change: Omit<CertifiedChangeRecord, 'id'>): number {
-  const info = store.db
+  const info = databaseOf(store)
     .prepare(
       `INSERT INTO certified_change (precinct_id, certification_id, kind, report_id, operator, changed_at, reason)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -98,33 +100,29 @@ export function insertCertifiedChange(store: CountyStore, change: Omit<Certified
 export function listPrecinctHistories(store: CountyStore, precinctId?: number): Map<number, PrecinctHistoryRecords> {
   const where = precinctId === undefined ? '' : 'WHERE precinct_id = ?';
   const args = precinctId === undefined ? [] : [precinctId];
-  const resolutions = store
-    .statement(
-      `SELECT id, precinct_id AS precinctId, chosen_report_id AS chosenReportId, reason, operator,
+  const resolutions = cachedStatement(
+    store,
+    `SELECT id, precinct_id AS precinctId, chosen_report_id AS chosenReportId, reason, operator,
               resolved_at AS resolvedAt
          FROM resolution ${where} ORDER BY id`,
-    )
-    .all(...args) as Omit<ResolutionRecord, 'settles'>[];
-  const settles = store
-    .statement(
-      `SELECT s.resolution_id AS resolutionId, s.report_id AS reportId
+  ).all(...args) as Omit<ResolutionRecord, 'settles'>[];
+  const settles = cachedStatement(
+    store,
+    `SELECT s.resolution_id AS resolutionId, s.report_id AS reportId
          FROM resolution_settles s JOIN resolution r ON r.id = s.resolution_id ${where ? 'WHERE r.precinct_id = ?' : ''}
          ORDER BY s.resolution_id, s.report_id`,
-    )
-    .all(...args) as { resolutionId: number; reportId: number }[];
-  const certifications = store
-    .statement(
-      `SELECT ${CERTIFICATION_COLUMNS} FROM certification
+  ).all(...args) as { resolutionId: number; reportId: number }[];
+  const certifications = cachedStatement(
+    store,
+    `SELECT ${CERTIFICATION_COLUMNS} FROM certification
          ${where ? 'WHERE precinct_id = ?' : 'WHERE precinct_id IS NOT NULL'} ORDER BY id`,
-    )
-    .all(...args) as CertificationRecord[];
-  const changes = store
-    .statement(
-      `SELECT id, precinct_id AS precinctId, certification_id AS certificationId, kind, report_id AS reportId,
+  ).all(...args) as CertificationRecord[];
+  const changes = cachedStatement(
+    store,
+    `SELECT id, precinct_id AS precinctId, certification_id AS certificationId, kind, report_id AS reportId,
               operator, changed_at AS changedAt, reason
          FROM certified_change ${where} ORDER BY id`,
-    )
-    .all(...args) as CertifiedChangeRecord[];
+  ).all(...args) as CertifiedChangeRecord[];
 
   const histories = new Map<
     number,
@@ -156,12 +154,13 @@ const CERTIFICATION_COLUMNS = `id, precinct_id AS precinctId, report_id AS repor
 
 /** The county's certifications (not a precinct's), oldest first. */
 export function listCountyCertifications(store: CountyStore): CertificationRecord[] {
-  return store
-    .statement(`SELECT ${CERTIFICATION_COLUMNS} FROM certification WHERE precinct_id IS NULL ORDER BY id`)
-    .all() as CertificationRecord[];
+  return cachedStatement(
+    store,
+    `SELECT ${CERTIFICATION_COLUMNS} FROM certification WHERE precinct_id IS NULL ORDER BY id`,
+  ).all() as CertificationRecord[];
 }
 
 /** Newest report id in the database, 0 when none: what a certification "saw". */
 export function latestReportId(store: CountyStore): number {
-  return (store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM report').get() as { id: number }).id;
+  return (databaseOf(store).prepare('SELECT coalesce(max(id), 0) AS id FROM report').get() as { id: number }).id;
 }

@@ -460,16 +460,11 @@ export class HubState implements TeamHub {
     if (ATOMIC_METHODS.has(request.method)) {
       // The API's own transactions nest inside this one (savepoints), so the report and its
       // request record commit together or not at all.
-      this.store.db.exec('BEGIN IMMEDIATE');
-      try {
+      return this.store.transactionImmediate(async () => {
         const answer = await call(request.input);
         record(answer);
-        this.store.db.exec('COMMIT');
         return answer;
-      } catch (error) {
-        if (this.store.db.inTransaction) this.store.db.exec('ROLLBACK');
-        throw error;
-      }
+      });
     }
     // Files wait on the disk (staging) between their own transactions; a file seen before is
     // "already imported" by its sha256, so a retry after a crash here changes nothing either.

@@ -90,6 +90,6 @@ export async function demoCommand(args: string[], io: CliIo): Promise<ExitCode> 
     io.out(`  check it: tallyroom verify ${bundle.path} --pubkey ${bundle.publicKey}`);
     return EXIT.ok;
   } finally {
-    if (store.db.open) store.close();
+    if (store.isOpen) store.close();
   }
 }
