@@ -6,7 +6,8 @@
  */
 
 /** The columns a Tallyroom worksheet has one comb field for, per candidate. */
-export type WorksheetColumn = 'first' | 'final' | 'delegates';
+export const WORKSHEET_COLUMNS = ['first', 'final', 'delegates'] as const;
+export type WorksheetColumn = (typeof WORKSHEET_COLUMNS)[number];
 
 /** Why a field needs a person: every reason is shown to the reviewer in plain words. */
 export type ReviewReason =
