@@ -4,6 +4,7 @@ import { useOverview } from './api/hooks';
 import { ROLE_LABELS, RULES_LABELS } from './api/types';
 import { PendingBadge } from './components/PendingBadge';
 import { SignInDialog } from './components/SignInDialog';
+import { SkipLink } from './components/SkipLink';
 import { StationGate, TeamBanner } from './components/StationGate';
 import { Kbd } from './components/ui';
 import { formatDate } from './format';
@@ -226,6 +227,7 @@ export function App() {
   return (
     <StationGate>
       <div className="app" data-auth={authState} inert={signInOpen ? true : undefined}>
+        <SkipLink target="main" />
         <nav className="sidebar" aria-label="Main">
           <div className="brand">
             <svg viewBox="0 0 32 32" className="brand-mark" aria-hidden="true">
@@ -264,7 +266,7 @@ export function App() {
           <Header />
           <TeamBanner />
           {/* A new person at the keyboard starts from a fresh screen: nothing of the last person's entry stays. */}
-          <main className="content" id="main" key={person?.session ?? 'nobody'}>
+          <main className="content" id="main" tabIndex={-1} key={person?.session ?? 'nobody'}>
             {SCREENS[route.screen]()}
           </main>
         </div>

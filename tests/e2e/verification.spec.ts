@@ -187,7 +187,9 @@ test('a recount verifier’s hand count shows what changes against the certified
   await expect(table.locator('tr[data-candidate="Adams"] td[data-field="firstAlignment"]')).toContainText('15 → 14');
   const totals = page.getByRole('table', { name: 'County totals before and after' });
   await expect(totals.locator('tr[data-candidate="Baker"] td[data-field="sde"]')).toContainText('0.000 → 0.250');
-  const chart = page.getByRole('img', { name: /State delegate equivalents, certified and after recounts/ });
+  // Only the precinct is certified, not the county: the baseline is "before", not "certified".
+  const chart = page.getByRole('img', { name: /State delegate equivalents, before and after recounts/ });
+  await expect(chart.locator('.chart-legend')).toContainText('Before recounts');
   await expect(chart.locator('g.bar-row.changed')).toHaveCount(2);
   await screenshot(page, 'recount');
 

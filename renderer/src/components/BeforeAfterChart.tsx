@@ -24,10 +24,13 @@ export function BeforeAfterChart({
   title,
   description,
   items,
+  beforeName,
 }: {
   title: string;
   description: string;
   items: readonly BeforeAfterItem[];
+  /** What the pale bar is: "Certified" only once the county is certified, else "Before recounts". */
+  beforeName: string;
 }) {
   const id = useId();
   const plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
@@ -50,7 +53,7 @@ export function BeforeAfterChart({
         const changed = item.before !== item.after;
         return (
           <g key={item.label} className={`bar-row${changed ? ' changed' : ''}`} data-candidate={item.label}>
-            <title>{`${item.label}: ${item.beforeLabel} certified, ${item.afterLabel} now`}</title>
+            <title>{`${item.label}: ${item.beforeLabel} ${beforeName.toLowerCase()}, ${item.afterLabel} now`}</title>
             <text
               className="bar-label"
               x={LABEL_WIDTH - 10}
@@ -72,10 +75,10 @@ export function BeforeAfterChart({
       <g className="chart-legend" transform={`translate(${LABEL_WIDTH}, ${height - 14})`}>
         <rect className="bar-before" width={12} height={10} rx={2} />
         <text className="bar-axis" x={18} y={9}>
-          Certified
+          {beforeName}
         </text>
-        <rect className="bar-after" x={100} width={12} height={10} rx={2} />
-        <text className="bar-axis" x={118} y={9}>
+        <rect className="bar-after" x={140} width={12} height={10} rx={2} />
+        <text className="bar-axis" x={158} y={9}>
           After recounts and corrections
         </text>
       </g>

@@ -38,7 +38,11 @@ export function Recount() {
         actions={<ReportDownloads disabled={summary.data.changes.length === 0} />}
       />
       <RecountEntry election={election} overview={overview.data} />
-      <ChangesSummary summary={summary.data} plurality={election.rulesProfile === 'plurality'} />
+      <ChangesSummary
+        summary={summary.data}
+        plurality={election.rulesProfile === 'plurality'}
+        countyCertified={overview.data.countyCertification !== null}
+      />
     </div>
   );
 }
@@ -175,7 +179,17 @@ function RecountEntry({ election, overview }: { election: ElectionInfo; overview
   );
 }
 
-function ChangesSummary({ summary, plurality }: { summary: RecountSummary; plurality: boolean }) {
+function ChangesSummary({
+  summary,
+  plurality,
+  countyCertified,
+}: {
+  summary: RecountSummary;
+  plurality: boolean;
+  countyCertified: boolean;
+}) {
+  // The county totals are "certified" only once the chair has certified the county.
+  const beforeName = countyCertified ? 'Certified' : 'Before recounts';
   if (summary.changes.length === 0) {
     return (
       <Card title="What changed">
@@ -200,11 +214,8 @@ function ChangesSummary({ summary, plurality }: { summary: RecountSummary; plura
         <div className="recount-totals">
           <ChangeTable label="County totals before and after" lines={summary.countyTotals} plurality={plurality} />
           <BeforeAfterChart
-            title={
-              plurality
-                ? 'Votes, certified and after recounts'
-                : 'State delegate equivalents, certified and after recounts'
-            }
+            title={`${plurality ? 'Votes' : 'State delegate equivalents'}, ${countyCertified ? 'certified' : 'before'} and after recounts`}
+            beforeName={beforeName}
             description={summary.countyTotals
               .map(
                 (line) => `${line.candidate} ${label(measure(line.before))} to ${label(measure(line.after))} ${unit}`,
