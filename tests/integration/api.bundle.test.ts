@@ -13,15 +13,16 @@ import { unzipSync, zipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
-import type { ScanReader } from '../../electron/core/api/handlers/scan-reader';
 import type { DriveEjector } from '../../electron/core/bundle/drive-ejector';
 import type { ScanReading } from '../../electron/core/ocr/scan-reading';
+import type { ScanReader } from '../../electron/core/scan-review/scan-reader';
 import { memorySecretStore, type SecretStore } from '../../electron/core/secrets/secret-store';
 import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
 import { countyWithTeam, lines, type Team } from '../helpers/county-team';
 import { caucusClock, INTAKE_FIXTURES } from '../helpers/intake-county';
 import { expectReadablePdf } from '../helpers/pdf-accessibility';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR } from '../helpers/temp-county';
 
 const PASSPHRASE = 'correct horse battery';
@@ -98,7 +99,8 @@ afterEach(() => {
   rmSync(h.dir, { recursive: true, force: true });
 });
 
-const bundleRows = () => (h.store.db.prepare('SELECT count(*) AS n FROM bundle_export').get() as { n: number }).n;
+const bundleRows = () =>
+  (rawDatabase(h.store).prepare('SELECT count(*) AS n FROM bundle_export').get() as { n: number }).n;
 
 async function makeKey(remember = false) {
   return expectOk(await h.api.createSigningKey({ session: h.team.chair, passphrase: PASSPHRASE, remember }));

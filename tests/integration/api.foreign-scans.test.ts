@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
-import type { ScanReader } from '../../electron/core/api/handlers/scan-reader';
 import { createOcrEngine } from '../../electron/core/ocr/read-worksheet-scan';
 import type { WorksheetColumn } from '../../electron/core/ocr/scan-reading';
+import type { ScanReader } from '../../electron/core/scan-review/scan-reader';
 import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
 import { caucusClock } from '../helpers/intake-county';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR } from '../helpers/temp-county';
 
 const FOREIGN = resolve(import.meta.dirname, '../fixtures/foreign-scans');
@@ -93,7 +94,8 @@ async function readAsTable(file: string) {
   return { scanId, view, page, foreign: page.foreign };
 }
 
-const countRows = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const countRows = (table: string) =>
+  (rawDatabase(store).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 const asInput = (truth: Truth) => truth.fields.map(({ candidate, column, value }) => ({ candidate, column, value }));
 
@@ -191,7 +193,7 @@ describe('a printed tally that is not our worksheet', () => {
     expect(reports[0]).toMatchObject({ source: 'scan', operator: 'Jordan Lee', fileName: truth.file });
     const evidence = expectOk(await api.getReportEvidence({ reportId: confirmed.reportId }));
     expect(Buffer.from(evidence?.original.base64 ?? '', 'base64')).toEqual(readFileSync(join(FOREIGN, truth.file)));
-    const typed = store.db
+    const typed = rawDatabase(store)
       .prepare(
         `SELECT t.token_index AS tokenIndex FROM scan_confirmed_token t JOIN candidate c ON c.id = t.candidate_id
           WHERE c.name = 'Dunn' AND t.column_name = 'delegates'`,
@@ -199,7 +201,9 @@ describe('a printed tally that is not our worksheet', () => {
       .get() as { tokenIndex: number | null };
     expect(typed.tokenIndex).toBeNull();
     expect(countRows('scan_confirmed_token')).toBe(truth.fields.length);
-    const mapped = store.db.prepare("SELECT payload FROM audit_log WHERE action = 'scan.mapped-from-table'").all();
+    const mapped = rawDatabase(store)
+      .prepare("SELECT payload FROM audit_log WHERE action = 'scan.mapped-from-table'")
+      .all();
     expect(mapped).toHaveLength(1);
 
     // Double entry as for any paper: a second person keying the same sheet verifies the precinct.
@@ -220,9 +224,11 @@ describe('a printed tally that is not our worksheet', () => {
 
   it('keeps what was read append-only', async () => {
     await readAsTable(truthOf('printed-table.png').file);
-    expect(() => store.db.prepare('UPDATE scan_reading_token SET value = value + 1').run()).toThrow(/append-only/);
-    expect(() => store.db.prepare('DELETE FROM scan_reading_line').run()).toThrow(/append-only/);
-    expect(() => store.db.prepare('DELETE FROM scan_reading_foreign').run()).toThrow(/append-only/);
+    expect(() => rawDatabase(store).prepare('UPDATE scan_reading_token SET value = value + 1').run()).toThrow(
+      /append-only/,
+    );
+    expect(() => rawDatabase(store).prepare('DELETE FROM scan_reading_line').run()).toThrow(/append-only/);
+    expect(() => rawDatabase(store).prepare('DELETE FROM scan_reading_foreign').run()).toThrow(/append-only/);
   });
 });
 

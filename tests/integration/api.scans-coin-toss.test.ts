@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
-import type { ScanReader } from '../../electron/core/api/handlers/scan-reader';
+import type { ScanReader } from '../../electron/core/scan-review/scan-reader';
 import { createOcrEngine } from '../../electron/core/ocr/read-worksheet-scan';
 import type { WorksheetColumn } from '../../electron/core/ocr/scan-reading';
 import type { CoinToss } from '../../electron/core/rules/types';

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
-import type { ScanReader } from '../../electron/core/api/handlers/scan-reader';
 import { createOcrEngine } from '../../electron/core/ocr/read-worksheet-scan';
 import type { WorksheetColumn } from '../../electron/core/ocr/scan-reading';
+import type { ScanReader } from '../../electron/core/scan-review/scan-reader';
 import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
 import { caucusClock } from '../helpers/intake-county';
+import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR } from '../helpers/temp-county';
 
 const SCANS = resolve(import.meta.dirname, '../fixtures/scans');
@@ -140,7 +141,7 @@ describe('a printed worksheet, read and confirmed', () => {
     const reports = await reportsOf(truth.precinct);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ source: 'scan', operator: 'Jordan Lee', fileName: 'printed-straight.png' });
-    const row = store.db
+    const row = rawDatabase(store)
       .prepare('SELECT import_file_id AS fileId FROM report WHERE id = ?')
       .get(confirmed.reportId) as {
       fileId: number;
@@ -230,7 +231,9 @@ describe('scans that cannot be confirmed', () => {
       }),
     );
     expect(rejected.status).toBe('rejected');
-    const stored = store.db.prepare('SELECT sha256 FROM import_file WHERE id = ?').get(scanId) as { sha256: string };
+    const stored = rawDatabase(store).prepare('SELECT sha256 FROM import_file WHERE id = ?').get(scanId) as {
+      sha256: string;
+    };
     expect(stored.sha256).toBe(rejected.sha256);
     expect(expectOk(await api.listScanQueue({})).find((entry) => entry.importFileId === scanId)?.status).toBe(
       'rejected',
