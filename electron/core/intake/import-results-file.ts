@@ -4,7 +4,7 @@ import { buildCountyView } from '../county/county-view';
 import type { FileProblem } from '../model/file-problem';
 import type { PrecinctResult } from '../model/precinct-result';
 import type { ReportSource } from '../model/report';
-import { type AppError, appError, ok, type Result } from '../result';
+import { type AppError, type AppErrorCode, appError, ok, type Result } from '../result';
 import { MAX_PROBLEMS_LISTED } from '../results-file/columns';
 import type { ResultRows } from '../results-file/precinct-results';
 import { isCount } from '../rules/check-iowa';
@@ -147,7 +147,7 @@ function normalEmail(address: string | null | undefined): string {
 
 /** One reason a file's data cannot enter this county's database, with where it is in the file. */
 interface IntakeProblem extends FileProblem {
-  readonly code: string;
+  readonly code: AppErrorCode;
   /** The sentence when this is the file's only problem (names the file, says nothing was imported). */
   readonly sentence: string;
 }

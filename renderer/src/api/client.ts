@@ -8,7 +8,7 @@
 
 import { API_METHODS } from '../../../electron/core/api/methods';
 import type { Api, ApiInput, ApiMethodName, ApiOutputs } from '../../../electron/core/api/types';
-import type { AppError, Result } from '../../../electron/core/result';
+import type { AppError, AppErrorCode, Result } from '../../../electron/core/result';
 
 declare global {
   interface Window {
@@ -88,7 +88,7 @@ export const api: Api = createClient();
 
 /** A failed API call, thrown inside react-query functions so screens get `error.message`. */
 export class ApiCallError extends Error implements AppError {
-  readonly code: string;
+  readonly code: AppErrorCode;
   readonly details?: unknown;
   constructor(error: AppError) {
     super(error.message);
@@ -119,7 +119,7 @@ export async function callApi<M extends ApiMethodName>(method: M, input: ApiInpu
 
 /** Dispatched when the API says the session no longer holds: the app asks the person to sign in again. */
 export const SIGNED_OUT_EVENT = 'tallyroom:signed-out';
-const SIGNED_OUT_CODES = new Set(['NOT_SIGNED_IN', 'SESSION_EXPIRED']);
+const SIGNED_OUT_CODES: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NOT_SIGNED_IN', 'SESSION_EXPIRED']);
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;

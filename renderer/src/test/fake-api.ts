@@ -6,7 +6,7 @@
  */
 import { API_METHODS } from '../../../electron/core/api/methods';
 import type { Api, ApiInput, ApiMethodName, ApiOutputs } from '../../../electron/core/api/types';
-import type { AppError, Result } from '../../../electron/core/result';
+import type { AppError, AppErrorCode, Result } from '../../../electron/core/result';
 
 type Answer<M extends ApiMethodName> = ApiOutputs[M] | Result<ApiOutputs[M]>;
 
@@ -23,7 +23,7 @@ let handlers: FakeHandlers = {};
 const calls: ApiCall[] = [];
 
 /** An expected failure, as the API returns it. */
-export function failure(code: string, message: string, details?: unknown): Result<never> {
+export function failure(code: AppErrorCode, message: string, details?: unknown): Result<never> {
   const error: AppError = details === undefined ? { code, message } : { code, message, details };
   return { ok: false, error };
 }
@@ -39,7 +39,7 @@ export function createDispatcher(): Api {
     dispatcher[method] = async (input) => {
       calls.push({ method, input });
       const handler = handlers[method] as ((input: unknown) => unknown) | undefined;
-      if (!handler) return failure('NOT_IN_TEST', `The test did not expect a call to ${method}.`);
+      if (!handler) return failure('UNEXPECTED', `The test did not expect a call to ${method}.`);
       const answer = await handler(input);
       return isResult(answer) ? answer : { ok: true, value: answer };
     };
