@@ -1,7 +1,7 @@
 /**
  * Pieces of the API's input schemas that several methods share, and the two inputs a station's
  * batch file also carries (submitWorksheet, importFiles). Every method's own schema is in its
- * table entry (handlers/); every transport validates through them, so nothing unchecked reaches
+ * table entry (table/*.ts); every transport validates through them, so nothing unchecked reaches
  * the domain (docs/ARCHITECTURE.md, "Adding a method").
  */
 import { z } from 'zod';
