@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
+import { expectAccessible } from './axe';
 import { callApi, createTestCounty, expect, screenshot, signIn, TEST_CHAIR, test } from './fixtures';
 
 const PASSPHRASE = 'county night 2028';
@@ -108,6 +109,7 @@ test('the chair signs a bundle and the state party verifies and totals it', asyn
   await expect(page.getByRole('img', { name: 'State delegate equivalents by candidate' })).toBeVisible();
   const totals = page.getByTestId('statewide-totals');
   await expect(totals.getByRole('row', { name: /Adams/ })).toContainText('25');
+  await expectAccessible(page, 'the State party results');
   const statewideDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export statewide results' }).click();
   const statewide = await statewideDownload;

@@ -1,3 +1,4 @@
+import { expectAccessible } from './axe';
 import { callApi, expect, goTo, screenshot, test } from './fixtures';
 
 test('a county typed in by hand appears on the dashboard and survives a reload', async ({ app: page, server }) => {
@@ -48,6 +49,7 @@ test('a county typed in by hand appears on the dashboard and survives a reload',
   // A summary to check first: nothing is created until it is confirmed.
   const confirm = page.getByRole('dialog', { name: 'Create Story County?' });
   await expect(confirm.getByTestId('create-county-summary')).toContainText('3 precincts electing 15 county delegates');
+  await expectAccessible(page, 'the create county dialog');
   await expect(confirm.getByRole('list', { name: 'Candidates in ballot order' }).getByRole('listitem')).toHaveText([
     'Adams',
     'Baker',
