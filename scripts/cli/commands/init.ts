@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCountyWithChair } from '../../../electron/core/county/county-setup';
-import { PIN_PATTERN, PIN_RULE } from '../../../electron/core/operators/pin-rule';
+import { PIN_PATTERN, PIN_RULE } from '../../../electron/core/model/pin-rule';
 import { parseCountyDefinition } from '../../../electron/core/results-file/county-definition';
 import { readTable } from '../../../electron/core/results-file/table';
 import { isRulesProfileId, RULES_PROFILES } from '../../../electron/core/rules/types';
