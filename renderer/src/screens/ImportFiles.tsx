@@ -7,73 +7,35 @@
 import { type DragEvent, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useImportFiles, useInvalidateAfterImport } from '../api/hooks';
-import {
-  type DriveView,
-  useCheckMailboxNow,
-  useImportFromDrive,
-  useInvalidateAfterIntake,
-  useMailboxStatus,
-} from '../api/settings-hooks';
-import type { FileProblem, ReportSource } from '../api/types';
+import { type DriveView, useImportFromDrive, useInvalidateAfterIntake } from '../api/settings-hooks';
+import type { ReportSource } from '../api/types';
 import { useAnnounceWhenChanged } from '../components/Announcer';
 import { DriveInboxes } from '../components/DriveInboxes';
+import { fileToBase64 } from '../components/file-bytes';
 import { FileProblemList } from '../components/import/FileProblemList';
 import { ImportSummary } from '../components/import/ImportSummary';
-import { MailboxLastCheck } from '../components/MailboxLastCheck';
+import { Total } from '../components/import/ImportTotal';
+import {
+  ACCEPT,
+  batches,
+  DRIVE_BATCH_FILES,
+  describeRow,
+  droppedFiles,
+  type FileRow,
+  importOutcomeWords,
+  MAX_FILE_BYTES,
+  MAX_FILES,
+  OUTCOME_LABELS,
+  type Picked,
+  problemsOf,
+  SOURCES,
+  type Totals,
+} from '../components/import/import-files';
+import { MailboxLine } from '../components/import/MailboxLine';
 import { Card, Notice, PageHeader } from '../components/ui';
 import { formatCount, plural } from '../format';
 import { useSession, useSessionToken } from '../session';
 import './ImportFiles.css';
-
-type Outcome = 'imported' | 'conflict' | 'duplicate' | 'pending-review' | 'rejected' | 'skipped';
-
-interface FileRow {
-  readonly path: string;
-  readonly outcome: Outcome;
-  readonly reports: number;
-  readonly message: string | null;
-  /** A refused file's problems, each with its row and column. */
-  readonly problems: readonly FileProblem[];
-}
-
-interface Totals {
-  imported: number;
-  duplicates: number;
-  conflicts: number;
-  rejected: number;
-  pendingReview: number;
-}
-
-const OUTCOME_LABELS: Record<Outcome, string> = {
-  imported: 'Imported',
-  conflict: 'Conflict',
-  duplicate: 'Already imported',
-  'pending-review': 'Sent to review',
-  rejected: 'Refused',
-  skipped: 'Skipped',
-};
-
-const SOURCES: readonly { readonly value: ReportSource; readonly label: string }[] = [
-  { value: 'usb', label: 'USB stick or drive' },
-  { value: 'email', label: 'Sent by email (saved attachments)' },
-  { value: 'scan', label: 'Scanner' },
-  { value: 'manual', label: 'Other (typed up, exported)' },
-];
-
-const ACCEPT = '.csv,.xlsx,.json,.eml,.png,.jpg,.jpeg,.pdf,.tallyroom-batch';
-/** Files per request, and the bytes a request may carry (base64 grows them by a third). */
-const BATCH_FILES = 4;
-const BATCH_BYTES = 12 * 1024 * 1024;
-/** What the API accepts at most: an email of 40 MB; the rest is refused here without reading it. */
-const MAX_FILE_BYTES = 40 * 1024 * 1024;
-const MAX_FILES = 5000;
-/** Drive files per request: each is read, staged and stored by the API, so a few at a time keeps progress moving. */
-const DRIVE_BATCH_FILES = 10;
-
-interface Picked {
-  readonly path: string;
-  readonly file: File;
-}
 
 export function ImportFiles() {
   const { navigate } = useSession();
@@ -424,122 +386,4 @@ export function ImportFiles() {
       ) : null}
     </div>
   );
-}
-
-/** The import's outcome as a screen reader says it when the import ends. */
-function importOutcomeWords(files: number, totals: Totals): string {
-  const parts = [
-    `${plural(totals.imported, 'report')} imported`,
-    totals.duplicates > 0 ? `${plural(totals.duplicates, 'file')} already imported` : '',
-    totals.conflicts > 0 ? `${plural(totals.conflicts, 'conflict')}` : '',
-    totals.rejected > 0 ? `${plural(totals.rejected, 'file')} refused` : '',
-    totals.pendingReview > 0 ? `${plural(totals.pendingReview, 'item')} sent to review` : '',
-  ].filter(Boolean);
-  return `Import finished, ${plural(files, 'file')}: ${parts.join(', ')}.`;
-}
-
-/** The county mailbox's last check, and a button to check now (the app also checks by itself). */
-function MailboxLine() {
-  const status = useMailboxStatus();
-  const check = useCheckMailboxNow();
-  const session = useSessionToken();
-  const { navigate } = useSession();
-  if (!status.data) return null;
-  return (
-    <Card
-      title="County mailbox"
-      actions={
-        status.data.configured ? (
-          <button
-            type="button"
-            className="button"
-            disabled={check.isPending || session === ''}
-            onClick={() => check.mutate({ session })}
-          >
-            {check.isPending || status.data.checking ? 'Checking…' : 'Check now'}
-          </button>
-        ) : (
-          <button type="button" className="button" onClick={() => navigate({ screen: 'settings' })}>
-            Set up the mailbox
-          </button>
-        )
-      }
-    >
-      <MailboxLastCheck status={status.data} />
-      {check.error ? (
-        <Notice kind="error" role="alert">
-          {errorMessage(check.error)}
-        </Notice>
-      ) : null}
-    </Card>
-  );
-}
-
-function Total({ label, value, kind }: { label: string; value: number; kind: Outcome }) {
-  return (
-    <div className={`import-total outcome-${kind}${value === 0 ? ' zero' : ''}`}>
-      <span className="import-total-value">{formatCount(value)}</span>
-      <span className="import-total-label">{label}</span>
-    </div>
-  );
-}
-
-function problemsOf(rejected: readonly { problems?: readonly FileProblem[] }[]): FileProblem[] {
-  return rejected.flatMap((entry) => entry.problems ?? []);
-}
-
-function describeRow(row: FileRow): string {
-  if (row.outcome === 'imported') {
-    return `${plural(row.reports, 'precinct report')} stored${row.message ? `. ${row.message}` : '.'}`;
-  }
-  return row.message ?? '';
-}
-
-function* batches(files: readonly Picked[]): Generator<Picked[]> {
-  let batch: Picked[] = [];
-  let bytes = 0;
-  for (const entry of files) {
-    if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + entry.file.size > BATCH_BYTES)) {
-      yield batch;
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(entry);
-    bytes += entry.file.size;
-  }
-  if (batch.length > 0) yield batch;
-}
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  }
-  return btoa(binary);
-}
-
-/** Dropped files, and the files inside dropped folders (with their folder path, as on the drive). */
-async function droppedFiles(transfer: DataTransfer): Promise<Picked[]> {
-  const entries = Array.from(transfer.items)
-    .map((item) => item.webkitGetAsEntry?.() ?? null)
-    .filter((entry): entry is FileSystemEntry => entry !== null);
-  if (entries.length === 0) return Array.from(transfer.files).map((file) => ({ path: file.name, file }));
-  const picked: Picked[] = [];
-  const visit = async (entry: FileSystemEntry, depth: number): Promise<void> => {
-    if (picked.length > MAX_FILES || depth > 9) return;
-    if (entry.isFile) {
-      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-      picked.push({ path: entry.fullPath.replace(/^\//, ''), file });
-    } else if (entry.isDirectory) {
-      const reader = (entry as FileSystemDirectoryEntry).createReader();
-      for (;;) {
-        const children = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-        if (children.length === 0) break;
-        for (const child of children.sort((a, b) => a.name.localeCompare(b.name))) await visit(child, depth + 1);
-      }
-    }
-  };
-  for (const entry of entries) await visit(entry, 0);
-  return picked;
 }
