@@ -36,6 +36,10 @@ export type { BundleCheckView, StatePartyView } from '../bundle/state-party-chec
 export type { ImportFilesResult } from '../intake/file-result';
 export type { MailCheck } from '../mail/mailbox-monitor';
 export type { ReviewReason, ScanProblemCode } from '../ocr/scan-reading';
+export type { BackupStatusView } from '../settings/backup-status';
+export type { MailboxStatusView } from '../settings/mailbox-status';
+export type { PendingCounts } from '../settings/pending-counts';
+export type { TeamHubSettingView } from '../settings/team-hub-status';
 export type {
   HubInfo,
   PairingCodeView,
@@ -50,5 +54,4 @@ export type {
 } from '../team/contract';
 export type { DriveView } from '../usb/drive-service';
 export type { InboxFile } from '../usb/inbox';
-export type { BackupStatusView, MailboxStatusView, PendingCounts, TeamHubSettingView } from './table/settings';
 export type { WorksheetPdfFile } from './table/worksheets';

@@ -5,73 +5,28 @@
  * laptop, and the count of things waiting for a person, for the navigation badge.
  */
 import { z } from 'zod';
-import type { BackupStatus } from '../../backup/backup-scheduler';
-import { type BackupSettings, backupSettings, backupSettingsSchema } from '../../backup/backup-settings';
-import type { MailboxMonitorStatus } from '../../mail/mailbox-monitor';
-import { type MailboxSettings, mailboxSettings, mailboxSettingsSchema } from '../../mail/mailbox-settings';
-import { type AppError, ok } from '../../result';
-import { listQuarantineItems, listScanQueue } from '../../store/intake-records';
-import { recordSetting } from '../../store/settings-records';
-import {
-  saveTeamHubSetting,
-  type TeamHubSetting,
-  teamHubSetting,
-  teamHubSettingSchema,
-} from '../../team/team-hub-setting';
+import { backupSettingsSchema } from '../../backup/backup-settings';
+import { mailboxSettingsSchema } from '../../mail/mailbox-settings';
+import { ok } from '../../result';
+import { backupStatus, saveBackupSettings } from '../../settings/backup-status';
+import { mailboxStatus, saveMailboxSettings } from '../../settings/mailbox-status';
+import { pendingCounts } from '../../settings/pending-counts';
+import { chooseTeamHub, teamHubStatus } from '../../settings/team-hub-status';
+import { teamHubSettingSchema } from '../../team/team-hub-setting';
 import { needs, open } from '../access';
-import { type ApiServices, defineMethod } from '../define-method';
+import { defineMethod } from '../define-method';
 import { actorFields, noInput } from '../schema-parts';
-
-export interface MailboxStatusView extends MailboxMonitorStatus {
-  readonly settings: MailboxSettings | null;
-  /** False where the OS offers no encryption: the password is then asked again after a restart. */
-  readonly passwordKeptBetweenRuns: boolean;
-}
-
-/** Team mode on this laptop: what the chair chose, and whether the hub runs now (it starts with the app). */
-export interface TeamHubSettingView {
-  readonly setting: TeamHubSetting | null;
-  readonly hubRunning: boolean;
-}
-
-export interface BackupStatusView extends BackupStatus {
-  readonly settings: BackupSettings | null;
-}
-
-/** Things waiting for a person, shown as badges in the navigation. */
-export interface PendingCounts {
-  readonly quarantinedMail: number;
-  readonly scansWaiting: number;
-  readonly driveFilesWaiting: number;
-  readonly total: number;
-}
 
 const chair = needs('manage-operators');
 const enterResults = needs('enter-results', { typedNameWithoutTeam: true });
 const driveId = z.string().min(1).max(1000);
-
-async function mailboxView({ background, store, secrets }: ApiServices): Promise<MailboxStatusView> {
-  return {
-    ...(await background.mailbox.status()),
-    settings: mailboxSettings(store),
-    passwordKeptBetweenRuns: secrets.isPersistent,
-  };
-}
-
-function backupView({ background, store }: ApiServices): BackupStatusView {
-  return { ...background.backups.status(), settings: backupSettings(store) };
-}
-
-function teamHubView({ store, team }: ApiServices): TeamHubSettingView {
-  return { setting: teamHubSetting(store), hubRunning: team !== undefined };
-}
 
 export const settingsMethods = {
   getMailboxStatus: defineMethod({
     input: noInput,
     access: open,
     station: 'forward',
-    handle: async (_input, services) => ok(await mailboxView(services)),
+    handle: async (_input, services) => ok(await mailboxStatus(services)),
   }),
 
   saveMailboxSettings: defineMethod({
@@ -82,25 +37,9 @@ export const settingsMethods = {
     }),
     access: chair,
     station: 'forward-change',
-    handle: async (input, context) => {
-      const { store, secrets, background, actor, at } = context;
+    handle: (input, context) => {
       const { session: _session, operator: _operator, password, ...settings } = input;
-      const passwordChanged = password !== undefined && password !== '';
-      // The password goes to the SecretStore before the settings row, never into the database.
-      if (passwordChanged) await secrets.set('imap-password', password);
-      const saved = store.transaction<null, AppError>(() => {
-        recordSetting(store, {
-          name: 'mailbox',
-          value: settings,
-          at: at.toISOString(),
-          operator: actor.name,
-          note: { passwordChanged },
-        });
-        return ok(null);
-      });
-      if (!saved.ok) return saved;
-      background.mailbox.settingsChanged();
-      return ok(await mailboxView(context));
+      return saveMailboxSettings(context, context.actor, { settings, password }, context.at);
     },
   }),
 
@@ -115,17 +54,7 @@ export const settingsMethods = {
     input: noInput,
     access: open,
     station: 'forward',
-    handle: (_input, { store, background }) => {
-      const quarantinedMail = listQuarantineItems(store, true).length;
-      const scansWaiting = listScanQueue(store).filter((scan) => scan.status === 'pending-ocr').length;
-      const driveFilesWaiting = background.drives.waitingCount();
-      return ok<PendingCounts>({
-        quarantinedMail,
-        scansWaiting,
-        driveFilesWaiting,
-        total: quarantinedMail + scansWaiting + driveFilesWaiting,
-      });
-    },
+    handle: (_input, { store, background }) => ok(pendingCounts(store, background)),
   }),
 
   listDriveInboxes: defineMethod({
@@ -162,7 +91,7 @@ export const settingsMethods = {
     input: noInput,
     access: open,
     station: 'forward',
-    handle: (_input, services) => ok(backupView(services)),
+    handle: (_input, services) => ok(backupStatus(services)),
   }),
 
   saveBackupSettings: defineMethod({
@@ -170,13 +99,8 @@ export const settingsMethods = {
     access: chair,
     station: 'forward-change',
     handle: (input, context) => {
-      const { store, actor, at } = context;
       const { session: _session, operator: _operator, ...settings } = input;
-      const saved = store.transaction<null, AppError>(() => {
-        recordSetting(store, { name: 'backup', value: settings, at: at.toISOString(), operator: actor.name });
-        return ok(null);
-      });
-      return saved.ok ? ok(backupView(context)) : saved;
+      return saveBackupSettings(context, context.actor, settings, context.at);
     },
   }),
 
@@ -191,7 +115,7 @@ export const settingsMethods = {
     input: noInput,
     access: open,
     station: 'forward',
-    handle: (_input, services) => ok(teamHubView(services)),
+    handle: (_input, { store, team }) => ok(teamHubStatus(store, team !== undefined)),
   }),
 
   /** The chair turns team mode on or off for this laptop; it takes effect when Tallyroom next starts. */
@@ -199,11 +123,9 @@ export const settingsMethods = {
     input: teamHubSettingSchema.extend(actorFields),
     access: chair,
     station: 'forward-change',
-    handle: (input, context) => {
-      const { store, actor, at } = context;
+    handle: (input, { store, team, actor, at }) => {
       const { session: _session, operator: _operator, ...value } = input;
-      saveTeamHubSetting(store, { value, at: at.toISOString(), operator: actor.name });
-      return ok(teamHubView(context));
+      return ok(chooseTeamHub(store, actor, value, at, team !== undefined));
     },
   }),
 };
