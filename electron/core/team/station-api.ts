@@ -12,7 +12,6 @@ import { API_METHODS, type ApiMethodName } from '../api/methods';
 import type { Api, ApiParsedInput } from '../api/types';
 import { canonicalJson } from '../audit-log/canonical-json';
 import { type AppError, appError, ok, type Result } from '../result';
-import type { SqliteDatabase } from '../store/database';
 import {
   findOutboxAnswer,
   findStationPairing,
@@ -26,6 +25,7 @@ import {
   outboxCounts,
   readCached,
   type StationPairingRecord,
+  type StationStore,
   writeCached,
 } from '../store/station-records';
 import type { LeasePurpose, QueuedNote, RefusedEntry, StationOptions, StationStatus } from './contract';
@@ -66,7 +66,7 @@ const TRANSPORT_FAILURES = new Set(['HUB_UNREACHABLE', 'HUB_CERT_MISMATCH', 'STA
 type Call = (input: unknown) => Promise<Result<unknown, AppError>>;
 
 export const createStationApi: CreateStationApi = (options) => {
-  let db: SqliteDatabase;
+  let db: StationStore;
   try {
     db = openStationDatabase(options.dataDir);
   } catch (error) {
@@ -100,7 +100,7 @@ class Station {
   private closed = false;
 
   constructor(
-    private readonly db: SqliteDatabase,
+    private readonly db: StationStore,
     options: StationOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
@@ -169,6 +169,9 @@ class Station {
       pairWithHub: (input) => this.pair(input as ApiParsedInput<'pairWithHub'>),
       exportStationBatch: async () => this.exportBatch(),
     };
+    // The table says which methods a station answers itself; each must have its answer here.
+    const unanswered = [...methodsTreated('station')].filter((method) => !local[method]);
+    if (unanswered.length > 0) throw new Error(`station-api: no station answer for ${unanswered.join(', ')}`);
     const api = {} as Record<ApiMethodName, Call>;
     for (const method of API_METHODS) {
       api[method] = async (raw: unknown) => {
