@@ -9,9 +9,9 @@
  * What stays the same as running from source, so the tests still test the shipped behaviour:
  * - the same source compiled by the same compiler, run in its own process with its real argv,
  *   exit code, stdout and stderr;
- * - packages stay external and load from the repository's node_modules (the build goes under
- *   node_modules/.cache, so Node finds them exactly as it does from scripts/), better-sqlite3 on
- *   Node's ABI as in every other test;
+ * - packages load from the repository's node_modules (the build goes under node_modules/.cache, so
+ *   Node finds them as it does from scripts/), better-sqlite3 on Node's ABI as in every other test,
+ *   except the few pure JavaScript ones the installed command has compiled in too;
  * - built by the same function as the installed command (scripts/cli/build-cli.mjs): `import.meta.dirname`
  *   keeps each module's source folder, so resources and package.json are found where the source
  *   finds them, and the worker threads are built beside the programs, where the code looks for them.
