@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useOverview, usePrecinct } from '../api/hooks';
 import type { ElectionInfo, Finding, PrecinctDetail, ReportView, WorksheetEvaluation } from '../api/types';
 import { SOURCE_LABELS } from '../api/types';
+import { LateReportNotice } from '../components/LateReportNotice';
 import { NO_FILTER, type PrecinctFilter, PrecinctList } from '../components/PrecinctList';
 import { PrintWorksheetButton } from '../components/PrintWorksheetButton';
 import { Term } from '../components/Term';
@@ -105,6 +106,7 @@ function PrecinctDetailScreen({ code }: { code: string }) {
         <StatusBadge status={data.status} large />
         <p className="status-reason">{data.statusReason}</p>
       </div>
+      <LateReportNotice detail={data} />
       <Card title="Verification">
         <VerificationPanel detail={data} />
       </Card>

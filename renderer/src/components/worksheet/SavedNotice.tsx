@@ -22,7 +22,8 @@ const SAVED_COMPARISON: Record<PrecinctStatus, string> = {
   received: 'Not verified yet: it needs a matching entry from another person, one of them from the paper.',
   conflict: 'It differs from a report already received: the chair resolves it from the discrepancy queue.',
   verified: 'It matches an independent entry: the precinct is verified.',
-  certified: 'The precinct is certified: this report is kept but does not change the certified result.',
+  certified:
+    'The precinct is certified: this report is kept and the chair sees it on the precinct’s page, but the certified result stands until a recount of the paper changes it.',
 };
 
 export function SavedNotice({ saved }: { saved: Saved }) {
@@ -35,7 +36,10 @@ export function SavedNotice({ saved }: { saved: Saved }) {
   if (saved.queued) return <QueuedNotice precinct={saved.precinct} queued={saved.queued} />;
   const serious = saved.findings.filter((f) => f.code !== 'MISSING_DATA');
   return (
-    <div className={`notice ${serious.length ? 'notice-warning' : 'notice-success'} saved-notice`} role="status">
+    <div
+      className={`notice ${serious.length || saved.status === 'certified' ? 'notice-warning' : 'notice-success'} saved-notice`}
+      role="status"
+    >
       <div>
         <strong>
           Saved precinct {saved.precinct.code} · {saved.precinct.name}.
