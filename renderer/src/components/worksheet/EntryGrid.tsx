@@ -5,6 +5,7 @@
 import { Fragment, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import type { WorksheetEvaluation } from '../../api/types';
 import { formatCount, formatSde } from '../../format';
+import { Term } from '../Term';
 import { COLUMN_LABELS, type Column, type WorksheetDraft } from './useWorksheetDraft';
 import { FindingMessage, Viability } from './WorksheetMessages';
 import type { PlacedFindings } from './worksheet-findings';
@@ -54,12 +55,14 @@ export function EntryGrid({
           ))}
           {plurality ? null : (
             <>
-              <th scope="col">Viability</th>
+              <th scope="col">
+                <Term name="viability" />
+              </th>
               <th scope="col" className="num computed">
                 Delegates by the rules
               </th>
               <th scope="col" className="num computed">
-                SDE
+                <Term name="sde" />
               </th>
             </>
           )}

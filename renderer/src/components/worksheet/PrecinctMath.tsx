@@ -1,6 +1,7 @@
 /** The keyed worksheet's side panel: the precinct's caucus math as the rules evaluate what is typed. */
 import type { WorksheetEvaluation } from '../../api/types';
 import { formatCount, joinNames } from '../../format';
+import { Term } from '../Term';
 import './PrecinctMath.css';
 
 export function PrecinctMath({
@@ -34,14 +35,18 @@ export function PrecinctMath({
           </dd>
         </div>
         <div>
-          <dt>Eligible attendees</dt>
+          <dt>
+            <Term name="eligible" />
+          </dt>
           <dd className="big-number" data-testid="eligible-attendees">
             {formatCount(eligible)}
           </dd>
           <dd className="dd-note">total of the first alignment</dd>
         </div>
         <div>
-          <dt>Viability threshold</dt>
+          <dt>
+            <Term name="threshold" />
+          </dt>
           <dd className="big-number" data-testid="viability-threshold">
             {evaluation ? (evaluation.threshold === null ? 'None' : formatCount(evaluation.threshold)) : '—'}
           </dd>
