@@ -234,14 +234,20 @@ ${EXITS}`,
   },
   {
     name: 'ocr',
-    summary: 'read one worksheet scan without storing it',
-    usage: `tallyroom ocr --db FILE SCAN [--precinct CODE] [--json]
+    summary: 'read worksheet scans without storing them',
+    usage: `tallyroom ocr --db FILE SCAN... [--precinct CODE] [--json]
 
-Reads one worksheet scan (PNG/JPEG/PDF) and prints what was read, storing nothing (docs/OCR.md).
+Reads worksheet scans (PNG/JPEG/PDF) and prints what was read, storing nothing (docs/OCR.md).
+Many scans are read with one engine start, with progress on stderr.
   --db FILE           the county database
   --precinct CODE     the precinct you expect; the sheet's QR code decides, a difference is reported
-  --json              {"precinct","fields":[{"candidate","column","value","confidence","needsReview"}]}
-Exit codes: 0 nothing to review, 1 a field to review or a problem, 2 bad input or usage.`,
+  --json              one scan: {"precinct","fields":[{"candidate","column","value","confidence",
+                      "needsReview","reasons"}],"problems","totals","rotationDegrees","elapsedMs"};
+                      several: {"scans":[{"file",...}],"elapsedMs"}
+Review reasons: UNSURE_DIGIT, READERS_DISAGREE, NOT_ONE_NUMBER, EMPTY_FIELD, ARITHMETIC, RULES,
+PAGE_NOT_TRUSTED.
+Exit codes: 0 every field accepted, 1 a field to review or a page problem, 3 a page could not be
+read at all, 2 bad input or usage (several scans: the worst of them).`,
     load: async () => (await import('./commands/ocr')).ocrCommand,
   },
   {

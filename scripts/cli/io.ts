@@ -13,8 +13,8 @@ export const processIo: CliIo = {
   env: process.env,
 };
 
-/** docs/CONTRACTS.md exit codes. */
-export const EXIT = { ok: 0, problems: 1, badInput: 2 } as const;
+/** docs/CONTRACTS.md exit codes; notRead is `tallyroom ocr`'s "a page could not be read at all" (docs/OCR.md). */
+export const EXIT = { ok: 0, problems: 1, badInput: 2, notRead: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Usage or input the command cannot work with: one sentence on stderr, exit 2. */

@@ -55,8 +55,15 @@ describe('tallyroom ocr --db FILE SCAN [--json]', () => {
     const truth = manifest.files.find((file) => file.file === 'printed-straight.png')?.pages[0];
     expect(output.precinct).toBe(truth?.precinct);
     expect(output.problems).toEqual([]);
+    // docs/CONTRACTS.md's keys first, then what was added beside them.
+    expect(Object.keys(output).slice(0, 2)).toEqual(['precinct', 'fields']);
+    // A straight scan is turned by its skew alone (359.2 is -0.8).
+    expect(Math.min(output.rotationDegrees, 360 - output.rotationDegrees)).toBeLessThan(2);
+    expect(output.elapsedMs).toBeGreaterThan(0);
+    expect(output.totals.first).toEqual({ written: true, value: truth?.totals.first, sure: true });
     for (const field of output.fields) {
-      expect(Object.keys(field)).toEqual(['candidate', 'column', 'value', 'confidence', 'needsReview']);
+      expect(Object.keys(field)).toEqual(['candidate', 'column', 'value', 'confidence', 'needsReview', 'reasons']);
+      expect(field.reasons).toEqual([]);
       const expected = truth?.fields.find((f) => f.candidate === field.candidate && f.column === field.column);
       expect(field.value).toBe(expected?.value);
     }
@@ -71,6 +78,57 @@ describe('tallyroom ocr --db FILE SCAN [--json]', () => {
     const run = tallyroom('ocr', '--db', 'county.db', join(SCANS, 'blank.png'));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/BLANK_SHEET: Nothing is written in the boxes/);
+  });
+
+  it('says why a field needs review, as codes, and the rotation it applied', () => {
+    const run = tallyroom('ocr', '--db', 'county.db', join(SCANS, 'inconsistent.jpg'), '--json');
+    expect(run.code).toBe(1);
+    const output = JSON.parse(run.stdout);
+    const truth = manifest.files.find((file) => file.file === 'inconsistent.jpg')?.pages[0];
+    const changed = output.fields.find(
+      (field: { candidate: string; column: string }) =>
+        field.candidate === truth?.mistake?.candidate && field.column === truth?.mistake?.column,
+    );
+    expect(changed.needsReview).toBe(true);
+    expect(changed.reasons.some((reason: string) => reason === 'ARITHMETIC' || reason === 'RULES')).toBe(true);
+    const sideways = JSON.parse(
+      tallyroom('ocr', '--db', 'county.db', join(SCANS, 'printed-sideways.jpg'), '--json').stdout,
+    );
+    const turn = manifest.files.find((file) => file.file === 'printed-sideways.jpg')?.pages[0]?.rotationDegrees ?? -1;
+    expect(Math.round(sideways.rotationDegrees / 90) % 4).toBe(Math.round(turn / 90) % 4);
+  });
+
+  it('exits 3 when nothing at all could be read from the page', () => {
+    const run = tallyroom('ocr', '--db', 'county.db', join(SCANS, 'unreadable.jpg'), '--json');
+    expect(run.code).toBe(3);
+    const output = JSON.parse(run.stdout);
+    expect(output.fields).toEqual([]);
+    expect(output.problems.map((problem: { code: string }) => problem.code)).toContain('NO_WORKSHEET_FOUND');
+  });
+
+  it('reads many scans with one engine: one JSON document, progress on stderr, the worst exit code', () => {
+    const files = ['printed-straight.png', 'blank.png', 'printed-upside-down.jpg'];
+    const run = tallyroom('ocr', '--db', 'county.db', ...files.map((file) => join(SCANS, file)), '--json');
+    const output = JSON.parse(run.stdout);
+    expect(output.scans.map((scan: { file: string }) => scan.file)).toEqual(files);
+    const [straight, blank, upsideDown] = output.scans;
+    expect(straight.precinct).toBe(manifest.files.find((file) => file.file === files[0])?.pages[0]?.precinct);
+    expect(blank.problems.map((problem: { code: string }) => problem.code)).toEqual(['BLANK_SHEET']);
+    expect(Math.round(upsideDown.rotationDegrees)).toBe(180);
+    expect(run.stderr.trim().split('\n')).toHaveLength(3);
+    expect(run.stderr).toMatch(/^ocr: 1\/3 printed-straight\.png: 18 fields, 0 to review/);
+    expect(run.code).toBe(1);
+    // A scan that is not a picture is named in the document, and makes the batch exit 2.
+    const withBad = tallyroom(
+      'ocr',
+      '--db',
+      'county.db',
+      join(SCANS, files[0] as string),
+      join(HOSTILE, 'zip-renamed.pdf'),
+      '--json',
+    );
+    expect(withBad.code).toBe(2);
+    expect(JSON.parse(withBad.stdout).scans[1].error.code).toBe('NOT_AN_IMAGE');
   });
 
   it('exits 2 with one sentence for a file that is not a picture, a missing file or no --db', () => {
