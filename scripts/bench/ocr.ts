@@ -5,6 +5,14 @@
  * --psm 7 digits) on the same cleaned field crops of the same page. The notes carry the accuracy
  * figures: per-field accuracy printed / handwritten, silent error rate (must be 0), review rate,
  * and tesseract alone on the same crops. BENCH_OCR_FILES sets the corpus size (default 44).
+ *
+ * Two more figures (docs/OCR.md, "Measured on writers never trained on"):
+ * - the writer-held-out evaluation (scripts/ocr/evaluate-writers.ts): sheets by pen-stroke writers
+ *   neither training nor calibration drew from; read right, accepted without review on consistent
+ *   sheets, silent errors, misreads the digit reading itself flagged (BENCH_OCR_WRITER_FILES, 28);
+ * - batch reading, 'ocr-batch': BENCH_OCR_BATCH pages (20) read one after another by one engine
+ *   started for them, as `tallyroom ocr --db FILE SCAN...` does, engine start included; per page,
+ *   against native tesseract's time on the same pages' crops.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDemoCounty } from '../../electron/core/demo/load-demo-county';
 import { alignPage, resampleUpright } from '../../electron/core/ocr/align-page';
+import { ACCEPT_THRESHOLDS } from '../../electron/core/ocr/decide-fields';
 import { decodeScan } from '../../electron/core/ocr/decode-scan';
 import { encodeGrayPng } from '../../electron/core/ocr/gray-image';
 import { fieldInk, lineImage } from '../../electron/core/ocr/read-field';
@@ -19,11 +28,14 @@ import { ALIGNED_SCALE, createOcrEngine } from '../../electron/core/ocr/read-wor
 import { type ScanCounty, scanCountyFromStore } from '../../electron/core/ocr/scan-county';
 import { worksheetLayout } from '../../electron/core/ocr/worksheet-layout';
 import { openCountyStore } from '../../electron/core/store';
+import { evaluateWriters, figureLines } from '../ocr/evaluate-writers';
 import { isSilentError, scoreCorpus } from '../ocr/score-corpus';
 import { generateScanCorpus, SCAN_KINDS, type ScanCorpusManifest } from '../ocr-corpus/generate';
 import { emit, figure, peakRssMiB, RESOURCES_DIR, round } from './lib';
 
 const FILES = Number(process.env.BENCH_OCR_FILES ?? 44);
+const WRITER_FILES = Number(process.env.BENCH_OCR_WRITER_FILES ?? 28);
+const BATCH_PAGES = Number(process.env.BENCH_OCR_BATCH ?? 20);
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'tallyroom-bench-ocr-'));
@@ -49,6 +61,10 @@ async function main(): Promise<void> {
     const score = await scoreCorpus(corpus, engine, county);
     await engine.close();
     const native = await nativeBaseline(corpus, manifest, county, join(work, 'crops'));
+    console.error(`bench ocr: a batch of ${BATCH_PAGES} pages with one engine ...`);
+    const batch = await readBatch(corpus, manifest, county, join(work, 'batch-data'));
+    console.error(`bench ocr: ${WRITER_FILES} files by writers never trained on ...`);
+    const writers = await evaluateWriters({ dir: join(work, 'writers'), files: WRITER_FILES, seed: 'writers' });
 
     const readablePages = score.pages.filter((page) => page.expectedProblem === null);
     const readable = score.fields.filter((field) =>
@@ -85,6 +101,29 @@ async function main(): Promise<void> {
     const pageMs = readablePages.map((page) => page.elapsedMs);
     const baselineMs = readablePages.map((page) => native.msByPage.get(`${page.file}#${page.page}`) ?? 0);
     const medianPage = [...pageMs].sort((a, b) => a - b)[Math.floor(pageMs.length / 2)] ?? 0;
+    const heldOut = writers.figures;
+    const writerNotes = figureLines(heldOut).map((line) => `writers never trained on: ${line}`);
+    const batchBaseline = batch.files.map((file) => native.msByPage.get(file) ?? 0);
+    emit(
+      figure(
+        {
+          id: 'ocr-batch',
+          title: `ocr: a batch of ${batch.pages} pages, one engine`,
+          subject: `per page: ${batch.pages} pages read one after another by one engine started for them (tesseract workers and model loaded once, start included), as tallyroom ocr --db FILE SCAN... reads them`,
+          baseline:
+            'native Debian tesseract CLI on the same pages (one process per page reading its cleaned field crops)',
+          peakRssMiB: peakRssMiB(),
+          target: { text: 'at most 1 s per page for a batch of 20 pages', met: batch.msPerPage <= 1000 },
+          size: { pages: batch.pages, engineStartMs: Math.round(batch.startMs) },
+          notes: [
+            ...writerNotes,
+            `writer-held-out corpus: ${writers.score.pages.length} pages (${WRITER_FILES} files, seed writers), networksAlone threshold ${ACCEPT_THRESHOLDS.networksAlone}`,
+          ],
+        },
+        [batch.msPerPage],
+        [batchBaseline.reduce((sum, ms) => sum + ms, 0) / Math.max(1, batchBaseline.length)],
+      ),
+    );
     emit(
       figure(
         {
@@ -121,6 +160,39 @@ async function main(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The first BATCH_PAGES readable pages of the corpus, read in order by one fresh engine; its start is counted. */
+async function readBatch(corpus: string, manifest: ScanCorpusManifest, county: ScanCounty, dataDir: string) {
+  const files: string[] = [];
+  const chosen: string[] = [];
+  let pages = 0;
+  for (const file of manifest.files) {
+    if (pages >= BATCH_PAGES) break;
+    if (file.pages.some((page) => page.expectedProblem !== null)) continue;
+    chosen.push(file.file);
+    for (const page of file.pages) files.push(`${file.file}#${page.page}`);
+    pages += file.pages.length;
+  }
+  const started = performance.now();
+  const engine = createOcrEngine({ dataDir });
+  let startMs = 0;
+  try {
+    for (const [index, file] of chosen.entries()) {
+      const result = await engine.read({
+        county,
+        bytes: new Uint8Array(readFileSync(join(corpus, file))),
+        fileName: file,
+      });
+      if (!result.ok) throw new Error(`${file}: ${result.error.message}`);
+      if (index === 0)
+        startMs = performance.now() - started - result.value.reduce((sum, page) => sum + page.elapsedMs, 0);
+    }
+  } finally {
+    await engine.close();
+  }
+  const totalMs = performance.now() - started;
+  return { pages, files, startMs, msPerPage: totalMs / Math.max(1, pages) };
 }
 
 /** Native tesseract on every written field of every readable page: time per page and accuracy. */

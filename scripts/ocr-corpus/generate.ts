@@ -21,6 +21,7 @@ import {
 } from '../../electron/core/ocr/worksheet-layout';
 import type { CoinToss, FindingCode, RulesProfileId } from '../../electron/core/rules/types';
 import { openCountyStore } from '../../electron/core/store';
+import type { WriterPurpose } from '../ocr/stroke-hand';
 import { type Degradations, degrade, NO_DEGRADATION, randomPhotoCorners, totalRotation } from './degrade';
 import { encodePng } from './encode-png';
 import { HANDWRITING_FONTS, type HandwritingFont, registerCorpusFonts } from './fonts';
@@ -76,8 +77,10 @@ export interface ScanCorpusOptions {
   readonly kinds?: readonly ScanKind[];
   /** Printed digits, handwriting, or both alternately (default). */
   readonly writing?: CorpusWriting;
-  /** Handwriting fonts to draw writers from; all four by default. */
-  readonly fonts?: readonly HandwritingFont[];
+  /** Handwriting fonts to draw writers from, 'strokes' for pen-stroke writers; the four fonts by default. */
+  readonly fonts?: readonly (HandwritingFont | 'strokes')[];
+  /** Which pen-stroke writers 'strokes' draws from (scripts/ocr/stroke-hand.ts); never-trained ones by default. */
+  readonly strokeWriters?: WriterPurpose;
   /** Resolution of the clean page, dots per inch (default 200). */
   readonly dpi?: number;
   /** Caps the JPEG quality of every file (JPEG and PDF): the committed fixtures use it to stay small. */
@@ -174,6 +177,7 @@ export async function generateScanCorpus(options: ScanCorpusOptions): Promise<Sc
         random,
         dpi,
         fonts,
+        strokeWriters: options.strokeWriters ?? 'evaluation',
         stem: sheet.name,
         ...(sheet.format ? { format: sheet.format } : {}),
         outDir: options.outDir,
@@ -242,7 +246,8 @@ interface MakeFile {
   readonly fontKind: 'printed' | 'handwritten';
   readonly random: Random;
   readonly dpi: number;
-  readonly fonts: readonly HandwritingFont[];
+  readonly fonts: readonly (HandwritingFont | 'strokes')[];
+  readonly strokeWriters: WriterPurpose;
   readonly stem: string;
   readonly outDir: string;
   readonly maxJpegQuality: number;
@@ -329,7 +334,8 @@ function makePage(
       : kind === 'inconsistent'
         ? inconsistentValues(random.fork('values'), rules, precinct, candidates)
         : consistentValues(random.fork('values'), rules, precinct, candidates);
-  const writing: Writing = spec.fontKind === 'printed' ? { kind: 'printed' } : randomWriter(random, spec.fonts);
+  const writing: Writing =
+    spec.fontKind === 'printed' ? { kind: 'printed' } : randomWriter(random, spec.fonts, spec.strokeWriters);
   const clean = renderSheet({
     layout: layout.value,
     election: county.election,

@@ -14,6 +14,7 @@ import {
 } from '../../electron/core/ocr/worksheet-layout';
 import { type PrintedText, worksheetPrintout } from '../../electron/core/ocr/worksheet-printout';
 import type { RulesProfileId } from '../../electron/core/rules/types';
+import { drawStrokeDigit, strokeWriter, WRITER_RANGES, type WriterPurpose, writerId } from '../ocr/stroke-hand';
 import { corpusFamily, type HandwritingFont } from './fonts';
 import type { Random } from './random';
 import type { SheetValues } from './sheet-values';
@@ -23,7 +24,10 @@ export type Writing =
   | { readonly kind: 'printed' }
   | {
       readonly kind: 'handwritten';
-      readonly font: HandwritingFont;
+      /** A handwriting font, or pen strokes (scripts/ocr/stroke-hand.ts) by writer `writer`. */
+      readonly font: HandwritingFont | 'strokes';
+      /** The stroke writer's id (only for 'strokes'): its range says whether training ever saw this hand. */
+      readonly writer?: number;
       /** Glyph height as a share of the box height. */
       readonly size: number;
       /** Horizontal shear of the writing (italic lean), as tan of the angle. */
@@ -45,11 +49,22 @@ export interface RenderSheetInput {
 
 const INK = { black: '#141414', blue: '#1c2f8c' } as const;
 
-/** A writer: a handwriting font with its size, lean and ink, drawn at random. */
-export function randomWriter(random: Random, fonts: readonly HandwritingFont[]): Writing {
+/**
+ * A writer: a handwriting font with its size, lean and ink, drawn at random; or, for 'strokes', a
+ * pen-stroke writer drawn from the writers of `strokeWriters` (by default those no training saw).
+ */
+export function randomWriter(
+  random: Random,
+  fonts: readonly (HandwritingFont | 'strokes')[],
+  strokeWriters: WriterPurpose = 'evaluation',
+): Writing {
+  const font = random.pick(fonts);
   return {
     kind: 'handwritten',
-    font: random.pick(fonts),
+    font,
+    ...(font === 'strokes'
+      ? { writer: writerId(strokeWriters, random.int(0, WRITER_RANGES[strokeWriters].count - 1)) }
+      : {}),
     size: random.between(0.58, 0.82),
     slant: random.between(-0.22, 0.12),
     ink: random.chance(0.6) ? 'black' : 'blue',
@@ -119,8 +134,22 @@ function writeValue(context: SKRSContext2D, input: RenderSheetInput, field: Comb
 
 function writeDigit(context: SKRSContext2D, input: RenderSheetInput, box: Rect, digit: string): void {
   const { writing, random } = input;
+  if (writing.kind === 'handwritten' && writing.font === 'strokes') {
+    const writer = strokeWriter(writing.writer ?? 0);
+    context.save();
+    drawStrokeDigit(
+      context,
+      Number(digit),
+      writer,
+      box,
+      () => random.next(),
+      writing.ink === 'blue' ? INK.blue : undefined,
+    );
+    context.restore();
+    return;
+  }
   const handwritten = writing.kind === 'handwritten';
-  const family = handwritten ? corpusFamily(writing.font) : corpusFamily('printed');
+  const family = handwritten && writing.font !== 'strokes' ? corpusFamily(writing.font) : corpusFamily('printed');
   const targetHeight = box.height * (handwritten ? writing.size * random.between(0.9, 1.1) : 0.62);
   // Font metrics differ a lot between handwriting fonts: size the glyph by its drawn height.
   // Metrics are relative to the current alignment, so it is set before measuring.
@@ -139,7 +168,7 @@ function writeDigit(context: SKRSContext2D, input: RenderSheetInput, box: Rect, 
 
   context.save();
   context.translate(box.x + box.width / 2 + jitterX, box.y + box.height / 2 + jitterY);
-  if (handwritten) {
+  if (writing.kind === 'handwritten') {
     context.rotate((random.between(-6, 6) * Math.PI) / 180);
     context.transform(1, 0, -(writing.slant + random.between(-0.05, 0.05)), 1, 0, 0);
   }

@@ -1,5 +1,9 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { GrayImage } from '../../electron/core/ocr/gray-image';
+import { boxCrop } from '../../electron/core/ocr/read-field';
+import { ALIGNED_SCALE } from '../../electron/core/ocr/read-worksheet-scan';
+import { BOX_WIDTH } from '../../electron/core/ocr/worksheet-layout';
+import { drawStrokeDigit, type StrokeWriter } from './stroke-hand';
 
 /**
  * One digit drawn into a comb box the way a person or a printer fills it, with the jitter a real
@@ -117,4 +121,37 @@ function addEdgeSliver(image: GrayImage, random: () => number): void {
       for (let y = 0; y < height; y += 1) data[y * width + x] = 40;
     }
   }
+}
+
+/**
+ * One digit by a pen-stroke writer, written into a printed comb box on the aligned page (its
+ * scale, its box sizes, the box's border line), then scanned a little (blur, grain, a pixel or
+ * two of misalignment) and cropped by the reader's own boxCrop: what the reader sees of a box,
+ * including a digit that ran over the border and had its end wiped with the line.
+ */
+export function strokeDigitCrop(digit: number, writer: StrokeWriter, random: () => number): GrayImage {
+  const scale = ALIGNED_SCALE;
+  const boxHeight = [24, 22, 20, 18][Math.floor(random() * 4)] as number;
+  const margin = 6;
+  const width = Math.round((BOX_WIDTH + 2 * margin) * scale);
+  const height = Math.round((boxHeight + 2 * margin) * scale);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, width, height);
+  context.scale(scale, scale);
+  const box = { x: margin, y: margin, width: BOX_WIDTH, height: boxHeight };
+  drawStrokeDigit(context, digit, writer, box, random);
+  context.strokeStyle = '#000';
+  context.lineWidth = 1;
+  context.strokeRect(box.x, box.y, box.width, box.height);
+  const image = context.getImageData(0, 0, width, height);
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i += 1) data[i] = image.data[i * 4] as number;
+  let page: GrayImage = { width, height, data };
+  if (random() < 0.5) page = boxBlur(page);
+  addNoise(page, random, random() * 12);
+  // Alignment is never exact: the reader crops where it believes the box is, a little off.
+  const shift = () => (random() - 0.5) * 1.2;
+  return boxCrop(page, { ...box, x: box.x + shift(), y: box.y + shift() }, scale);
 }

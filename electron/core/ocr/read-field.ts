@@ -32,7 +32,7 @@ export interface FieldRead {
   readonly tesseract: readonly (EngineDigit | null)[];
   /** The networks' reading: where they differ, the direction network's digit (it generalises better). */
   readonly classifierText: string | null;
-  /** tesseract's reading of the field; null when it could not read every box. */
+  /** tesseract's reading of the field; null when it could not read every box, or was not asked (TesseractNeeded). */
   readonly tesseractText: string | null;
 }
 
@@ -133,12 +133,20 @@ export function fieldInk(page: GrayImage, field: CombField, scale: number): Digi
   return field.boxes.map((rect) => extractDigit(boxCrop(page, rect, scale)));
 }
 
+/**
+ * Whether tesseract's reading can still change anything, given the networks' digits: the reader
+ * asks it only for fields with a digit the networks alone are not sure of (most of a page's
+ * fields are not: tesseract is most of the time a page takes).
+ */
+export type TesseractNeeded = (pixels: readonly EngineDigit[], gradients: readonly EngineDigit[]) => boolean;
+
 export async function readField(
   field: CombField,
   inks: readonly DigitInk[],
   scale: number,
   model: DigitModel,
   tesseract: TesseractPool,
+  tesseractNeeded: TesseractNeeded = () => true,
 ): Promise<FieldRead> {
   const inked = inks.map((ink) => ink.normalized !== null);
   const first = inked.indexOf(true);
@@ -156,12 +164,16 @@ export async function readField(
   if (written.length === 0) {
     return { ...base, tesseract: [], classifierText: null, tesseractText: null };
   }
+  // Where the networks differ, the direction network's digit: it reads unseen hands better.
+  const classifierText = gradients.map((guess) => guess.digit).join('');
+  if (!tesseractNeeded(pixels, gradients)) {
+    return { ...base, tesseract: written.map(() => null), classifierText, tesseractText: null };
+  }
   const tesseractDigits = await readWithTesseract(written, tesseract);
   return {
     ...base,
     tesseract: tesseractDigits,
-    // Where the networks differ, the direction network's digit: it reads unseen hands better.
-    classifierText: gradients.map((guess) => guess.digit).join(''),
+    classifierText,
     tesseractText: tesseractDigits.every((guess) => guess !== null)
       ? tesseractDigits.map((guess) => guess?.digit).join('')
       : null,

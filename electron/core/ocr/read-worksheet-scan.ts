@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { type AppError, appError, err, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
 import { alignPage, type PageAlignment, resampleUpright } from './align-page';
-import { type CandidateFieldRead, decideFields, fieldVerdict } from './decide-fields';
+import { type CandidateFieldRead, decideFields, digitVerdict, fieldVerdict } from './decide-fields';
 import { decodeScan } from './decode-scan';
 import { DIGIT_MODEL_PATH, type DigitModel, loadDigitModel } from './digit-classifier';
 import type { DigitInk } from './digit-crop';
 import { FINE_SIDE, findQr, findQrAt } from './find-qr';
 import type { ForeignReading } from './foreign-reading';
 import { encodeGrayPng, type GrayImage } from './gray-image';
-import { fieldInk, readField } from './read-field';
+import { type EngineDigit, fieldInk, readField, type TesseractNeeded } from './read-field';
 import { readForeignPage } from './read-foreign-sheet';
 import { type ScanCounty, scanCountyFromStore } from './scan-county';
 import type { FieldReading, ScanProblem, ScanReading, TotalReading, WorksheetColumn } from './scan-reading';
@@ -248,7 +248,7 @@ async function readPage(
   }
   const reads = await Promise.all(
     [...candidateFields, ...totals].map((field) =>
-      readField(field, inks.get(field) as DigitInk[], ALIGNED_SCALE, model, pool),
+      readField(field, inks.get(field) as DigitInk[], ALIGNED_SCALE, model, pool, networksUnsure),
     ),
   );
   const candidateReads: CandidateFieldRead[] = candidateFields.map((field, index) => ({
@@ -289,6 +289,10 @@ async function readPage(
     page: { png: encodeGrayPng(page), width: page.width, height: page.height },
   });
 }
+
+/** tesseract is asked about a field only when the networks alone are not sure of every digit of it. */
+const networksUnsure: TesseractNeeded = (pixels, gradients) =>
+  pixels.some((guess, index) => !digitVerdict(guess, gradients[index] as EngineDigit, null).sure);
 
 function packageVersion(name: string): string {
   try {

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ACCEPT_THRESHOLDS } from '../../../electron/core/ocr/decide-fields';
 import {
   classifyDigit,
   DIGIT_MODEL_PATH,
@@ -9,9 +10,11 @@ import {
 } from '../../../electron/core/ocr/digit-classifier';
 import { DIGIT_SIZE, extractDigit } from '../../../electron/core/ocr/digit-crop';
 import { gradientFeatures } from '../../../electron/core/ocr/digit-features';
+import { scoreWriters, thresholdAboveWrong } from '../../../scripts/ocr/calibrate-thresholds';
 import { registerDigitFonts } from '../../../scripts/ocr/digit-fonts';
 import { renderDigitBox } from '../../../scripts/ocr/render-digit';
 import { seededRandom } from '../../../scripts/ocr/seeded-random';
+import { strokeWriter, writerId, writerPurpose } from '../../../scripts/ocr/stroke-hand';
 
 /** A 28x28 digit made of one bar: vertical (a "1") or horizontal, `width` pixels thick. */
 function bar(direction: 'vertical' | 'horizontal', width: number): Float32Array {
@@ -73,5 +76,39 @@ describe('the digit networks', () => {
     const dash = gradientFeatures(bar('horizontal', 3));
     expect(cosine(dark, faint)).toBeGreaterThan(0.999);
     expect(cosine(dark, dash)).toBeLessThan(0.3);
+  });
+
+  it('read pen-stroke writers they were never trained on, and are never sure of a wrong digit', () => {
+    // 40 writers of the evaluation range, every digit twice: nothing here was trained or calibrated on.
+    const scored = scoreWriters(model, 'evaluation', 40, 2, 2026);
+    const right = scored.filter((entry) => entry.digit === entry.label).length;
+    expect(right / scored.length).toBeGreaterThan(0.97);
+    const sureWrong = scored.filter(
+      (entry) => entry.digit !== entry.label && entry.score >= ACCEPT_THRESHOLDS.networksAlone,
+    );
+    expect(sureWrong).toEqual([]);
+    // Most digits are sure enough to go in on the networks' word alone.
+    const sure = scored.filter((entry) => entry.score >= ACCEPT_THRESHOLDS.networksAlone).length;
+    expect(sure / scored.length).toBeGreaterThan(0.85);
+  });
+});
+
+describe('pen-stroke writers', () => {
+  it('are the same writer for the same id, and training, calibration and evaluation never share one', () => {
+    expect(strokeWriter(writerId('evaluation', 5))).toEqual(strokeWriter(writerId('evaluation', 5)));
+    expect(strokeWriter(writerId('evaluation', 5))).not.toEqual(strokeWriter(writerId('evaluation', 6)));
+    expect(writerPurpose(writerId('training', 99_999))).toBe('training');
+    expect(writerPurpose(writerId('calibration', 0))).toBe('calibration');
+    expect(writerPurpose(writerId('evaluation', 0))).toBe('evaluation');
+    expect(() => writerId('training', 100_000)).toThrow(RangeError);
+  });
+
+  it('set the threshold just above the surest wrong digit', () => {
+    const scored = [
+      { label: 1, digit: 7, score: 0.9512 },
+      { label: 1, digit: 1, score: 0.999 },
+      { label: 0, digit: 8, score: 0.3 },
+    ];
+    expect(thresholdAboveWrong(scored)).toBeCloseTo(0.953, 6);
   });
 });
