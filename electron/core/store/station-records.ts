@@ -8,6 +8,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate, openDatabase, type SqliteDatabase } from './database';
+import { databaseOf, keepDatabase } from './database-of';
 import type { Migration } from './migrations';
 
 const STATION_MIGRATIONS: readonly Migration[] = [
@@ -107,7 +108,21 @@ export interface OutboxAnswer {
 }
 
 /** The station database in `dataDir` (created, owner-only, on first use). */
-export function openStationDatabase(dataDir: string, nativeBinding?: string): SqliteDatabase {
+/** The station's own database (station.db: pairing, outbox, cached answers); its connection stays in store/. */
+export class StationStore {
+  readonly #db: SqliteDatabase;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+    keepDatabase(this, db);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
+
+export function openStationDatabase(dataDir: string, nativeBinding?: string): StationStore {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'station.db');
   const isNew = !existsSync(path);
@@ -115,10 +130,11 @@ export function openStationDatabase(dataDir: string, nativeBinding?: string): Sq
   // It holds the station's credentials and signing key: readable by its owner only.
   if (isNew) chmodSync(path, 0o600);
   migrate(db, STATION_MIGRATIONS);
-  return db;
+  return new StationStore(db);
 }
 
-export function findStationPairing(db: SqliteDatabase): StationPairingRecord | null {
+export function findStationPairing(station: StationStore): StationPairingRecord | null {
+  const db = databaseOf(station);
   const row = db
     .prepare(
       `SELECT station_id AS stationId, station_name AS stationName, hub_url AS hubUrl, hub_fingerprint AS hubFingerprint,
@@ -130,7 +146,8 @@ export function findStationPairing(db: SqliteDatabase): StationPairingRecord | n
   return row ?? null;
 }
 
-export function insertStationPairing(db: SqliteDatabase, pairing: StationPairingRecord): void {
+export function insertStationPairing(station: StationStore, pairing: StationPairingRecord): void {
+  const db = databaseOf(station);
   db.prepare(
     `INSERT INTO station_pairing (id, station_id, station_name, hub_url, hub_fingerprint, hub_cert_pem, token,
        private_key_pem, public_key, county, paired_at)
@@ -149,7 +166,8 @@ export function insertStationPairing(db: SqliteDatabase, pairing: StationPairing
   );
 }
 
-export function insertOutboxEntry(db: SqliteDatabase, entry: Omit<OutboxEntry, 'seq'>): number {
+export function insertOutboxEntry(station: StationStore, entry: Omit<OutboxEntry, 'seq'>): number {
+  const db = databaseOf(station);
   const info = db
     .prepare(
       `INSERT INTO outbox (request_id, method, input, operator, session_hash, precinct, queued_at)
@@ -163,7 +181,8 @@ const OUTBOX_COLUMNS = `o.seq, o.request_id AS requestId, o.method, o.input, o.o
   o.precinct, o.queued_at AS queuedAt`;
 
 /** The oldest change the hub has not answered: changes are delivered in the order they were made. */
-export function firstUnanswered(db: SqliteDatabase): OutboxEntry | null {
+export function firstUnanswered(station: StationStore): OutboxEntry | null {
+  const db = databaseOf(station);
   const row = db
     .prepare(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox o LEFT JOIN outbox_answer a ON a.seq = o.seq
@@ -173,11 +192,13 @@ export function firstUnanswered(db: SqliteDatabase): OutboxEntry | null {
   return row ?? null;
 }
 
-export function listOutbox(db: SqliteDatabase): OutboxEntry[] {
+export function listOutbox(station: StationStore): OutboxEntry[] {
+  const db = databaseOf(station);
   return db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox o ORDER BY o.seq`).all() as OutboxEntry[];
 }
 
-export function insertOutboxAnswer(db: SqliteDatabase, answer: OutboxAnswer): void {
+export function insertOutboxAnswer(station: StationStore, answer: OutboxAnswer): void {
+  const db = databaseOf(station);
   db.prepare('INSERT OR IGNORE INTO outbox_answer (seq, answered_at, ok, late, response) VALUES (?, ?, ?, ?, ?)').run(
     answer.seq,
     answer.answeredAt,
@@ -187,14 +208,16 @@ export function insertOutboxAnswer(db: SqliteDatabase, answer: OutboxAnswer): vo
   );
 }
 
-export function findOutboxAnswer(db: SqliteDatabase, seq: number): OutboxAnswer | null {
+export function findOutboxAnswer(station: StationStore, seq: number): OutboxAnswer | null {
+  const db = databaseOf(station);
   const row = db
     .prepare('SELECT seq, answered_at AS answeredAt, ok, late, response FROM outbox_answer WHERE seq = ?')
     .get(seq) as { seq: number; answeredAt: string; ok: number; late: number; response: string } | undefined;
   return row ? { ...row, ok: row.ok === 1, late: row.late === 1 } : null;
 }
 
-export function outboxCounts(db: SqliteDatabase): { queued: number; delivered: number } {
+export function outboxCounts(station: StationStore): { queued: number; delivered: number } {
+  const db = databaseOf(station);
   const row = db
     .prepare(`SELECT count(*) AS total, (SELECT count(*) FROM outbox_answer) AS delivered FROM outbox`)
     .get() as { total: number; delivered: number };
@@ -202,7 +225,8 @@ export function outboxCounts(db: SqliteDatabase): { queued: number; delivered: n
 }
 
 /** Queued changes the hub refused after the person had been told "queued". */
-export function lateRefusals(db: SqliteDatabase): (OutboxEntry & { response: string })[] {
+export function lateRefusals(station: StationStore): (OutboxEntry & { response: string })[] {
+  const db = databaseOf(station);
   return db
     .prepare(
       `SELECT ${OUTBOX_COLUMNS}, a.response FROM outbox o JOIN outbox_answer a ON a.seq = o.seq
@@ -211,12 +235,14 @@ export function lateRefusals(db: SqliteDatabase): (OutboxEntry & { response: str
     .all() as (OutboxEntry & { response: string })[];
 }
 
-export function readCached(db: SqliteDatabase, key: string): string | null {
+export function readCached(station: StationStore, key: string): string | null {
+  const db = databaseOf(station);
   const row = db.prepare('SELECT response FROM read_cache WHERE key = ?').get(key) as { response: string } | undefined;
   return row?.response ?? null;
 }
 
-export function writeCached(db: SqliteDatabase, key: string, response: string, at: string): void {
+export function writeCached(station: StationStore, key: string, response: string, at: string): void {
+  const db = databaseOf(station);
   db.prepare(
     'INSERT INTO read_cache (key, response, at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET response = excluded.response, at = excluded.at',
   ).run(key, response, at);
