@@ -1,7 +1,7 @@
 /** The hash-chained audit log: every change, who made it and when; verify the chain. */
 import { useState } from 'react';
 import { useAuditLog, useVerifyAuditLog } from '../api/hooks';
-import type { AuditEntry } from '../api/types';
+import { type AuditEntry, type ReportSource, SOURCE_LABELS } from '../api/types';
 import { Card, EmptyState, ErrorNotice, Loading, PageHeader } from '../components/ui';
 import { formatCount, formatTime } from '../format';
 import './AuditLog.css';
@@ -161,7 +161,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** A readable one-line summary of an entry's payload, e.g. "precinct P3 · source manual · 6 lines". */
+/** A readable one-line summary of an entry's payload, e.g. "precinct P3 · source Keyed in · 6 lines". */
 export function summarizePayload(payload: unknown): { short: string; full: string } {
   const full = safeJson(payload);
   if (payload === null || payload === undefined) return { short: '—', full: '' };
@@ -173,7 +173,10 @@ export function summarizePayload(payload: unknown): { short: string; full: strin
     if (Array.isArray(value)) parts.push(`${value.length} ${value.length === 1 ? singular(words) : words}`);
     else if (typeof value === 'object') continue;
     else if (typeof value === 'string' && /^[0-9a-f]{40,}$/.test(value)) parts.push(`${words} ${value.slice(0, 10)}…`);
-    else parts.push(`${words} ${truncate(String(value), 48)}`);
+    else if (key === 'source' && typeof value === 'string' && value in SOURCE_LABELS) {
+      // The stored code ('manual', 'usb') in the app's words ('Keyed in', 'USB stick').
+      parts.push(`${words} ${SOURCE_LABELS[value as ReportSource]}`);
+    } else parts.push(`${words} ${truncate(String(value), 48)}`);
   }
   return { short: truncate(parts.join(' · ') || '—'), full };
 }
