@@ -14,7 +14,9 @@
  *    on them.
  * Deterministic: the same model and options give the same figures.
  */
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { ACCEPT_THRESHOLDS } from '../../electron/core/ocr/decide-fields';
 import {
   classifyDigit,
   DIGIT_MODEL_PATH,
@@ -22,7 +24,7 @@ import {
   loadDigitModel,
 } from '../../electron/core/ocr/digit-classifier';
 import { extractDigit } from '../../electron/core/ocr/digit-crop';
-import { strokeDigitCrop } from './render-digit';
+import { mnistAsBox, strokeDigitCrop } from './render-digit';
 import { seededRandom } from './seeded-random';
 import { strokeWriter, type WriterPurpose, writerId } from './stroke-hand';
 
@@ -113,11 +115,16 @@ function main(): void {
     sureAtThreshold: share(passing(scored).length, scored.length),
     wrongAtThreshold: passing(scored).filter((entry) => entry.digit !== entry.label).length,
   });
+  const mnist = scoreMnistAside(model);
   const result = {
     model: values.model,
     networksAlone: threshold,
+    currentThreshold: ACCEPT_THRESHOLDS.networksAlone,
     calibrationWriters: { writers, samplesPerDigit: samples, ...summary(calibration) },
     evaluationWriters: { writers, samplesPerDigit: samples, ...summary(evaluation) },
+    // Real people's digits, but from MNIST's training set with no writer ids: its writers may be
+    // among those trained on (train-digit-classifier.ts keeps every tenth digit aside).
+    mnistSetAside: summary(mnist),
     curve: calibrationCurve(evaluation),
   };
   console.log(JSON.stringify(result, null, 2));
@@ -127,6 +134,32 @@ function main(): void {
       `| ${row.from.toFixed(3)}–${row.to.toFixed(3)} | ${row.digits} | ${row.digits === 0 ? '-' : `${(100 * share(row.right, row.digits)).toFixed(2)}%`} |`,
     );
   }
+}
+
+/** The tenth of the mnist package's digits the training keeps aside, scored the same way. */
+function scoreMnistAside(model: DigitModel): ScoredDigit[] {
+  const mnist = createRequire(import.meta.url)('mnist') as Record<
+    number,
+    { length: number; get(index: number): number[] }
+  >;
+  const random = seededRandom(13);
+  const scored: ScoredDigit[] = [];
+  for (let label = 0; label < 10; label += 1) {
+    const set = mnist[label] as { length: number; get(index: number): number[] };
+    for (let index = 0; index < set.length; index += 10) {
+      const ink = extractDigit(mnistAsBox(set.get(index), random));
+      if (!ink.normalized) continue;
+      const pixels = classifyDigit(model.pixels, ink.normalized);
+      const gradients = classifyDigit(model.gradients, ink.normalized);
+      const agree = pixels.digit === gradients.digit;
+      scored.push({
+        label,
+        digit: gradients.digit,
+        score: agree ? Math.min(pixels.probability, gradients.probability) : 0,
+      });
+    }
+  }
+  return scored;
 }
 
 function share(part: number, whole: number): number {

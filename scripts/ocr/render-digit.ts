@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import type { GrayImage } from '../../electron/core/ocr/gray-image';
 import { boxCrop } from '../../electron/core/ocr/read-field';
 import { ALIGNED_SCALE } from '../../electron/core/ocr/read-worksheet-scan';
@@ -135,11 +135,14 @@ export function strokeDigitCrop(digit: number, writer: StrokeWriter, random: () 
   const margin = 6;
   const width = Math.round((BOX_WIDTH + 2 * margin) * scale);
   const height = Math.round((boxHeight + 2 * margin) * scale);
-  const canvas = createCanvas(width, height);
+  // One canvas per size, reused: tens of thousands of canvases held native memory the garbage
+  // collector did not see (gigabytes before it ran).
+  const canvas = canvasOf(width, height);
   const context = canvas.getContext('2d');
+  context.setTransform(1, 0, 0, 1, 0, 0);
   context.fillStyle = '#fff';
   context.fillRect(0, 0, width, height);
-  context.scale(scale, scale);
+  context.setTransform(scale, 0, 0, scale, 0, 0);
   const box = { x: margin, y: margin, width: BOX_WIDTH, height: boxHeight };
   drawStrokeDigit(context, digit, writer, box, random);
   context.strokeStyle = '#000';
@@ -154,4 +157,16 @@ export function strokeDigitCrop(digit: number, writer: StrokeWriter, random: () 
   // Alignment is never exact: the reader crops where it believes the box is, a little off.
   const shift = () => (random() - 0.5) * 1.2;
   return boxCrop(page, { ...box, x: box.x + shift(), y: box.y + shift() }, scale);
+}
+
+const canvases = new Map<string, Canvas>();
+
+function canvasOf(width: number, height: number): Canvas {
+  const key = `${width}x${height}`;
+  let canvas = canvases.get(key);
+  if (!canvas) {
+    canvas = createCanvas(width, height);
+    canvases.set(key, canvas);
+  }
+  return canvas;
 }
