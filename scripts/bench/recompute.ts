@@ -9,6 +9,7 @@ import { buildCountyView } from '../../electron/core/county/county-view';
 import { buildOverview } from '../../electron/core/county/overview';
 import { importResultsFile } from '../../electron/core/intake/import-results-file';
 import { writePrecinctResultsCsv } from '../../electron/core/results-file/write-results';
+import { readReportCountRows } from '../../electron/core/store/report-count-rows';
 import {
   BENCH_CHAIR,
   type BenchCounty,
@@ -21,7 +22,6 @@ import {
   peakRssMiB,
   runPart,
 } from './lib';
-import { readReportCountRows } from '../../electron/core/store/report-count-rows';
 
 const ITERATIONS = Number(process.env.BENCH_RECOMPUTE_ITERATIONS ?? 25);
 

@@ -6,9 +6,7 @@
 import type { ReviewReason, WorksheetColumn } from '../model/scan-reading';
 import type { CountyStore } from './county-store';
 import { databaseOf } from './database-of';
-import type { ScanMediaType } from './intake-records';
-
-import type { ScanQueueStatus } from './intake-records';
+import type { ScanMediaType, ScanQueueStatus } from './intake-records';
 
 export type { ScanQueueStatus };
 
