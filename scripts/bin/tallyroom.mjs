@@ -18,12 +18,17 @@ function reasonNotToUseBuild() {
   } catch {
     return 'the command line is not built';
   }
+  if (!Array.isArray(manifest.all) || !Array.isArray(manifest.entry) || typeof manifest.commands !== 'object') {
+    return 'the command line was built by an older version';
+  }
   // Only what this command is built from; --help, --version and the like need the entry only.
   const command = process.argv[2];
   const sources =
     command === undefined || command === 'help' || command.startsWith('-')
       ? manifest.entry
-      : (manifest.commands[command] ?? manifest.all);
+      : Object.hasOwn(manifest.commands, command)
+        ? manifest.commands[command]
+        : manifest.all;
   for (const input of sources) {
     let modified;
     try {

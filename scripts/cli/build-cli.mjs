@@ -158,7 +158,8 @@ async function sourcesByCommand(metafile, outDir) {
   const { COMMAND_TABLE } = await import(pathToFileURL(join(outDir, 'main.js')).href);
   const commands = {};
   for (const command of COMMAND_TABLE) {
-    const chunks = [...command.load.toString().matchAll(/import\("\.\/([^"]+\.js)"\)/g)].map((match) => match[1]);
+    // The chunk files its loader imports (any module runner's rewriting of import() aside).
+    const chunks = [...command.load.toString().matchAll(/["']([^"']+\.js)["']/g)].map((match) => basename(match[1]));
     // A loader this cannot read: the command is checked against every source.
     if (chunks.length > 0 && chunks.every((chunk) => outputs[chunk])) {
       const files = new Set(entryFiles);
@@ -169,10 +170,10 @@ async function sourcesByCommand(metafile, outDir) {
   return { entry: sourcesOf(entryFiles), commands };
 }
 
-/** Builds out/cli: into a fresh folder first, then swapped in, so a command never sees half a build. */
-export async function buildCli() {
+/** Builds out/cli (or `outDir`): into a fresh folder first, then swapped in, so a command never sees half a build. */
+export async function buildCli(outDir = CLI_OUT_DIR) {
   const startedAt = Date.now();
-  const building = `${CLI_OUT_DIR}.building-${process.pid}`;
+  const building = `${outDir}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   let manifest;
   try {
@@ -184,8 +185,8 @@ export async function buildCli() {
     throw error;
   }
   writeFileSync(join(building, CLI_MANIFEST), `${JSON.stringify(manifest)}\n`);
-  rmSync(CLI_OUT_DIR, { recursive: true, force: true });
-  renameSync(building, CLI_OUT_DIR);
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(building, outDir);
   return { sources: manifest.all.length, ms: Date.now() - startedAt };
 }
 
