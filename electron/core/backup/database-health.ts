@@ -1,20 +1,39 @@
 import { verifyAuditChain } from '../audit-log/chain';
+import type { LedgerProblem } from '../integrity/check-ledger';
+import { checkStoredNumbers } from '../integrity/check-stored-numbers';
 import type { CountyStore } from '../store/county-store';
 
 export interface DatabaseHealth {
   readonly ok: boolean;
   readonly integrity: string;
   readonly auditChain: ReturnType<typeof verifyAuditChain>;
+  /** Rows whose numbers no longer match the audit chain or the report as received. */
+  readonly numbers: readonly LedgerProblem[];
   /** One sentence for the chair; empty when all is well. */
   readonly problem: string;
 }
 
-/** What the app checks at every start: SQLite's own integrity check and the whole audit chain. */
+/** How many of the rows' problems the sentence names; the rest are counted. */
+const PROBLEMS_NAMED = 3;
+
+/**
+ * What the app checks at every start, and before it exports, backs up, restores or certifies
+ * (docs/SECURITY.md): SQLite's own integrity check, the whole audit chain, and every row that holds
+ * the county's numbers against the chain and the reports as received.
+ */
 export function checkDatabaseHealth(store: CountyStore): DatabaseHealth {
   const integrity = store.integrityCheck();
   const auditChain = verifyAuditChain(store.iterateAudit());
+  const numbers = integrity === 'ok' ? checkStoredNumbers(store) : [];
   const problems: string[] = [];
   if (integrity !== 'ok') problems.push(`The database file is damaged (${integrity}); restore the latest backup.`);
   if (!auditChain.valid) problems.push(`The audit log does not verify: ${auditChain.reason}`);
-  return { ok: problems.length === 0, integrity, auditChain, problem: problems.join(' ') };
+  if (numbers.length > 0) {
+    const named = numbers.slice(0, PROBLEMS_NAMED).map((problem) => problem.message);
+    const more = numbers.length - named.length;
+    problems.push(
+      `The county's numbers do not match the audit log: ${named.join(' ')}${more > 0 ? ` (and ${more} more)` : ''} Nothing can be certified, exported or backed up until the chair restores a good backup.`,
+    );
+  }
+  return { ok: problems.length === 0, integrity, auditChain, numbers, problem: problems.join(' ') };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ledgerDigestOf } from '../integrity/ledger-digest';
 import type { CandidateLine, CoinToss } from '../model/precinct-result';
 import type { ReportSource } from '../model/report';
 import { type AppError, appError, ok, type Result } from '../result';
@@ -71,6 +72,7 @@ export function storeReport(
       sha256,
       lines: report.lines,
       coinTosses: report.coinTosses,
+      numbersSha256: ledgerDigestOf(store, 'report', reportId),
     },
   });
   return ok(reportId);

@@ -4,6 +4,7 @@
  */
 
 import { buildCountyView } from '../county/county-view';
+import { ledgerDigestOf } from '../integrity/ledger-digest';
 import type { CoinToss } from '../model/precinct-result';
 import type { SubmittedReport, WorksheetLine } from '../model/report';
 import type { SignedIn } from '../operators/sessions';
@@ -75,7 +76,7 @@ function changeResult(
     );
     if (!saved.ok) return saved;
     if (!certification) return saved;
-    insertCertifiedChange(store, {
+    const changeId = insertCertifiedChange(store, {
       precinctId: precinct.id,
       certificationId: certification.id,
       kind,
@@ -95,6 +96,8 @@ function changeResult(
         reason,
         before: before?.current?.lines ?? null,
         after: request.lines,
+        changeId,
+        numbersSha256: ledgerDigestOf(store, 'certified-change', changeId),
       },
     });
     const after = buildCountyView(store, election, precinct).precincts[0];

@@ -5,6 +5,7 @@
  */
 
 import { buildCountyView } from '../county/county-view';
+import { ledgerDigestOf } from '../integrity/ledger-digest';
 import type { CertifiedPrecinct, CountyCertificationView } from '../model/verification';
 import type { SignedIn } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
@@ -62,6 +63,7 @@ export function certifyPrecinct(
         reportId,
         recertified: recertify,
         lines: view.current?.lines,
+        numbersSha256: ledgerDigestOf(store, 'certification', certificationId),
       },
     });
     return ok({ precinct: precinct.code, certificationId, reportId });
@@ -88,7 +90,7 @@ export function certifyCounty(
     return appError('ALREADY_CERTIFIED', `${election.county} is already certified; nothing changed since.`);
   }
   return store.transaction(() => {
-    insertCertification(store, {
+    const certificationId = insertCertification(store, {
       precinctId: null,
       reportId: null,
       throughReportId: latestReportId(store),
@@ -100,6 +102,8 @@ export function certifyCounty(
       operator: chair.name,
       action: 'county.certified',
       payload: {
+        certificationId,
+        numbersSha256: ledgerDigestOf(store, 'certification', certificationId),
         county: election.county,
         precincts: view.precincts.map((precinct) => ({
           precinct: precinct.precinct.code,

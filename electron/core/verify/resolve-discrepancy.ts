@@ -4,6 +4,7 @@
  */
 
 import { buildCountyView } from '../county/county-view';
+import { ledgerDigestOf } from '../integrity/ledger-digest';
 import type { CoinToss } from '../model/precinct-result';
 import type { WorksheetLine } from '../model/report';
 import type { ResolvedDiscrepancy } from '../model/verification';
@@ -102,6 +103,7 @@ export function resolveDiscrepancy(
         entered: request.lines !== undefined,
         settles,
         reason,
+        numbersSha256: ledgerDigestOf(store, 'resolution', resolutionId),
       },
     });
     const after = buildCountyView(store, election, precinct).precincts[0];

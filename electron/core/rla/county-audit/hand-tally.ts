@@ -1,3 +1,4 @@
+import { ledgerDigestOf } from '../../integrity/ledger-digest';
 import type { AuditHandTallyResult } from '../../model/risk-limiting-audit';
 import { type AppError, appError, ok, type Result } from '../../result';
 import { insertHandTally } from '../../store/audit-records';
@@ -109,6 +110,7 @@ function tallyFor(
         reason,
         ballots,
         counts: Object.fromEntries(given),
+        numbersSha256: ledgerDigestOf(store, 'hand-tally', tallyId),
       },
     });
     return ok(tallyId);

@@ -1,0 +1,18 @@
+import type { CountyStore } from '../store/county-store';
+import {
+  LEDGER_KINDS,
+  type LedgerKind,
+  type LedgerRecord,
+  listLedgerRecords,
+  listReportContents,
+} from '../store/ledger-records';
+import { checkLedger, type LedgerProblem } from './check-ledger';
+
+/** Every row holding the county's numbers, held against the audit chain and each report's content. */
+export function checkStoredNumbers(store: CountyStore): LedgerProblem[] {
+  const records = Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, listLedgerRecords(store, kind)])) as Record<
+    LedgerKind,
+    LedgerRecord[]
+  >;
+  return checkLedger(store.iterateAudit(), records, listReportContents(store));
+}
