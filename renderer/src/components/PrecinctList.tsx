@@ -177,7 +177,7 @@ export function PrecinctList({ overview, filter, onFilterChange, onOpen, compact
                     <td>{row.sources.length ? row.sources.map((source) => SOURCE_LABELS[source]).join(', ') : '—'}</td>
                   )}
                   {compact ? null : <td className="num">{row.reportCount}</td>}
-                  <td className="nowrap">{formatTime(row.lastReceivedAt)}</td>
+                  <td className="received-at">{formatTime(row.lastReceivedAt)}</td>
                 </tr>
               ))}
             </tbody>
