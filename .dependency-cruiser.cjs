@@ -70,9 +70,9 @@ module.exports = {
       name: 'store-connection-stays-in-store',
       severity: 'error',
       comment:
-        'All SQL lives in electron/core/store: its connection (database-of.ts) and SQLite itself are reached from nowhere else in the app; tests tamper through tests/helpers/raw-database.ts or open the file themselves.',
+        'All SQL lives in electron/core/store: its connections (database.ts, database-of.ts) and SQLite itself are reached from nowhere else in the app; tests tamper through tests/helpers/raw-database.ts or open the file themselves.',
       from: { path: '^(electron|scripts|renderer)/', pathNot: '^electron/core/store/' },
-      to: { path: '^electron/core/store/database-of\\.ts$|^node_modules/better-sqlite3/' },
+      to: { path: '^electron/core/store/database(-of)?\\.ts$|^node_modules/better-sqlite3/' },
     },
     {
       name: 'core-below-shell',
