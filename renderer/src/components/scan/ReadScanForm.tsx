@@ -36,9 +36,17 @@ export function ReadScanForm({
           onRead(expected === '' ? null : expected);
         }}
       >
-        <label className="field">
-          <span className="field-label">Which precinct should this sheet be?</span>
-          <select value={expected} onChange={(event) => setExpected(event.target.value)}>
+        <div className="field">
+          <label className="field-label" htmlFor="scan-expected-precinct">
+            Which precinct should this sheet be?
+          </label>
+          {/* Named by its visible label alone; the hint below describes it. */}
+          <select
+            id="scan-expected-precinct"
+            aria-describedby="scan-expected-precinct-hint"
+            value={expected}
+            onChange={(event) => setExpected(event.target.value)}
+          >
             <option value="">Not said: the QR code decides</option>
             {(overview.data?.precincts ?? []).map((row) => (
               <option key={row.code} value={row.code}>
@@ -46,11 +54,11 @@ export function ReadScanForm({
               </option>
             ))}
           </select>
-          <span className="hint">
+          <span className="hint" id="scan-expected-precinct-hint">
             Optional: from the envelope, the sender or the file name. The QR code printed on the sheet decides which
             precinct it is; if it names another one, you will be told before anything is confirmed.
           </span>
-        </label>
+        </div>
         <div className="form-actions">
           {onCancel ? (
             <button type="button" className="button ghost" onClick={onCancel}>
