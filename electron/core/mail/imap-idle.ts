@@ -1,4 +1,3 @@
-import { ImapFlow } from 'imapflow';
 import { type AppError, ok, type Result } from '../result';
 import { imapClientOptions } from './imap-client-options';
 import { connectionError } from './imap-mailbox';
@@ -23,7 +22,9 @@ export async function watchMailbox(
   password: string,
   handlers: { readonly onNewMail: () => void; readonly onClosed: () => void; readonly passwordHint: string },
 ): Promise<Result<MailWatch, AppError>> {
-  const client = new ImapFlow({
+  // Loaded when mail is fetched: a hub or a command that never reads mail does not pay its start-up.
+  const { ImapFlow: ImapClient } = await import('imapflow');
+  const client = new ImapClient({
     ...imapClientOptions(account, password),
     // Servers drop an IDLE after about 30 minutes (RFC 2177): renew it well before.
     maxIdleTime: 5 * 60_000,

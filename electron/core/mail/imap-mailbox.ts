@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { INTAKE_LIMITS } from '../intake/limits';
 import { type AppError, appError, ok, type Result } from '../result';
 import { imapClientOptions } from './imap-client-options';
@@ -18,7 +18,9 @@ export function imapMailbox(
   const passwordHint = options.passwordHint ?? 'check TALLYROOM_IMAP_PASSWORD';
   return {
     async fetchNew(isKnown) {
-      const client = new ImapFlow({
+      // Loaded when mail is fetched: a hub or a command that never reads mail does not pay its start-up.
+      const { ImapFlow: ImapClient } = await import('imapflow');
+      const client = new ImapClient({
         ...imapClientOptions(account, password),
         socketTimeout: 60_000,
         disableAutoIdle: true,
