@@ -18,7 +18,7 @@ import {
   type WebContents,
 } from 'electron';
 import { API_METHODS, type Api, ipcChannelOf } from '../core/api';
-import { checkDatabaseHealth } from '../core/backup/database-health';
+import { checkDatabaseHealth } from '../core/integrity/database-health';
 import { type CountyStore, openCountyStore } from '../core/store';
 import { teamHubSetting } from '../core/team/team-hub-setting';
 import { createApiInvokeHandler } from './api-ipc';

@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Api, closeApi, createApi } from '../../electron/core/api';
-import { checkDatabaseHealth } from '../../electron/core/backup/database-health';
+import { checkDatabaseHealth } from '../../electron/core/integrity/database-health';
 import { openCountyStore } from '../../electron/core/store';
 import { createHttpHandler } from './http-transport';
 import { type ServedApi, startHubMode, startStationMode } from './team-modes';

@@ -6,16 +6,21 @@
  * docs/SECURITY.md as not detectable from the file alone — and then this test proves it is not
  * detected, so the document stays true.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDatabaseHealth } from '../../electron/core/backup/database-health';
+import { backupCounty } from '../../electron/core/backup/backup-county';
+import { restoreCounty } from '../../electron/core/backup/restore-county';
+import { checkDatabaseHealth } from '../../electron/core/integrity/database-health';
 import { openCountyStore } from '../../electron/core/store';
+import { certifyCounty } from '../../electron/core/verify/certify';
 import { handCount, STORY_CHAIR, STORY_SEED, storyCounty, storyPrecincts } from '../helpers/audit-county';
 import { expectOk, tempCounty } from '../helpers/temp-county';
+import { testProgram } from '../helpers/test-programs';
 
 let dir: string;
 let original: string;
@@ -340,5 +345,63 @@ describe('the tamper corpus: edits the health check detects', () => {
     // The earlier copy is a real, consistent county: only an anchor kept outside the file can tell.
     expect(healthOf(tampered(() => {}, earlier))).toMatchObject({ ok: true });
     expect(SECURITY_DOC).toMatch(/rolling back the whole file/i);
+  });
+});
+
+describe('the review’s finding end to end: a count raised by SQL with one trigger dropped', () => {
+  const raised = () =>
+    tampered((db) => db.exec('UPDATE report_count SET first_alignment = first_alignment + 100 WHERE report_id = 1'));
+
+  it('tallyroom status prints the problem and exits 1, and its JSON says so', () => {
+    const path = raised();
+    const run = spawnSync(process.execPath, [testProgram('tallyroom'), 'status', '--db', path, '--json'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/fails the health check: .*Report 1 \(precinct [^)]+\) was changed in the database/);
+    expect(JSON.parse(run.stdout).health).toMatchObject({ ok: false });
+  });
+
+  it('signs nothing: export is refused, and no bundle is written', () => {
+    const path = raised();
+    const key = join(dir, `key-${copies}`);
+    const env = { ...process.env, TALLYROOM_KEY_PASSPHRASE: 'correct horse battery staple' };
+    const keygen = spawnSync(process.execPath, [testProgram('tallyroom'), 'keygen', '--out', key], { env });
+    expect(keygen.status).toBe(0);
+    const out = join(dir, `bundle-${copies}.zip`);
+    const run = spawnSync(
+      process.execPath,
+      [testProgram('tallyroom'), 'export', '--db', path, '--key', key, '--out', out],
+      { encoding: 'utf8', env },
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/Cannot sign and export the results: .*was changed in the database/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('certifies nothing and backs nothing up', async () => {
+    const path = raised();
+    const store = openCountyStore(path);
+    try {
+      const backups = join(dir, `backups-${copies}`);
+      mkdirSync(backups);
+      const backup = await backupCounty(store, backups, 'manual', new Date('2026-02-03T06:00:00Z'));
+      expect(backup.ok || backup.error.code).toBe('COUNTY_TAMPERED');
+      const chair = { name: STORY_CHAIR.name, role: 'chair' as const };
+      const certify = certifyCounty(store, chair, '2026-02-03T06:00:00Z');
+      expect(certify.ok || certify.error.code).toBe('COUNTY_TAMPERED');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('restore refuses the tampered file as a backup', () => {
+    const path = raised();
+    const target = join(dir, `restored-${copies}`, 'county.db');
+    mkdirSync(dirname(target));
+    const restored = restoreCounty(path, target, STORY_CHAIR.name, new Date('2026-02-03T06:00:00Z'));
+    expect(restored.ok || restored.error.code).toBe('BACKUP_TAMPERED');
+    expect(restored.ok ? '' : restored.error.message).toMatch(/was changed in the database/);
+    expect(existsSync(target)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyAuditChain } from '../audit-log/chain';
+import { checkDatabaseHealth, requireHealthyCounty } from '../integrity/database-health';
 import { type AppError, appError, ok, type Result } from '../result';
 import { CountyStore } from '../store/county-store';
 import { inspectDatabaseFile, writeDatabaseBackup } from '../store/database-backup';
@@ -33,6 +33,9 @@ export async function backupCounty(
 ): Promise<Result<BackupWritten, AppError>> {
   const usable = checkFolder(folder);
   if (!usable.ok) return usable;
+  // A copy of a tampered county would carry the tampering onto the stick as if it were good.
+  const healthy = requireHealthyCounty(store, 'back up the county');
+  if (!healthy.ok) return healthy;
   const name = backupFileName(now, reason);
   const path = join(folder, name);
   try {
@@ -69,10 +72,8 @@ export function verifyBackupFile(path: string): Result<{ reports: number; auditE
   }
   const store = CountyStore.open(path, { readonly: true });
   try {
-    const chain = verifyAuditChain(store.iterateAudit());
-    if (!chain.valid) {
-      return appError('BACKUP_TAMPERED', `The audit log in ${path} does not verify: ${chain.reason}`);
-    }
+    const health = checkDatabaseHealth(store);
+    if (!health.ok) return appError('BACKUP_TAMPERED', `${path} does not pass the health check: ${health.problem}`);
   } finally {
     store.close();
   }

@@ -2,6 +2,7 @@ import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { canonicalJson } from '../audit-log/canonical-json';
 import { buildCountyView, type CountyView } from '../county/county-view';
+import { requireHealthyCounty } from '../integrity/database-health';
 import { appError, ok, type Result } from '../result';
 import { type CountySigningKey, keyIdHex } from '../signing/county-key';
 import { insertBundleExport, latestBundleExport, nextBundleSequence } from '../store/bundle-records';
@@ -76,6 +77,9 @@ export function exportBundle(store: CountyStore, input: ExportBundleInput): Resu
   const election = store.getElection();
   if (!election) return appError('NO_COUNTY', 'This database has no county yet; set one up first.');
   finishInterruptedExports(store, dirname(input.out));
+  // A county that fails the health check signs nothing (docs/SECURITY.md).
+  const healthy = requireHealthyCounty(store, 'sign and export the results');
+  if (!healthy.ok) return healthy;
   if (existsSync(input.out)) {
     return appError(
       'BUNDLE_EXISTS',

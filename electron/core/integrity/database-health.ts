@@ -1,7 +1,8 @@
 import { verifyAuditChain } from '../audit-log/chain';
-import type { LedgerProblem } from '../integrity/check-ledger';
-import { checkStoredNumbers } from '../integrity/check-stored-numbers';
+import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
+import type { LedgerProblem } from './check-ledger';
+import { checkStoredNumbers } from './check-stored-numbers';
 
 export interface DatabaseHealth {
   readonly ok: boolean;
@@ -36,4 +37,14 @@ export function checkDatabaseHealth(store: CountyStore): DatabaseHealth {
     );
   }
   return { ok: problems.length === 0, integrity, auditChain, numbers, problem: problems.join(' ') };
+}
+
+/**
+ * The health check before an action that vouches for the county's numbers (certify, export, back
+ * up): a county whose file fails it certifies, signs and copies nothing.
+ */
+export function requireHealthyCounty(store: CountyStore, action: string): Result<void, AppError> {
+  const health = checkDatabaseHealth(store);
+  if (health.ok) return ok(undefined);
+  return appError('COUNTY_TAMPERED', `Cannot ${action}: ${health.problem}`);
 }

@@ -5,6 +5,7 @@
  */
 
 import { buildCountyView } from '../county/county-view';
+import { requireHealthyCounty } from '../integrity/database-health';
 import { ledgerDigestOf } from '../integrity/ledger-digest';
 import type { CertifiedPrecinct, CountyCertificationView } from '../model/verification';
 import type { SignedIn } from '../operators/sessions';
@@ -44,6 +45,8 @@ export function certifyPrecinct(
       view.findings,
     );
   }
+  const healthy = requireHealthyCounty(store, `certify precinct ${precinct.code}`);
+  if (!healthy.ok) return healthy;
   const reportId = view.current.id;
   return store.transaction(() => {
     const certificationId = insertCertification(store, {
@@ -89,6 +92,8 @@ export function certifyCounty(
   if (view.countyCertification && !view.countyCertification.changedSince) {
     return appError('ALREADY_CERTIFIED', `${election.county} is already certified; nothing changed since.`);
   }
+  const healthy = requireHealthyCounty(store, `certify ${election.county}`);
+  if (!healthy.ok) return healthy;
   return store.transaction(() => {
     const certificationId = insertCertification(store, {
       precinctId: null,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCountyView } from '../../../electron/core/county/county-view';
 import { buildOverview } from '../../../electron/core/county/overview';
+import { checkDatabaseHealth } from '../../../electron/core/integrity/database-health';
 import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
 import { openExistingStore } from '../open-existing-store';
 
@@ -16,6 +17,9 @@ export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode
   try {
     const election = store.getElection();
     if (!election) throw new UsageError(`${values.db} has no county yet; set one up with "tallyroom init".`);
+    // The numbers below are only worth reading if the file still holds what the audit log recorded.
+    const health = checkDatabaseHealth(store);
+    if (!health.ok) io.err(`${values.db} fails the health check: ${health.problem}`);
     const view = buildCountyView(store, election);
     const overview = buildOverview(view);
     const { total, missing, received, conflict, verified, certified } = overview.statusCounts;
@@ -31,8 +35,8 @@ export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode
       })),
     };
     if (values.json) {
-      printJson(io, status);
-      return EXIT.ok;
+      printJson(io, { ...status, health: { ok: health.ok, problem: health.problem } });
+      return health.ok ? EXIT.ok : EXIT.problems;
     }
     io.out(`${election.county} — ${election.name} (${election.rulesProfile})`);
     io.out(
@@ -46,7 +50,7 @@ export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode
         `  ${precinct.precinct}: ${precinct.status}${precinct.findings.length ? ` — ${precinct.findings.join(', ')}` : ''}`,
       );
     }
-    return EXIT.ok;
+    return health.ok ? EXIT.ok : EXIT.problems;
   } finally {
     store.close();
   }
