@@ -10,7 +10,7 @@ import { apiFromTable } from '../../electron/core/api/api';
 import type { ApiServices, MethodEntry } from '../../electron/core/api/define-method';
 import { HUB_ONLY_METHODS, methodEntry, methodsTreated, methodTable } from '../../electron/core/api/method-table';
 import { API_METHODS, type ApiMethodName } from '../../electron/core/api/methods';
-import { createBackgroundServices } from '../../electron/core/intake/background-services';
+import { createBackgroundServices } from '../../electron/core/background/background-services';
 import type { Result } from '../../electron/core/result';
 import { scanReaderSlotFor } from '../../electron/core/scan-review/scan-reader';
 import { memorySecretStore } from '../../electron/core/secrets/secret-store';

@@ -8,13 +8,13 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
+import { createBackgroundServices } from '../../electron/core/background/background-services';
 import { verifyBackupFile } from '../../electron/core/backup/backup-county';
 import {
   type BackupAttempt,
   type BackupScheduler,
   createBackupScheduler,
 } from '../../electron/core/backup/backup-scheduler';
-import { createBackgroundServices } from '../../electron/core/intake/background-services';
 import { memorySecretStore } from '../../electron/core/secrets/secret-store';
 import { CHAIR, countyWithTeam, lines, type Team } from '../helpers/county-team';
 import { expectOk, RESOURCES_DIR, type TempCounty, tempCounty } from '../helpers/temp-county';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
-import { type BackgroundServices, createBackgroundServices } from '../../electron/core/intake/background-services';
+import { type BackgroundServices, createBackgroundServices } from '../../electron/core/background/background-services';
 import { memorySecretStore } from '../../electron/core/secrets/secret-store';
 import { caucusClock, INTAKE_FIXTURES, intakeCounty } from '../helpers/intake-county';
 import { expectOk, RESOURCES_DIR, type TempCounty } from '../helpers/temp-county';

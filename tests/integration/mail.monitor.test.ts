@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
-import { type BackgroundServices, createBackgroundServices } from '../../electron/core/intake/background-services';
+import { type BackgroundServices, createBackgroundServices } from '../../electron/core/background/background-services';
 import { createMailboxMonitor, type MailboxMonitor, type MailCheck } from '../../electron/core/mail/mailbox-monitor';
 import { memorySecretStore, type SecretStore } from '../../electron/core/secrets/secret-store';
 import { listReportOrigins } from '../../electron/core/store/intake-records';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import { type BackgroundServices, createBackgroundServices } from '../background/background-services';
 import type { BundleDeps } from '../bundle/app-signing';
-import { type BackgroundServices, createBackgroundServices } from '../intake/background-services';
 import { type AppError, appError, type Result } from '../result';
 import type { ScanReaderFactory } from '../scan-review/scan-reader';
 import { scanReaderSlotFor } from '../scan-review/scan-reader';

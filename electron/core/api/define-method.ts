@@ -5,8 +5,8 @@
  * docs/ARCHITECTURE.md, "Adding a method", walks through one.
  */
 import type { z } from 'zod';
+import type { BackgroundServices } from '../background/background-services';
 import type { BundleDeps } from '../bundle/app-signing';
-import type { BackgroundServices } from '../intake/background-services';
 import type { AppError, Result } from '../result';
 import type { ScanReaderSlot } from '../scan-review/scan-reader';
 import type { SecretStore } from '../secrets/secret-store';

@@ -6,11 +6,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCountyView, type CountyView } from '../county/county-view';
+import { writeFileAtomically } from '../files/atomic-write';
 import { appError, ok, type Result } from '../result';
 import { type CountySigningKey, keyIdHex, publicKeyFingerprint } from '../signing/county-key';
 import { latestBundleExport, nextBundleSequence } from '../store/bundle-records';
 import type { CountyStore } from '../store/county-store';
-import { writeFileAtomically } from './atomic-write';
 import { CERTIFICATION_REPORT } from './bag-layout';
 import { buildResultsDocument } from './build-results-document';
 import type { BundleStatus } from './bundle-status';

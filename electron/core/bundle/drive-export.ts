@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fsyncFolder, temporaryPathBeside, writeFileDurably } from '../files/atomic-write';
 import { appError, ok, type Result } from '../result';
 import type { CountyPublicKey } from '../signing/county-key';
-import { fsyncFolder, temporaryPathBeside, writeFileDurably } from './atomic-write';
 import { readBundleZip } from './bundle-container';
 import type { DriveEjector } from './drive-ejector';
 import { sha256Hex } from './manifest';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { fsyncFolder, temporaryOwner } from '../files/atomic-write';
 import { listBundleExports } from '../store/bundle-records';
 import type { CountyStore } from '../store/county-store';
-import { fsyncFolder, temporaryOwner } from './atomic-write';
 import { TAG_MANIFEST } from './bag-layout';
 import { readBundle } from './bundle-container';
 import { bundleFingerprint } from './bundle-fingerprint';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../files/atomic-write';
 import { appError, ok, type Result } from '../result';
-import { writeFileAtomically } from './atomic-write';
 import type { StatewideFiles } from './statewide-export';
 
 /**

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fsyncFolder, writeFileDurably } from './atomic-write';
+import { fsyncFolder, writeFileDurably } from '../files/atomic-write';
 import type { BundleFiles } from './bag-layout';
 import { zipBundle } from './bundle-container';
 

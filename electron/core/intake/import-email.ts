@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { type MailAttachment, type ParsedMessage, parseMessage } from '../mail/parse-message';
 import type { ReportSource } from '../model/report';
 import { ok } from '../result';
 import type { CountyStore } from '../store/county-store';
@@ -7,6 +6,7 @@ import { findMailMessage, insertMailMessage, insertQuarantineItem, precinctsChai
 import { ingestFile } from './ingest-file';
 import { addOutcome, emptySummary, type IntakeSummary } from './intake-summary';
 import { INTAKE_LIMITS } from './limits';
+import { type MailAttachment, type ParsedMessage, parseMessage } from './parse-message';
 import { formatBytes } from './safe-json';
 
 export interface EmailToImport {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import PostalMime, { type Email } from 'postal-mime';
-import { safeFileName } from '../intake/file-kind';
-import { INTAKE_LIMITS } from '../intake/limits';
 import { type AppError, appError, ok, type Result } from '../result';
+import { safeFileName } from './file-kind';
+import { INTAKE_LIMITS } from './limits';
 
 export interface MailAttachment {
   readonly fileName: string;

@@ -1,7 +1,8 @@
 /** Quarantined mail as the review screen shows it: each held email (or attachment) with what it holds. */
-import { parseMessage } from '../mail/parse-message';
+
 import type { CountyStore } from '../store/county-store';
 import { mailMessageRaw, type QuarantineRecord } from '../store/intake-records';
+import { parseMessage } from './parse-message';
 import { listQuarantine } from './quarantine';
 
 export interface QuarantineAttachmentView {

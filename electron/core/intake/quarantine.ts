@@ -1,4 +1,3 @@
-import { parseMessage } from '../mail/parse-message';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
 import {
@@ -10,6 +9,7 @@ import {
 } from '../store/intake-records';
 import { importAttachments } from './import-email';
 import { emptySummary, type IntakeSummary } from './intake-summary';
+import { parseMessage } from './parse-message';
 
 export type { QuarantineRecord } from '../store/intake-records';
 

@@ -1,7 +1,8 @@
 /** Automatic backups as the settings screen shows them, and the chair saving their settings. */
+
+import type { BackgroundServices } from '../background/background-services';
 import type { BackupStatus } from '../backup/backup-scheduler';
 import { type BackupSettings, backupSettings } from '../backup/backup-settings';
-import type { BackgroundServices } from '../intake/background-services';
 import type { SignedIn } from '../operators/sessions';
 import { type AppError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';

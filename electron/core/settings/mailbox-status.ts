@@ -1,5 +1,5 @@
 /** The county mailbox as the settings screen shows it, and the chair saving its settings. */
-import type { BackgroundServices } from '../intake/background-services';
+import type { BackgroundServices } from '../background/background-services';
 import type { MailboxMonitorStatus } from '../mail/mailbox-monitor';
 import { type MailboxSettings, mailboxSettings } from '../mail/mailbox-settings';
 import type { SignedIn } from '../operators/sessions';

@@ -1,4 +1,4 @@
-import type { BackgroundServices } from '../intake/background-services';
+import type { BackgroundServices } from '../background/background-services';
 import type { CountyStore } from '../store/county-store';
 import { listQuarantineItems, listScanQueue } from '../store/intake-records';
 

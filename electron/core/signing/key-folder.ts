@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../bundle/atomic-write';
+import { writeFileAtomically } from '../files/atomic-write';
 import { appError, ok, type Result } from '../result';
 import { type CountyPublicKey, type CountySigningKey, generateCountySigningKey } from './county-key';
 import { formatMinisignPublicKey, parseMinisignPublicKey } from './minisign-public-key';
