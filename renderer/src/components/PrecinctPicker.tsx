@@ -1,6 +1,7 @@
 /** Choose a precinct by typing its code or name: autocomplete list, arrow keys, Enter. */
 import { forwardRef, useId, useMemo, useState } from 'react';
 import type { PrecinctRow } from '../api/types';
+import { plural } from '../format';
 import { StatusBadge } from './ui';
 import './PrecinctPicker.css';
 
@@ -104,7 +105,7 @@ export const PrecinctPicker = forwardRef<HTMLInputElement, Props>(function Preci
             >
               <span className="mono picker-code">{row.code}</span>
               <span className="picker-name">{row.name}</span>
-              <span className="picker-meta">D = {row.delegates}</span>
+              <span className="picker-meta">elects {plural(row.delegates, 'delegate')}</span>
               <StatusBadge status={row.status} />
             </div>
           ))}

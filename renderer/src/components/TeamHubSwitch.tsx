@@ -7,6 +7,7 @@ import { DEFAULT_HUB_PORT as DEFAULT_PORT } from '../../../electron/core/model/t
 import { useSaveTeamHubSetting, useTeamHubSetting } from '../api/team-hooks';
 import { useSession } from '../session';
 import { Card, ErrorNotice } from './ui';
+import './TeamHubSwitch.css';
 
 export function TeamHubSwitch() {
   const { person } = useSession();
@@ -37,13 +38,13 @@ export function TeamHubSwitch() {
       </p>
       {isChair ? (
         <div className="form-row">
-          <label>
-            Port on the office network
+          <label className="field">
+            <span className="field-label">Hub port on the office network</span>
             <input
+              className="port-input"
               inputMode="numeric"
               value={port || String(setting?.port ?? DEFAULT_PORT)}
               onChange={(event) => setPort(event.target.value.replace(/\D/g, '').slice(0, 5))}
-              aria-label="Hub port"
             />
           </label>
           <button type="button" className="button" disabled={save.isPending} onClick={() => choose(!enabled)}>

@@ -29,7 +29,8 @@ export function ElectionFields({ draft, update }: { draft: Draft; update(patch: 
           <span className="field-label">Date</span>
           <input type="date" aria-label="Date" value={draft.date} onChange={(e) => update({ date: e.target.value })} />
         </label>
-        <label className="field">
+        {/* Wide: the rules' full name and code must fit in the closed dropdown. */}
+        <label className="field wide">
           <span className="field-label">Rules</span>
           <select
             aria-label="Rules profile"
