@@ -3,6 +3,8 @@
  * A real precinct report is a few kilobytes; a scanned worksheet a few megabytes. The caps are
  * generous for those and small enough that a hostile stick cannot fill memory or the disk.
  */
+import { XLSX_LIMITS } from '../results-file/xlsx-limits';
+
 export const INTAKE_LIMITS = {
   /** Largest single file read from a drive or attached to an email. */
   maxFileBytes: 25 * 1024 * 1024,
@@ -18,12 +20,8 @@ export const INTAKE_LIMITS = {
   maxMessageBytes: 40 * 1024 * 1024,
   /** Attachments read from one email. */
   maxAttachmentsPerMessage: 20,
-  /** XLSX: entries in the zip, and what they may inflate to (a results sheet is a few MB of XML). */
-  maxZipEntries: 1000,
-  maxZipEntryBytes: 50 * 1024 * 1024,
-  maxZipTotalBytes: 100 * 1024 * 1024,
-  /** Deflate rarely compresses spreadsheet XML past ~50:1; far beyond that is a zip bomb. */
-  maxZipRatio: 200,
+  /** XLSX: entries in the zip, what they may inflate to, the compression ratio. */
+  ...XLSX_LIMITS,
 } as const;
 
 export type IntakeLimits = typeof INTAKE_LIMITS;

@@ -1,3 +1,4 @@
+import { formatBytes } from '../files/format-bytes';
 import { type AppError, appError, ok, type Result } from '../result';
 
 /** Keys that could reach Object.prototype if any code ever merged this object into another. */
@@ -75,8 +76,4 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
+export { formatBytes };

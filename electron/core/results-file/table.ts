@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
-import { guardXlsx } from '../intake/xlsx-guard';
 import { type AppError, appError, ok, type Result } from '../result';
 import { parseCsv } from './csv';
+import { guardXlsx } from './xlsx-guard';
 
 /** Largest results or county file read (a state's worth of precincts is a few MB). */
 export const MAX_TABLE_FILE_BYTES = 25 * 1024 * 1024;

@@ -1,8 +1,8 @@
 import { crc32 } from 'node:zlib';
 import { Inflate, zipSync } from 'fflate';
+import { formatBytes } from '../files/format-bytes';
 import { type AppError, appError, ok, type Result } from '../result';
-import { INTAKE_LIMITS, type IntakeLimits } from './limits';
-import { formatBytes } from './safe-json';
+import { XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
 import { entryData, readZipDirectory, type ZipEntry } from './zip-directory';
 
 /** Text in a spreadsheet's XML that is only there to attack a parser (prototype pollution). */
@@ -18,7 +18,7 @@ const POLLUTION_MARKERS = /__proto__|\bprototype\b|["'>]constructor["'<]/;
 export function guardXlsx(
   fileName: string,
   bytes: Uint8Array,
-  limits: IntakeLimits = INTAKE_LIMITS,
+  limits: XlsxLimits = XLSX_LIMITS,
 ): Result<Uint8Array, AppError> {
   const directory = readZipDirectory(fileName, bytes);
   if (!directory.ok) return directory;
@@ -55,7 +55,7 @@ export function guardXlsx(
   return ok(zipSync(checked, { level: 0 }));
 }
 
-function judgeEntry(fileName: string, entry: ZipEntry, limits: IntakeLimits): Result<never, AppError> | null {
+function judgeEntry(fileName: string, entry: ZipEntry, limits: XlsxLimits): Result<never, AppError> | null {
   const name = entry.name;
   if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..') || /^[a-z]:/i.test(name)) {
     return appError(
