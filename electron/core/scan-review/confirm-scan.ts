@@ -4,7 +4,7 @@
  */
 
 import type { WorksheetLine } from '../model/report';
-import type { WorksheetColumn } from '../ocr/scan-reading';
+import type { WorksheetColumn } from '../model/scan-reading';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CoinToss } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
@@ -18,18 +18,13 @@ import {
 } from '../store/scan-records';
 import { submitWorksheet } from '../worksheet/submit-worksheet';
 import { alreadyDecided, type ConfirmedScan, scanNotFound, scanReviewView } from './scan-views';
+import { COLUMN_WORDS, capitalize, possessive } from './scan-words';
 
 export interface ConfirmedField {
   readonly candidate: string;
   readonly column: WorksheetColumn;
   readonly value: number | null;
 }
-
-const COLUMN_WORDS: Record<WorksheetColumn, string> = {
-  first: 'first alignment',
-  final: 'final alignment',
-  delegates: 'delegates awarded',
-};
 
 const COLUMN_FIELDS = {
   first: 'firstAlignment',
@@ -241,12 +236,4 @@ function linesOf(fields: readonly MatchedField[]): WorksheetLine[] {
     lines.set(field.candidate, line);
   }
   return [...lines.values()];
-}
-
-function possessive(name: string): string {
-  return name.endsWith('s') ? `${name}’` : `${name}’s`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

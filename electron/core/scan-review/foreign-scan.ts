@@ -7,7 +7,7 @@
  */
 import { canonicalJson } from '../audit-log/canonical-json';
 import type { ForeignReading } from '../ocr/foreign-reading';
-import type { WorksheetColumn } from '../ocr/scan-reading';
+import type { WorksheetColumn } from '../model/scan-reading';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CoinToss } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
@@ -15,20 +15,15 @@ import { foreignReadingDetails, insertConfirmedTokens, insertForeignScanReading 
 import {
   confirmationOfReport,
   findQueuedScan,
-  importFileBytes,
   latestScanReadings,
   type ScanFile,
   setScanQueueStatus,
 } from '../store/scan-records';
 import { confirmScanReading } from './confirm-scan';
 import type { ScanReader, ScanReadRequest } from './scan-reader';
+import { scanToRead } from './scan-to-read';
 import { alreadyDecided, type ConfirmedScan, type ScanReviewView, scanNotFound, scanReviewView } from './scan-views';
-
-const COLUMN_WORDS: Record<WorksheetColumn, string> = {
-  first: 'first alignment',
-  final: 'final alignment',
-  delegates: 'delegates awarded',
-};
+import { COLUMN_WORDS, capitalize, possessive } from './scan-words';
 
 const NO_BOX = { x: 0, y: 0, width: 0, height: 0 } as const;
 
@@ -47,14 +42,9 @@ export async function readForeignScan(
   input: { readonly scanId: number; readonly operator: string },
   clock: () => Date,
 ): Promise<Result<ScanReviewView, AppError>> {
-  const election = store.getElection();
-  if (!election) return appError('NO_COUNTY', 'Set up the county before reading scans.');
-  const scan = findQueuedScan(store, input.scanId);
-  if (!scan) return scanNotFound(input.scanId);
-  const refused = alreadyDecided(store, scan);
-  if (refused) return refused;
-  const bytes = importFileBytes(store, scan.importFileId);
-  if (!bytes) return scanNotFound(input.scanId);
+  const toRead = scanToRead(store, input.scanId);
+  if (!toRead.ok) return toRead;
+  const { scan, bytes } = toRead.value;
   const engine: TableReader | null = reader();
   if (!engine) {
     return appError(
@@ -290,12 +280,4 @@ export function confirmForeignScan(
     });
     return ok(confirmed.value);
   });
-}
-
-function possessive(name: string): string {
-  return name.endsWith('s') ? `${name}’` : `${name}’s`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -7,14 +7,9 @@ import { canonicalJson } from '../audit-log/canonical-json';
 import type { ScanReading } from '../ocr/scan-reading';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
-import {
-  findQueuedScan,
-  importFileBytes,
-  insertScanReading,
-  type ScanFile,
-  setScanQueueStatus,
-} from '../store/scan-records';
+import { findQueuedScan, insertScanReading, type ScanFile, setScanQueueStatus } from '../store/scan-records';
 import type { ScanReader } from './scan-reader';
+import { scanToRead } from './scan-to-read';
 import { alreadyDecided, type ScanReviewView, scanNotFound, scanReviewView } from './scan-views';
 
 /**
@@ -27,17 +22,12 @@ export async function readScan(
   input: { readonly scanId: number; readonly expectedPrecinct?: string | undefined; readonly operator: string },
   clock: () => Date,
 ): Promise<Result<ScanReviewView, AppError>> {
-  const election = store.getElection();
-  if (!election) return appError('NO_COUNTY', 'Set up the county before reading scans.');
-  const scan = findQueuedScan(store, input.scanId);
-  if (!scan) return scanNotFound(input.scanId);
-  const refused = alreadyDecided(store, scan);
-  if (refused) return refused;
+  const toRead = scanToRead(store, input.scanId);
+  if (!toRead.ok) return toRead;
+  const { election, scan, bytes } = toRead.value;
   if (input.expectedPrecinct !== undefined && !store.findPrecinct(input.expectedPrecinct)) {
     return appError('UNKNOWN_PRECINCT', `There is no precinct "${input.expectedPrecinct}" in ${election.county}.`);
   }
-  const bytes = importFileBytes(store, scan.importFileId);
-  if (!bytes) return scanNotFound(input.scanId);
   const engine = reader();
   let read: Result<readonly ScanReading[], AppError>;
   try {
