@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type Figure, REPO_ROOT, round, runPart } from './lib';
 
-const BENCHMARKS = ['import', 'recompute', 'bundle', 'national', 'app-start', 'team', 'ocr', 'cli'] as const;
+const BENCHMARKS = ['import', 'recompute', 'health', 'bundle', 'national', 'app-start', 'team', 'ocr', 'cli'] as const;
 
 function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');

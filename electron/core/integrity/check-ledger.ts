@@ -50,6 +50,8 @@ export function checkLedger(
   entries: Iterable<AuditEntry>,
   records: LedgerRecords,
   contents: readonly ReportContentRecord[],
+  /** The county's candidates: name -> id, to read a report's content against its count rows. */
+  candidateIds: ReadonlyMap<string, number>,
 ): LedgerProblem[] {
   const problems: LedgerProblem[] = [];
   const contentById = new Map(contents.map((report) => [report.id, report]));
@@ -100,7 +102,7 @@ export function checkLedger(
     const changed =
       typeof payload.numbersSha256 === 'string'
         ? payload.numbersSha256 !== ledgerDigest(record)
-        : binding.kind === 'report' && !reportMatchesOlderEntry(record, payload, contentById);
+        : binding.kind === 'report' && !reportMatchesOlderEntry(record, payload, candidateIds);
     if (changed) {
       problems.push({
         kind: binding.kind,
@@ -124,12 +126,18 @@ export function checkLedger(
     }
   }
 
-  for (const report of contents) problems.push(...checkReportContent(report));
+  const reports = byKind.get('report') ?? new Map<number, LedgerRecord>();
+  for (const report of contents) {
+    problems.push(...checkReportContent(report, countsByName(reports.get(report.id), candidateIds)));
+  }
   return problems;
 }
 
 /** A report's stored content is what its sha256 covers, and its counts are the content's numbers. */
-export function checkReportContent(report: ReportContentRecord): LedgerProblem[] {
+export function checkReportContent(
+  report: ReportContentRecord,
+  counts: ReadonlyMap<string, StoredCount>,
+): LedgerProblem[] {
   const where = `Report ${report.id} (precinct ${report.precinct})`;
   const problem = (message: string): LedgerProblem => ({ kind: 'report', id: report.id, auditSeq: null, message });
   if (createHash('sha256').update(report.content).digest('hex') !== report.sha256) {
@@ -137,7 +145,6 @@ export function checkReportContent(report: ReportContentRecord): LedgerProblem[]
   }
   const lines = linesOfContent(report.content);
   if (!lines) return [];
-  const counts = new Map(report.counts.map((count) => [count.candidate, count]));
   for (const line of lines) {
     const count = counts.get(line.candidate);
     const differs =
@@ -192,13 +199,11 @@ function linesOfContent(content: string): readonly ContentLine[] | null {
 function reportMatchesOlderEntry(
   record: LedgerRecord,
   payload: Payload,
-  contentById: ReadonlyMap<number, ReportContentRecord>,
+  candidateIds: ReadonlyMap<string, number>,
 ): boolean {
   if (payload.sha256 !== record.values.sha256) return false;
   if (!Array.isArray(payload.lines)) return true;
-  const stored = contentById.get(record.id);
-  if (!stored) return true;
-  const counts = new Map(stored.counts.map((count) => [count.candidate, count]));
+  const counts = countsByName(record, candidateIds);
   return (payload.lines as ContentLine[]).every((line) => {
     const count = counts.get(line.candidate);
     return (
@@ -214,4 +219,33 @@ function precinctOf(record: LedgerRecord, contentById: ReadonlyMap<number, Repor
   if (record.kind !== 'report') return '';
   const report = contentById.get(record.id);
   return report ? ` (precinct ${report.precinct})` : '';
+}
+
+interface StoredCount {
+  readonly firstAlignment: unknown;
+  readonly finalAlignment: unknown;
+  readonly delegatesAwarded: unknown;
+  readonly sde: unknown;
+}
+
+/** A report record's count rows by candidate name. */
+function countsByName(
+  record: LedgerRecord | undefined,
+  candidateIds: ReadonlyMap<string, number>,
+): Map<string, StoredCount> {
+  const rows = (record?.values.counts ?? []) as readonly Readonly<Record<string, unknown>>[];
+  const byId = new Map(rows.map((row) => [row.candidate_id, row]));
+  const counts = new Map<string, StoredCount>();
+  for (const [name, id] of candidateIds) {
+    const row = byId.get(id);
+    if (row) {
+      counts.set(name, {
+        firstAlignment: row.first_alignment,
+        finalAlignment: row.final_alignment,
+        delegatesAwarded: row.delegates_awarded,
+        sde: row.sde,
+      });
+    }
+  }
+  return counts;
 }

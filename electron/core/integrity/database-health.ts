@@ -24,8 +24,10 @@ const PROBLEMS_NAMED = 3;
  */
 export function checkDatabaseHealth(store: CountyStore): DatabaseHealth {
   const integrity = store.integrityCheck();
-  const auditChain = verifyAuditChain(store.iterateAudit());
-  const numbers = integrity === 'ok' ? checkStoredNumbers(store) : [];
+  // Read once, checked twice: the chain's links, then the rows it records.
+  const entries = [...store.iterateAudit()];
+  const auditChain = verifyAuditChain(entries);
+  const numbers = integrity === 'ok' ? checkStoredNumbers(store, entries) : [];
   const problems: string[] = [];
   if (integrity !== 'ok') problems.push(`The database file is damaged (${integrity}); restore the latest backup.`);
   if (!auditChain.valid) problems.push(`The audit log does not verify: ${auditChain.reason}`);

@@ -18,20 +18,12 @@ export interface LedgerRecord {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
-/** A report's stored content beside its counts: what the health check compares with the rows. */
+/** A report's stored content: what the health check compares with its counts. */
 export interface ReportContentRecord {
   readonly id: number;
   readonly precinct: string;
   readonly content: string;
   readonly sha256: string;
-  /** The report's counts by candidate name. */
-  readonly counts: readonly {
-    readonly candidate: string;
-    readonly firstAlignment: number | null;
-    readonly finalAlignment: number | null;
-    readonly delegatesAwarded: number | null;
-    readonly sde: number | null;
-  }[];
 }
 
 interface KindSql {
@@ -92,7 +84,6 @@ const SQL: Record<LedgerKind, KindSql> = {
 
 /** Every record of one kind (or the one with `id`), in id order. */
 export function listLedgerRecords(store: CountyStore, kind: LedgerKind, id?: number): LedgerRecord[] {
-  const db = databaseOf(store);
   // Two statements, not one with "? IS NULL OR": SQLite would then scan the table for every write.
   const filtered = (sql: string) =>
     sql.replace(/\{(\w+)\}/g, (_, column: string) => (id === undefined ? '1' : `${column} = ?`));
@@ -113,25 +104,14 @@ export function listLedgerRecords(store: CountyStore, kind: LedgerKind, id?: num
   );
 }
 
-/** Each report's content and sha256 beside its counts by candidate name. */
+/** Each report's content and sha256, with its precinct's code. */
 export function listReportContents(store: CountyStore): ReportContentRecord[] {
-  const db = databaseOf(store);
-  const counts = groupByParent(
-    db
-      .prepare(
-        `SELECT c.report_id AS parent, k.name AS candidate, c.first_alignment AS firstAlignment,
-                c.final_alignment AS finalAlignment, c.delegates_awarded AS delegatesAwarded, c.sde
-           FROM report_count c JOIN candidate k ON k.id = c.candidate_id ORDER BY c.report_id, k.ballot_order`,
-      )
-      .all() as ({ parent: number } & ReportContentRecord['counts'][number])[],
-  );
-  const reports = db
+  return databaseOf(store)
     .prepare(
       `SELECT r.id, p.code AS precinct, r.content, r.sha256 FROM report r JOIN precinct p ON p.id = r.precinct_id
         ORDER BY r.id`,
     )
-    .all() as Omit<ReportContentRecord, 'counts'>[];
-  return reports.map((report) => ({ ...report, counts: counts.get(report.id) ?? [] }));
+    .all() as ReportContentRecord[];
 }
 
 function groupByParent<T extends { parent: number }>(rows: readonly T[]): Map<number, Omit<T, 'parent'>[]> {
