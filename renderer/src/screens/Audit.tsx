@@ -13,6 +13,7 @@ import { AuditSteps, currentStep } from '../components/audit/AuditSteps';
 import { HandTallyForm } from '../components/audit/HandTallyForm';
 import { SampleTable } from '../components/audit/SampleTable';
 import { SeedStep } from '../components/audit/SeedStep';
+import { Term } from '../components/Term';
 import { Card, EmptyState, ErrorNotice, Loading, Notice, PageHeader } from '../components/ui';
 import { formatTime } from '../format';
 import { useSession } from '../session';
@@ -95,12 +96,13 @@ function AuditSummary({ audit }: { audit: NonNullable<ReturnType<typeof useAudit
         </dd>
         <dt>Reported winner</dt>
         <dd>
-          {audit.winners.join(', ')} · U = {audit.U === null ? 'infinite (tie)' : audit.U.toFixed(4)} ·{' '}
-          {audit.precinctCount} precincts
+          {audit.winners.join(', ')} · <Term name="errorBound">U</Term> ={' '}
+          {audit.U === null ? 'infinite (tie)' : audit.U.toFixed(4)} · {audit.precinctCount} precincts
         </dd>
         <dt>Results audited</dt>
         <dd>
-          the certified precinct reports, fingerprint <code>{audit.reportedSha256.slice(0, 16)}…</code>
+          the certified precinct reports, <Term name="sha256">fingerprint</Term>{' '}
+          <code>{audit.reportedSha256.slice(0, 16)}…</code>
         </dd>
       </dl>
       {audit.resultsChangedSince ? (
