@@ -4,7 +4,7 @@
  * chain of imports may come back to where it started.
  *
  *   shell       electron/main, electron/preload, renderer, scripts (the renderer sees only the API's types and model/)
- *   transports  team/hub-server, team/station-api and what only they use: the Api carried to other laptops
+ *   transports  electron/core/team-transport: the hub's server, the station's API and client carry the Api to other laptops
  *   api         electron/core/api: the one method table, schemas, thin handlers
  *   domain      every other folder of electron/core (intake, results-file, verify, county, team, bundle, ocr, rla, ...)
  *   store       electron/core/store: all SQL
@@ -16,8 +16,7 @@ const PURE = '^electron/core/(rules|status|audit-log|report-pdf)/';
 const STORE = '^electron/core/store/';
 const API = '^electron/core/api/';
 // The team's transports carry the API object itself, so they stand on it (they are core's top floor).
-const TRANSPORTS =
-  '^electron/core/team/(index|hub-server|station-api|station-client|station-pairing|protocol|transport-contract)\\.ts$';
+const TRANSPORTS = '^electron/core/team-transport/';
 // The renderer's component tests may hold the page's answers up to the real rules.
 const RENDERER_TESTS = '\\.test\\.tsx?$|^renderer/src/test/';
 const SHELL = '^(electron/main|electron/preload|renderer|scripts|tests)/';

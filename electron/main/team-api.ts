@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { type Api, type ApiDeps, closeApi, createApi } from '../core/api';
 import type { AppError, Result } from '../core/result';
-import { createStationApi, createTeamHub, type RunningHub, startHub } from '../core/team';
+import { createStationApi, createTeamHub, type RunningHub, startHub } from '../core/team-transport';
 import type { HubPlan } from './team-mode';
 
 export interface AppApi {

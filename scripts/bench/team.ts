@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi } from '../../electron/core/api';
-import { createStationApi, createTeamHub, type StationHandle, startHub } from '../../electron/core/team';
+import { createStationApi, createTeamHub, type StationHandle, startHub } from '../../electron/core/team-transport';
 import { BENCH_CHAIR, benchCounty, emit, type Figure, figure, isMain, peakRssMiB, round } from './lib';
 
 const STATIONS = Number(process.env.BENCH_TEAM_STATIONS ?? 20);

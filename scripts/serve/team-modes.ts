@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { type Api, closeApi, createApi } from '../../electron/core/api';
 import type { AppError, Result } from '../../electron/core/result';
 import type { CountyStore } from '../../electron/core/store';
-import { createStationApi, createTeamHub, type RunningHub, startHub } from '../../electron/core/team';
+import { createStationApi, createTeamHub, type RunningHub, startHub } from '../../electron/core/team-transport';
 
 export interface ServedApi {
   readonly api: Api;

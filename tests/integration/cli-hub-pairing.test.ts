@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStationApi } from '../../electron/core/team';
+import { createStationApi } from '../../electron/core/team-transport';
 import { CHAIR, countyWithTeam } from '../helpers/county-team';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
 import { testProgram } from '../helpers/test-programs';

@@ -12,14 +12,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
 import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
+import { loadOrCreateHubCertificate } from '../../electron/core/team/hub-certificate';
 import {
   createStationApi,
   createTeamHub,
   type RunningHub,
   type StationHandle,
   startHub,
-} from '../../electron/core/team';
-import { loadOrCreateHubCertificate } from '../../electron/core/team/hub-certificate';
+} from '../../electron/core/team-transport';
 import { CHAIR } from '../helpers/county-team';
 import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR, SMALL_COUNTY } from '../helpers/temp-county';

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { ApiInput, ApiMethodName, ApiOutputs } from '../../electron/core/api';
 import type { Result } from '../../electron/core/result';
-import type { StationStatus } from '../../electron/core/team';
+import type { StationStatus } from '../../electron/core/team-transport';
 import { testProgram } from '../helpers/test-programs';
 
 const CLI = testProgram('tallyroom');

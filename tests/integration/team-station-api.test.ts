@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi } from '../../electron/core/api';
 import { openCountyStore } from '../../electron/core/store';
 import type { CountyStore } from '../../electron/core/store/county-store';
+import { inspectStationBatch } from '../../electron/core/team/station-batch';
 import {
   createStationApi,
   createTeamHub,
@@ -18,8 +19,7 @@ import {
   type StationHandle,
   startHub,
   type TeamHub,
-} from '../../electron/core/team';
-import { inspectStationBatch } from '../../electron/core/team/station-batch';
+} from '../../electron/core/team-transport';
 import { CHAIR, lines } from '../helpers/county-team';
 import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, RESOURCES_DIR, SMALL_COUNTY } from '../helpers/temp-county';

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeApi, createApi } from '../../../electron/core/api';
-import { createTeamHub, DEFAULT_HUB_PORT, startHub } from '../../../electron/core/team';
+import { createTeamHub, DEFAULT_HUB_PORT, startHub } from '../../../electron/core/team-transport';
 import { startControlServer, untilStopped } from '../../team/control-server';
 import { type CliIo, EXIT, type ExitCode, UsageError } from '../io';
 import { openExistingStore } from '../open-existing-store';

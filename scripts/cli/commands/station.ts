@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createStationApi } from '../../../electron/core/team';
+import { createStationApi } from '../../../electron/core/team-transport';
 import { startControlServer, untilStopped } from '../../team/control-server';
 import { type CliIo, EXIT, type ExitCode, UsageError } from '../io';
 

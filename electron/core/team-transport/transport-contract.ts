@@ -5,7 +5,7 @@
  */
 import type { Api } from '../api/types';
 import type { AppError, Result } from '../result';
-import type { RunningHub, StationOptions, StationStatus, TeamHub } from './contract';
+import type { RunningHub, StationOptions, StationStatus, TeamHub } from '../team/contract';
 
 export interface StartHubOptions {
   readonly hub: TeamHub;

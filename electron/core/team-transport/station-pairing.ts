@@ -6,7 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { StationPairingRecord } from '../store/station-records';
-import { fingerprintOfDer, pemOfDer } from './hub-certificate';
+import { fingerprintOfDer, pemOfDer } from '../team/hub-certificate';
 import {
   hubProof,
   newNonce,
@@ -15,8 +15,8 @@ import {
   pairingKey,
   proofsEqual,
   stationProof,
-} from './pairing-code';
-import { parseHubAddress } from './pairing-qr';
+} from '../team/pairing-code';
+import { parseHubAddress } from '../team/pairing-qr';
 import { postUnpinned } from './station-client';
 
 export interface PairInput {

@@ -28,9 +28,9 @@ import {
   type StationStore,
   writeCached,
 } from '../store/station-records';
-import type { LeasePurpose, QueuedNote, RefusedEntry, StationOptions, StationStatus } from './contract';
+import type { LeasePurpose, QueuedNote, RefusedEntry, StationOptions, StationStatus } from '../team/contract';
+import { buildStationBatch } from '../team/station-batch';
 import { stationAuthorization } from './protocol';
-import { buildStationBatch } from './station-batch';
 import { HubClient } from './station-client';
 import { pairStation } from './station-pairing';
 import type { CreateStationApi, StationHandle } from './transport-contract';

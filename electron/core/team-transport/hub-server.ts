@@ -11,9 +11,9 @@ import { networkInterfaces } from 'node:os';
 import { HUB_ONLY_METHODS, methodTable } from '../api/method-table';
 import { isApiMethodName } from '../api/methods';
 import { type AppError, appError, ok, type Result } from '../result';
-import { DEFAULT_HUB_PORT, type HubInfo } from './contract';
-import { loadOrCreateHubCertificate } from './hub-certificate';
-import { type HubState, isHubState } from './hub-state';
+import { DEFAULT_HUB_PORT, type HubInfo } from '../team/contract';
+import { loadOrCreateHubCertificate } from '../team/hub-certificate';
+import { type HubState, isHubState } from '../team/hub-state';
 import { apiCallBody, heartbeatBody, pairChallengeBody, pairCompleteBody, TEAM_PATH_PREFIX } from './protocol';
 import type { StartHub } from './transport-contract';
 
