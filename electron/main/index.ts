@@ -20,6 +20,7 @@ import {
 import { API_METHODS, type Api, ipcChannelOf } from '../core/api';
 import { checkDatabaseHealth } from '../core/integrity/database-health';
 import { type CountyStore, openCountyStore } from '../core/store';
+import { makeOwnerOnlyFolder } from '../core/store/owner-only';
 import { teamHubSetting } from '../core/team/team-hub-setting';
 import { createApiInvokeHandler } from './api-ipc';
 import { type AppLayout, appLayout } from './app-layout';
@@ -213,7 +214,7 @@ function openStoreOrExplain(databasePath: string, layout: AppLayout, logger: Log
     exists: existsSync,
   });
   try {
-    mkdirSync(dirname(databasePath), { recursive: true });
+    makeOwnerOnlyFolder(dirname(databasePath));
     return openCountyStore(databasePath, nativeBinding ? { nativeBinding } : undefined);
   } catch (error) {
     logger.error(`Could not open the county database at ${databasePath}`, error);

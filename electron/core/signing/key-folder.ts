@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../files/atomic-write';
 import { appError, ok, type Result } from '../result';
+import { makeOwnerOnlyFolder } from '../store/owner-only';
 import { type CountyPublicKey, type CountySigningKey, generateCountySigningKey } from './county-key';
 import { formatMinisignPublicKey, parseMinisignPublicKey } from './minisign-public-key';
 import {
@@ -40,7 +41,7 @@ export function createKeyFolder(
       );
     }
   }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeOwnerOnlyFolder(dir);
   const key = generateCountySigningKey();
   writeFileAtomically(join(dir, SECRET_KEY_FILE), encryptSecretKey(key, passphrase, cost), 0o600);
   writeFileAtomically(join(dir, PUBLIC_KEY_FILE), formatMinisignPublicKey(key), 0o644);

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { CountyStore } from './county-store';
 import { databaseOf } from './database-of';
+import { keepForOwnerOnly } from './owner-only';
 
 /**
  * Online backup with SQLite's backup API: consistent while the app keeps writing, written to a
@@ -16,6 +17,7 @@ export async function writeDatabaseBackup(store: CountyStore, destination: strin
     const copy = new Database(temporary);
     copy.pragma('journal_mode = DELETE');
     copy.close();
+    keepForOwnerOnly(temporary);
     const handle = openSync(temporary, 'r+');
     try {
       fsyncSync(handle);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
+import { prepareOwnerOnlyDatabaseFile } from './owner-only';
 
 export type SqliteDatabase = Database.Database;
 
@@ -14,6 +15,7 @@ export interface OpenDatabaseOptions {
  * because a laptop losing power must not lose a committed report, foreign keys enforced.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
+  if (!options.readonly && path !== ':memory:') prepareOwnerOnlyDatabaseFile(path);
   const db = new Database(path, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),

@@ -5,11 +5,12 @@
  * away). WAL and synchronous=FULL like the county database: a change the station said was
  * saved survives a power cut. The outbox is append-only; answers are rows of their own.
  */
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { migrate, openDatabase, type SqliteDatabase } from './database';
 import { databaseOf, keepDatabase } from './database-of';
 import type { Migration } from './migrations';
+import { makeOwnerOnlyFolder } from './owner-only';
 
 const STATION_MIGRATIONS: readonly Migration[] = [
   {
@@ -123,12 +124,10 @@ export class StationStore {
 }
 
 export function openStationDatabase(dataDir: string, nativeBinding?: string): StationStore {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // It holds the station's credentials and signing key: its owner's only (openDatabase makes the file 0600).
+  makeOwnerOnlyFolder(dataDir);
   const path = join(dataDir, 'station.db');
-  const isNew = !existsSync(path);
   const db = openDatabase(path, nativeBinding ? { nativeBinding } : {});
-  // It holds the station's credentials and signing key: readable by its owner only.
-  if (isNew) chmodSync(path, 0o600);
   migrate(db, STATION_MIGRATIONS);
   return new StationStore(db);
 }
