@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupCounty, verifyBackupFile } from '../../electron/core/backup/backup-county';
-import { checkDatabaseHealth } from '../../electron/core/integrity/database-health';
 import { restoreCounty } from '../../electron/core/backup/restore-county';
+import { checkDatabaseHealth } from '../../electron/core/integrity/database-health';
 import { openCountyStore } from '../../electron/core/store';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
 

@@ -6,8 +6,8 @@
  * discrepancies and double entry), with the picture kept as its evidence.
  */
 import { canonicalJson } from '../audit-log/canonical-json';
-import type { ForeignReading } from '../ocr/foreign-reading';
 import type { WorksheetColumn } from '../model/scan-reading';
+import type { ForeignReading } from '../ocr/foreign-reading';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CoinToss } from '../rules/types';
 import type { CountyStore } from '../store/county-store';
