@@ -29,7 +29,7 @@ import { type ScanCounty, scanCountyFromStore } from '../../electron/core/ocr/sc
 import { worksheetLayout } from '../../electron/core/ocr/worksheet-layout';
 import { openCountyStore } from '../../electron/core/store';
 import { evaluateWriters, figureLines } from '../ocr/evaluate-writers';
-import { isSilentError, scoreCorpus } from '../ocr/score-corpus';
+import { isSilentError, ratio, scoreCorpus } from '../ocr/score-corpus';
 import { generateScanCorpus, SCAN_KINDS, type ScanCorpusManifest } from '../ocr-corpus/generate';
 import { emit, figure, peakRssMiB, RESOURCES_DIR, round } from './lib';
 
@@ -102,7 +102,10 @@ async function main(): Promise<void> {
     const baselineMs = readablePages.map((page) => native.msByPage.get(`${page.file}#${page.page}`) ?? 0);
     const medianPage = [...pageMs].sort((a, b) => a - b)[Math.floor(pageMs.length / 2)] ?? 0;
     const heldOut = writers.figures;
-    const writerNotes = figureLines(heldOut).map((line) => `writers never trained on: ${line}`);
+    const writerNotes = [
+      ...figureLines(heldOut).map((line) => `writers never trained on: ${line}`),
+      `writers never trained on, read right: steady hands ${ratio(writers.steady.right, writers.steady.fields)}, hurried hands ${ratio(writers.hurried.right, writers.hurried.fields)}`,
+    ];
     const batchBaseline = batch.files.map((file) => native.msByPage.get(file) ?? 0);
     emit(
       figure(

@@ -60,6 +60,8 @@ export interface FieldVerdict {
   readonly value: number | null;
   readonly reasons: ReviewReason[];
   readonly confidence: number;
+  /** Per written digit, the digits the readers read there (the sure digit alone when it is sure). */
+  readonly digitOptions: readonly (readonly string[])[];
 }
 
 /** How one written digit stands: sure (and on whose word), or why not. */
@@ -110,9 +112,21 @@ export function digitVerdict(
 /** One field on its own: rule 1. */
 export function fieldVerdict(read: FieldRead, limits: AcceptThresholds = ACCEPT_THRESHOLDS): FieldVerdict {
   const written = read.inked.filter(Boolean).length;
-  if (written === 0) return { value: null, reasons: ['EMPTY_FIELD'], confidence: 1 };
+  if (written === 0) return { value: null, reasons: ['EMPTY_FIELD'], confidence: 1, digitOptions: [] };
   const digits = read.pixels.map((pixels, index) =>
     digitVerdict(pixels, read.gradients[index] as EngineDigit, read.tesseract[index] ?? null, limits),
+  );
+  const digitOptions = digits.map((digit, index) =>
+    digit.sure
+      ? [digit.digit]
+      : [
+          ...new Set([
+            digit.digit,
+            (read.pixels[index] as EngineDigit).digit,
+            (read.gradients[index] as EngineDigit).digit,
+            ...(read.tesseract[index] ? [(read.tesseract[index] as EngineDigit).digit] : []),
+          ]),
+        ],
   );
   const reasons: ReviewReason[] = [];
   const unsure = digits.filter((digit) => !digit.sure);
@@ -123,6 +137,7 @@ export function fieldVerdict(read: FieldRead, limits: AcceptThresholds = ACCEPT_
     value: Number(digits.map((digit) => digit.digit).join('')),
     reasons,
     confidence: Math.min(...digits.map((digit) => digit.confidence)),
+    digitOptions,
   };
 }
 
@@ -189,7 +204,24 @@ export function sheetDoubt(
     if (!total.written || !total.sure || total.value === null) continue;
     const sum = sheet.candidates.reduce((acc, candidate) => acc + (readValue(candidate, column) ?? 0), 0);
     if (sum !== total.value) {
-      for (const candidate of sheet.candidates) cast(candidate, column, 'ARITHMETIC');
+      // When what the readers read in the column's unsure fields can make up the total, those
+      // fields (already flagged) explain the difference, and the sure ones keep their word; else
+      // the whole column is in doubt.
+      const unsure = sheet.candidates.filter((candidate) => !sureOf(candidate, column));
+      const explained =
+        unsure.length > 0 &&
+        canMakeTotal(
+          total.value -
+            sheet.candidates
+              .filter((candidate) => sureOf(candidate, column))
+              .reduce((acc, candidate) => acc + (readValue(candidate, column) ?? 0), 0),
+          unsure.map((candidate) =>
+            possibleValues(
+              verdicts[fields.findIndex((field) => field.candidate === candidate && field.column === column)],
+            ),
+          ),
+        );
+      for (const candidate of explained ? unsure : sheet.candidates) cast(candidate, column, 'ARITHMETIC');
     } else if (sheet.candidates.every((candidate) => sureOf(candidate, column))) {
       proven.add(column);
     }
@@ -218,6 +250,28 @@ export function sheetDoubt(
     for (const [candidate, column] of unproven.length > 0 ? unproven : concerned) cast(candidate, column, 'RULES');
   }
   return doubt;
+}
+
+/** The values a field could hold by its readers' digits (at most 64); 0 for an empty or missing field. */
+function possibleValues(verdict: FieldVerdict | undefined): number[] {
+  if (!verdict || verdict.value === null) return [0];
+  let numbers = [''];
+  for (const options of verdict.digitOptions) {
+    numbers = numbers.flatMap((prefix) => options.map((digit) => prefix + digit)).slice(0, 64);
+  }
+  return numbers.map(Number);
+}
+
+/** Whether one value per field, from each field's possible values, adds up to `target`. */
+function canMakeTotal(target: number, fields: readonly (readonly number[])[]): boolean {
+  let sums = new Set([0]);
+  for (const values of fields) {
+    const next = new Set<number>();
+    for (const sum of sums) for (const value of values) if (sum + value <= target) next.add(sum + value);
+    sums = next;
+    if (sums.size > 4096) return false;
+  }
+  return sums.has(target);
 }
 
 type FieldRef = readonly [candidate: string, column: WorksheetColumn];

@@ -149,6 +149,35 @@ describe('each field judged on its own', () => {
     expect(at(fields, 'Baker', 'first')?.reasons).toEqual(['UNSURE_DIGIT']);
   });
 
+  it('keeps a wrong total on the unsure field when what its readers read there makes up the total', () => {
+    // Baker's first: written 20; both networks unsure of a 6, tesseract unsure of a 0.
+    const unsure: FieldRead = {
+      ...read('20', '20'),
+      pixels: [
+        { digit: '2', confidence: 0.99 },
+        { digit: '6', confidence: 0.6 },
+      ],
+      gradients: [
+        { digit: '2', confidence: 0.99 },
+        { digit: '6', confidence: 0.7 },
+      ],
+      tesseract: [
+        { digit: '2', confidence: 0.9 },
+        { digit: '0', confidence: 0.3 },
+      ],
+    };
+    const reads = sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }, { 'Baker/first': unsure });
+    // Shown as 26, the first column adds up to 56, not 50; tesseract's 0 makes up the total.
+    const fields = decideFields(reads, withTotals(50, 50, 2));
+    expect(at(fields, 'Baker', 'first')?.value).toBe(26);
+    expect(at(fields, 'Baker', 'first')?.reasons).toEqual(['READERS_DISAGREE', 'UNSURE_DIGIT', 'ARITHMETIC', 'RULES']);
+    // Adams's sure first is not accused by the total (the rules, computed with 26, still doubt it).
+    expect(at(fields, 'Adams', 'first')?.reasons).toEqual(['RULES']);
+    // When nothing the readers read there makes up the total, the whole column is in doubt.
+    const offTotal = decideFields(reads, withTotals(57, 50, 2));
+    expect(at(offTotal, 'Adams', 'first')?.reasons).toEqual(['ARITHMETIC', 'RULES']);
+  });
+
   it('flags a misread both networks are sure of when it breaks its column total', () => {
     const reads = sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }, { 'Baker/first': read('26', null) });
     const fields = decideFields(reads, withTotals(50, 50, 2));
