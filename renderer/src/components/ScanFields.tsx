@@ -8,90 +8,26 @@
  */
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutputs } from '../../../electron/core/api/types';
-import { api, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { useConfirmScanReading, useOverview } from '../api/hooks';
-import type { CoinToss, WorksheetEvaluation, WorksheetLine } from '../api/types';
+import type { CoinToss } from '../api/types';
+import { useWorksheetEvaluation } from '../api/worksheet-hooks';
 import { formatCount } from '../format';
 import { useSessionToken } from '../session';
 import { CoinTossPanel, pendingTieOf, RecordedCoinTosses, tossesToSubmit } from './CoinTosses';
 import { ScanCrop } from './ScanCrop';
 import { reviewReasonText } from './ScanProblems';
 import { ConfirmScanDialog } from './scan/ConfirmScanDialog';
+import { COLUMN_LABELS, type FieldState, isCount, linesOf, type PageView, type ScanView } from './scan/scan-fields';
 import { Card, Kbd } from './ui';
 import { useCtrlEnter } from './useCtrlEnter';
 import './ScanFields.css';
-
-type ScanView = ApiOutputs['getScanReading'];
-type PageView = ScanView['pages'][number];
-type Column = PageView['fields'][number]['column'];
-
-const COLUMN_LABELS: Record<Column, string> = {
-  first: 'First alignment',
-  final: 'Final alignment',
-  delegates: 'Delegates awarded',
-};
 
 /** What confirming a page made: the report, and the precinct's status with it. */
 export interface ConfirmedPage {
   readonly reportId: number;
   readonly precinct: string;
   readonly status: ApiOutputs['confirmScanReading']['status'];
-}
-
-interface FieldState {
-  readonly text: string;
-  readonly confirmed: boolean;
-}
-
-const isCount = (text: string) => /^\d{1,6}$/.test(text.trim());
-
-const LINE_FIELDS = {
-  first: 'firstAlignment',
-  final: 'finalAlignment',
-  delegates: 'delegatesAwarded',
-} as const satisfies Record<Column, keyof WorksheetLine>;
-
-/** The worksheet lines the values typed so far make, for the rules to evaluate. */
-function linesOf(page: PageView, fields: readonly FieldState[]): WorksheetLine[] {
-  const lines = new Map<string, { -readonly [K in keyof WorksheetLine]: WorksheetLine[K] }>();
-  page.fields.forEach((field, index) => {
-    const line = lines.get(field.candidate) ?? {
-      candidate: field.candidate,
-      firstAlignment: null,
-      finalAlignment: null,
-      delegatesAwarded: null,
-    };
-    const text = fields[index]?.text.trim() ?? '';
-    line[LINE_FIELDS[field.column]] = isCount(text) ? Number(text) : null;
-    lines.set(field.candidate, line);
-  });
-  return [...lines.values()];
-}
-
-/**
- * The rules' evaluation of the values as they stand (the keyed worksheet's evaluateWorksheet):
- * a slower, older answer never replaces a newer one.
- */
-function useEvaluation(precinct: string, lines: readonly WorksheetLine[], coinTosses: readonly CoinToss[]) {
-  const [evaluation, setEvaluation] = useState<WorksheetEvaluation | null>(null);
-  const sequence = useRef(0);
-  useEffect(() => {
-    const seq = ++sequence.current;
-    if (precinct === '') {
-      setEvaluation(null);
-      return;
-    }
-    api
-      .evaluateWorksheet({ precinct, lines: [...lines], coinTosses: [...coinTosses] })
-      .then((result) => {
-        if (seq === sequence.current)
-          setEvaluation(result.ok && result.value.precinct === precinct ? result.value : null);
-      })
-      .catch(() => {
-        if (seq === sequence.current) setEvaluation(null);
-      });
-  }, [precinct, lines, coinTosses]);
-  return evaluation;
 }
 
 export function ScanFields({
@@ -121,7 +57,9 @@ export function ScanFields({
   const [overrideReason, setOverrideReason] = useState('');
   const [coinTosses, setCoinTosses] = useState<CoinToss[]>([]);
   const lines = useMemo(() => linesOf(page, fields), [page, fields]);
-  const evaluation = useEvaluation(precinct, lines, coinTosses);
+  // The rules' live check of the values as they stand; nothing shown while a check fails.
+  const live = useWorksheetEvaluation(precinct, lines, coinTosses);
+  const evaluation = live.error ? null : live.evaluation;
   const pendingTie = pendingTieOf(evaluation);
   // Once every value is checked, focus goes to the coin toss the rules wait for, if any, else to confirming.
   const [tossFocus, setTossFocus] = useState(false);
