@@ -2,7 +2,8 @@
  * Who may call a method, declared once in its table entry (method-table.ts) and resolved by
  * createApi before the handler runs: the handler receives the person, never a session token to check.
  */
-import type { Permission } from '../operators/roles';
+import type { ReportSource } from '../model/report';
+import { mayNotRecord, type Permission, roleMayRecord } from '../operators/roles';
 import { confirmPin, currentOperator, operatorWhoMay, type SignedIn } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
@@ -32,6 +33,11 @@ export interface PermissionAccess<I = never> {
   readonly pinAgain?: boolean;
   /** Said instead of the role sentence when the person's role does not allow it. */
   readonly notAllowed?: string;
+  /**
+   * The source the stored report will carry, read from the input: the person's role must be allowed
+   * to record it (roleMayRecord in operators/roles.ts), so entry cannot label a file a recount.
+   */
+  readonly records?: (input: I) => ReportSource;
 }
 
 export type Access = OpenAccess | SignedInAccess | PermissionAccess<never>;
@@ -82,6 +88,10 @@ export function resolveAccess(
   const who = actorFor(store, session, fields.operator, permission, access.typedNameWithoutTeam === true, at);
   if (!who.ok) {
     return who.error.code === 'NOT_ALLOWED' && access.notAllowed ? appError('NOT_ALLOWED', access.notAllowed) : who;
+  }
+  if (access.records) {
+    const source = (access.records as (input: unknown) => ReportSource | undefined)(input);
+    if (source !== undefined && !roleMayRecord(who.value.role, source)) return appError('NOT_ALLOWED', mayNotRecord(who.value.name, source));
   }
   if (access.pinAgain) {
     const pin = confirmPin(store, who.value.name, typeof fields.pin === 'string' ? fields.pin : '');

@@ -18,8 +18,9 @@ import { importFilesInput } from '../intake/import-files-input';
 import { ingestFile } from '../intake/ingest-file';
 import { addOutcome, emptySummary, type FileOutcome, rejected } from '../intake/intake-summary';
 import { parseUntrustedJson } from '../intake/safe-json';
+import type { ReportSource } from '../model/report';
 import type { Permission } from '../operators/roles';
-import { roleMay } from '../operators/roles';
+import { mayNotRecord, roleMay, roleMayRecord } from '../operators/roles';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
 import { countOperators, findOperatorById, findSession } from '../store/operator-records';
@@ -247,7 +248,12 @@ function applyEntry(store: CountyStore, entry: BatchEntry, at: string): BatchEnt
   if (entry.method === 'submitWorksheet') {
     const input = submitWorksheetInput.safeParse(entry.input);
     if (!input.success) return refuse(appError('INVALID_INPUT', 'A worksheet entry in the batch could not be read.'));
-    const who = batchActor(store, entry, input.data.source === 'recount' ? 'enter-recount' : 'enter-results');
+    const who = batchActor(
+      store,
+      entry,
+      input.data.source === 'recount' ? 'enter-recount' : 'enter-results',
+      input.data.source,
+    );
     if (!who.ok) return refuse(who);
     const stored = submitWorksheet(store, { ...input.data, operator: who.value }, at);
     return {
@@ -260,7 +266,7 @@ function applyEntry(store: CountyStore, entry: BatchEntry, at: string): BatchEnt
   if (entry.method === 'importFiles') {
     const input = importFilesInput.safeParse(entry.input);
     if (!input.success) return refuse(appError('INVALID_INPUT', 'A file import in the batch could not be read.'));
-    const who = batchActor(store, entry, 'enter-results');
+    const who = batchActor(store, entry, 'enter-results', input.data.source);
     if (!who.ok) return refuse(who);
     const summary = emptySummary();
     for (const [index, file] of input.data.files.entries()) {
@@ -308,7 +314,12 @@ function applyEntry(store: CountyStore, entry: BatchEntry, at: string): BatchEnt
  * Who made a batch entry: the person whose hub session the station was using (its sha256 is
  * what the hub stores), if that session was valid when the entry was made and their role allows it.
  */
-function batchActor(store: CountyStore, entry: BatchEntry, permission: Permission): Result<string, AppError> {
+function batchActor(
+  store: CountyStore,
+  entry: BatchEntry,
+  permission: Permission,
+  source: ReportSource,
+): Result<string, AppError> {
   if (!entry.sessionHash) {
     if (countOperators(store) === 0 && entry.operator) return ok(entry.operator);
     return appError('NOT_SIGNED_IN', 'An entry in the batch was made without anyone signed in at the station.');
@@ -324,6 +335,7 @@ function batchActor(store: CountyStore, entry: BatchEntry, permission: Permissio
   if (!roleMay(operator.role, permission)) {
     return appError('NOT_ALLOWED', `${operator.name} may not make one of the changes in the batch.`);
   }
+  if (!roleMayRecord(operator.role, source)) return appError('NOT_ALLOWED', mayNotRecord(operator.name, source));
   return ok(operator.name);
 }
 

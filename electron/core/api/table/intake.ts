@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { importUploadedFiles } from '../../intake/import-uploaded-files';
 import { acceptQuarantined, rejectQuarantined } from '../../intake/quarantine';
 import { quarantineViews } from '../../intake/quarantine-views';
+import type { ReportSource } from '../../model/report';
 import { ok } from '../../result';
 import { listScanQueue } from '../../store/intake-records';
 import { needs, open } from '../access';
@@ -22,7 +23,10 @@ const quarantineDecision = z.object({
 export const intakeMethods = {
   importFiles: defineMethod({
     input: importFilesInput,
-    access: needs('enter-results', { typedNameWithoutTeam: true }),
+    access: needs('enter-results', {
+      typedNameWithoutTeam: true,
+      records: (input: { source: ReportSource }) => input.source,
+    }),
     station: 'queue',
     handle: (input, { store, actor, clock }) =>
       importUploadedFiles(store, { files: input.files, source: input.source, operator: actor.name }, clock),

@@ -1,5 +1,6 @@
 /** The keyed worksheet (checked live, then saved as a report) and the printable worksheet. */
 import { z } from 'zod';
+import type { ReportSource } from '../../model/report';
 import { worksheetFile } from '../../ocr/worksheet-files';
 import { ok } from '../../result';
 import { evaluateWorksheet, submitWorksheet } from '../../worksheet/submit-worksheet';
@@ -27,6 +28,7 @@ export const worksheetMethods = {
     input: submitWorksheetInput,
     access: needs((input: { source?: string }) => (input.source === 'recount' ? 'enter-recount' : 'enter-results'), {
       typedNameWithoutTeam: true,
+      records: (input: { source: ReportSource }) => input.source,
     }),
     station: 'queue',
     handle: (input, { store, actor, at }) =>
