@@ -39,6 +39,7 @@ export function checkIowaPrecinct(result: PrecinctResult): Finding[] {
   const attendees = sum(lines.map((line) => line.firstAlignment));
   const finalTotal = sum(lines.map((line) => line.finalAlignment));
   const threshold = viabilityThreshold(attendees, d);
+  findings.push(...unreportedAlignments(lines, attendees, finalTotal));
 
   if (finalTotal > attendees) {
     findings.push({
@@ -68,8 +69,8 @@ export function checkIowaPrecinct(result: PrecinctResult): Finding[] {
   for (const line of lines) {
     const awarded = reported[line.candidate] ?? 0;
     if (awarded <= 0) continue;
-    const nonViable =
-      d === 1 ? line.finalAlignment === 0 || line.finalAlignment < most : !isViable(line.finalAlignment, threshold);
+    // D = 1 has no threshold: the delegate goes to the largest group, and a tie counts as largest.
+    const nonViable = d === 1 ? line.finalAlignment < most : !isViable(line.finalAlignment, threshold);
     if (nonViable) {
       findings.push({
         code: 'DELEGATES_TO_NONVIABLE',
@@ -89,16 +90,13 @@ export function checkIowaPrecinct(result: PrecinctResult): Finding[] {
     finalAlignment: line.finalAlignment,
   }));
   const outcomes = allowedAllocations({ precinctDelegates: d, groups });
-  const expectedTotal = outcomes[0] ? sum(Object.values(outcomes[0].delegates)) : d;
+  // Only the sum against D: whether those delegates could be awarded at all is ALLOCATION_MISMATCH's question.
   const awardedTotal = sum(Object.values(reported));
-  if (awardedTotal !== expectedTotal) {
+  if (awardedTotal !== d) {
     findings.push({
       code: 'DELEGATE_TOTAL_MISMATCH',
       field: 'delegatesAwarded',
-      message:
-        expectedTotal === d
-          ? `The delegates awarded add up to ${awardedTotal}, but this precinct elects ${plural(d, 'delegate')}.`
-          : `The delegates awarded add up to ${awardedTotal}, but no group is viable, so no delegate can be awarded.`,
+      message: `The delegates awarded add up to ${awardedTotal}, but this precinct elects ${plural(d, 'delegate')}.`,
     });
   }
 
@@ -126,6 +124,36 @@ export function checkIowaPrecinct(result: PrecinctResult): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * An alignment in which every group is 0, beside people in the other alignment or delegates awarded, was
+ * probably never filled in (docs/CONTRACTS.md, MISSING_DATA). Zeros everywhere is a precinct nobody came to.
+ */
+function unreportedAlignments(
+  lines: readonly (CandidateLine & { firstAlignment: number; finalAlignment: number })[],
+  firstTotal: number,
+  finalTotal: number,
+): Finding[] {
+  const awarded = lines.some((line) => (line.delegatesAwarded ?? 0) > 0 || (line.sde ?? 0) > 0);
+  const problems: Finding[] = [];
+  const alignments = [
+    ['firstAlignment', 'first', firstTotal, 'final', finalTotal],
+    ['finalAlignment', 'final', finalTotal, 'first', firstTotal],
+  ] as const;
+  for (const [field, name, total, otherName, otherTotal] of alignments) {
+    if (total > 0 || (otherTotal === 0 && !awarded)) continue;
+    const beside =
+      otherTotal > 0
+        ? `the ${otherName} alignment counts ${otherTotal === 1 ? '1 person' : `${otherTotal} people`}`
+        : 'delegates were awarded';
+    problems.push({
+      code: 'MISSING_DATA',
+      field,
+      message: `Every group has 0 in the ${name} alignment, but ${beside}: the ${name} alignment was probably not reported.`,
+    });
+  }
+  return problems;
 }
 
 /**

@@ -126,12 +126,10 @@ describe('correct reports have no findings', () => {
     expect(check(precinct(6, tossed(1, 2)))).toEqual([]);
   });
 
-  it('no viable group and no delegates awarded', () => {
-    // D=4, N=100, threshold 15: eight groups of 12-13 that never combined.
-    const rows: Row[] = ['Sanders', 'Warren', 'Biden', 'Buttigieg', 'Klobuchar', 'Yang', 'Steyer', 'Uncommitted'].map(
-      (candidate, index) => [candidate, index < 4 ? 13 : 12, index < 4 ? 13 : 12, 0, 0],
-    );
-    expect(check(precinct(4, rows))).toEqual([]);
+  it('a precinct nobody came to: every number 0', () => {
+    const rows: Row[] = correct.map(([candidate]) => [candidate, 0, 0, 0, 0]);
+    expect(check(precinct(6, rows))).toEqual([['DELEGATE_TOTAL_MISMATCH', null]]);
+    expect(check(precinct(0, rows))).toEqual([]);
   });
 
   it('a one-delegate precinct where the largest group got the delegate', () => {
@@ -243,20 +241,28 @@ describe('DELEGATES_TO_NONVIABLE', () => {
     expect(check(precinct(1, rows(0)))).toEqual([]);
   });
 
-  it('no group viable, delegates handed out anyway: the expected total is 0', () => {
+  it('no group viable, the four delegates handed out anyway: they add up to D, so no total finding', () => {
+    // D=4, N=100, threshold 15: eight groups of 12-13 that never combined.
     const rows: Row[] = ['Sanders', 'Warren', 'Biden', 'Buttigieg', 'Klobuchar', 'Yang', 'Steyer', 'Uncommitted'].map(
       (candidate, index) => [candidate, index < 4 ? 13 : 12, index < 4 ? 13 : 12, index < 4 ? 1 : 0, null],
     );
-    const findings = checkIowaPrecinct(precinct(4, rows));
-    expect(found(findings)).toEqual([
+    expect(check(precinct(4, rows))).toEqual([
       ['DELEGATES_TO_NONVIABLE', 'Sanders'],
       ['DELEGATES_TO_NONVIABLE', 'Warren'],
       ['DELEGATES_TO_NONVIABLE', 'Biden'],
       ['DELEGATES_TO_NONVIABLE', 'Buttigieg'],
-      ['DELEGATE_TOTAL_MISMATCH', null],
       ['ALLOCATION_MISMATCH', null],
     ]);
-    expect(findings[4]?.message).toContain('no group is viable');
+  });
+
+  it('D = 1: a delegate to a group tied at 0 with every other is to a largest group', () => {
+    // The final alignment was left at 0: that is missing data, not a delegate to a smaller group.
+    const rows: Row[] = [
+      ['Sanders', 9, 0, 1, RATIO],
+      ['Warren', 8, 0, 0, 0],
+    ];
+    expect(check(precinct(1, rows)).filter(([code]) => code === 'DELEGATES_TO_NONVIABLE')).toEqual([]);
+    expect(check(precinct(1, rows))).toContainEqual(['MISSING_DATA', null]);
   });
 });
 
@@ -266,6 +272,17 @@ describe('DELEGATE_TOTAL_MISMATCH', () => {
       ['DELEGATE_TOTAL_MISMATCH', null],
       ['ALLOCATION_MISMATCH', null],
     ]);
+  });
+
+  it('no group viable and no delegate awarded: 0 is not the 4 delegates the precinct elects', () => {
+    // D=4, N=100, threshold 15: eight groups of 12-13 that never combined. The rules give no delegate,
+    // so the allocation is right, but the sheet does not add up to D: check the paper.
+    const rows: Row[] = ['Sanders', 'Warren', 'Biden', 'Buttigieg', 'Klobuchar', 'Yang', 'Steyer', 'Uncommitted'].map(
+      (candidate, index) => [candidate, index < 4 ? 13 : 12, index < 4 ? 13 : 12, 0, 0],
+    );
+    const findings = checkIowaPrecinct(precinct(4, rows));
+    expect(found(findings)).toEqual([['DELEGATE_TOTAL_MISMATCH', null]]);
+    expect(findings[0]?.message).toBe('The delegates awarded add up to 0, but this precinct elects 4 delegates.');
   });
 
   it('one delegate too many', () => {
@@ -413,6 +430,48 @@ describe('NEGATIVE_OR_NON_INTEGER', () => {
 });
 
 describe('MISSING_DATA', () => {
+  const zeroed = (rows: readonly Row[], column: typeof FIRST | typeof FINAL): Row[] =>
+    rows.map((row) => {
+      const copy = [...row] as unknown[];
+      copy[column] = 0;
+      return copy as unknown as Row;
+    });
+
+  it('a first alignment of all zeros beside people in the final alignment', () => {
+    const findings = checkIowaPrecinct(precinct(6, zeroed(correct, FIRST)));
+    expect(findings[0]).toMatchObject({ code: 'MISSING_DATA', field: 'firstAlignment' });
+    expect(findings[0]?.message).toBe(
+      'Every group has 0 in the first alignment, but the final alignment counts 124 people: the first alignment was probably not reported.',
+    );
+    expect(found(findings).filter(([code]) => code === 'MISSING_DATA')).toEqual([['MISSING_DATA', null]]);
+  });
+
+  it('a final alignment of all zeros beside people in the first alignment', () => {
+    const findings = checkIowaPrecinct(precinct(6, zeroed(correct, FINAL)));
+    expect(findings[0]).toMatchObject({ code: 'MISSING_DATA', field: 'finalAlignment' });
+    expect(findings[0]?.message).toContain('the first alignment counts 130 people');
+    const counted = zeroed(correct, FINAL).map(([candidate, first]): Row => [candidate, first, 0, null, null]);
+    // Every other finding keeps its definition: the viable groups did shrink to 0 on this sheet.
+    expect(check(precinct(6, counted))).toEqual([
+      ['MISSING_DATA', null],
+      ['VIABLE_GROUP_SHRANK', 'Sanders'],
+      ['VIABLE_GROUP_SHRANK', 'Buttigieg'],
+      ['VIABLE_GROUP_SHRANK', 'Warren'],
+    ]);
+  });
+
+  it('both alignments all zeros beside delegates awarded', () => {
+    const findings = checkIowaPrecinct(precinct(6, zeroed(zeroed(correct, FIRST), FINAL)));
+    const missing = findings.filter((finding) => finding.code === 'MISSING_DATA');
+    expect(missing.map((finding) => finding.field)).toEqual(['firstAlignment', 'finalAlignment']);
+    expect(missing[0]?.message).toContain('but delegates were awarded');
+  });
+
+  it('all zeros and nothing awarded is a precinct nobody came to, not missing data', () => {
+    const empty: Row[] = correct.map(([candidate]) => [candidate, 0, 0, null, null]);
+    expect(check(precinct(6, empty))).toEqual([]);
+  });
+
   it('a final alignment left empty', () => {
     const findings = checkIowaPrecinct(precinct(6, edit(correct, 'Biden', { [FINAL]: null })));
     expect(found(findings)).toEqual([['MISSING_DATA', 'Biden']]);
