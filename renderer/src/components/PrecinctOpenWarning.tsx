@@ -3,8 +3,8 @@
  * renewed while the worksheet stays open and given back when it closes, so the precinct list shows
  * who has it open and a second person about to key the same sheet is warned.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api } from '../api/client';
 import { type PrecinctLease, teamKeys } from '../api/team-hooks';
 import { formatTime } from '../format';
@@ -19,35 +19,37 @@ type LeasePurpose = PrecinctLease['purpose'];
 export function usePrecinctLease(precinct: string | null, purpose: LeasePurpose): readonly PrecinctLease[] {
   const session = useSessionToken();
   const client = useQueryClient();
-  const [others, setOthers] = useState<readonly PrecinctLease[]>([]);
-
+  const holding = Boolean(precinct && session);
+  // Opening the precinct is asked again every RENEW_MS while it stays open: that renews the lease.
+  const lease = useQuery({
+    queryKey: ['precinct-lease', precinct, purpose, session] as const,
+    queryFn: async (): Promise<readonly PrecinctLease[]> => {
+      const result = await api.openPrecinct({ session, precinct: precinct as string, purpose }).catch(() => null);
+      if (result) void client.invalidateQueries({ queryKey: teamKeys.leases });
+      // A hub that cannot be reached just means no warning: entry goes on (the station queues it).
+      return result?.ok ? result.value.alsoOpen : [];
+    },
+    enabled: holding,
+    refetchInterval: RENEW_MS,
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: false,
+    retry: false,
+    gcTime: 0,
+  });
+  // Given back when the worksheet closes or moves to another precinct.
   useEffect(() => {
-    setOthers([]);
     if (!precinct || !session) return;
-    let live = true;
-    const open = () =>
-      api
-        .openPrecinct({ session, precinct, purpose })
-        .then((result) => {
-          // A hub that cannot be reached just means no warning: entry goes on (the station queues it).
-          if (live && result.ok) setOthers(result.value.alsoOpen);
-          void client.invalidateQueries({ queryKey: teamKeys.leases });
-        })
-        .catch(() => undefined);
-    void open();
-    const timer = setInterval(open, RENEW_MS);
     return () => {
-      live = false;
-      clearInterval(timer);
       void api
         .closePrecinct({ session, precinct })
         .then(() => client.invalidateQueries({ queryKey: teamKeys.leases }))
         .catch(() => undefined);
     };
-  }, [precinct, purpose, session, client]);
-
-  return others;
+  }, [precinct, session, client]);
+  return holding ? (lease.data ?? NO_LEASES) : NO_LEASES;
 }
+
+const NO_LEASES: readonly PrecinctLease[] = [];
 
 const PURPOSE_TEXT: Record<LeasePurpose, string> = {
   entry: 'keying it',
