@@ -1,8 +1,8 @@
+import type { BundleStatus } from '../model/bundle-status';
 import type { Result } from '../result';
 import { keyIdHex } from '../signing/county-key';
 import { parseMinisignSignature } from '../signing/minisign-signature';
 import { type BundleFiles, TAG_MANIFEST_SIGNATURE } from './bag-layout';
-import type { BundleStatus } from './bundle-status';
 import { countyKey, type KeyRegistry, sameCounty } from './key-registry';
 import type { ResultsDocument } from './results-document';
 import { roundSde } from './results-totals';

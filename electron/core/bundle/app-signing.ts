@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { BundleStatus } from '../model/bundle-status';
 import type { SignedIn } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { SecretStore } from '../secrets/secret-store';
@@ -15,7 +16,6 @@ import type { CountyStore } from '../store/county-store';
 import { defaultMountRoots, type MountRoot } from '../usb/mount-roots';
 import { type AppExportedBundle, exportCountyBundle } from './app-export';
 import { readableFingerprint } from './bundle-fingerprint';
-import type { BundleStatus } from './bundle-status';
 import { type DriveEjector, osDriveEjector } from './drive-ejector';
 import { copyBundleToDrive } from './drive-export';
 import { removableDrives } from './removable-drives';

@@ -1,6 +1,6 @@
 import type { CountyView } from '../county/county-view';
 import { currentPrecinctResults } from '../county/current-results';
-import type { BundleStatus } from './bundle-status';
+import type { BundleStatus } from '../model/bundle-status';
 import { RESULTS_SCHEMA_ID, type ResultsDocument } from './results-document';
 import { totalsOf } from './results-totals';
 

@@ -1,7 +1,7 @@
 import type { CountyView } from '../county/county-view';
+import type { BundleStatus } from '../model/bundle-status';
 import { appError, ok, type Result } from '../result';
 import type { BundleExportRecord } from '../store/bundle-records';
-import type { BundleStatus } from './bundle-status';
 
 /** Statuses whose numbers are settled: missing and conflicting precincts have none. */
 const SETTLED = new Set(['received', 'verified', 'certified']);

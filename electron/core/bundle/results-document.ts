@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { BUNDLE_STATUSES } from '../model/bundle-status';
 import { FINDING_CODES } from '../model/finding';
 import { PRECINCT_STATUSES } from '../model/precinct-status';
 import { RULES_PROFILES } from '../model/rules-profile';
-import { BUNDLE_STATUSES } from './bundle-status';
 
 /** The value of `schema` in data/results.json; a new incompatible layout gets a new number. */
 export const RESULTS_SCHEMA_ID = 'tallyroom-results/1';

@@ -1,10 +1,10 @@
 import { zipSync } from 'fflate';
 import { canonicalJson } from '../audit-log/canonical-json';
+import type { BundleStatus } from '../model/bundle-status';
 import { appError, ok, type Result } from '../result';
 import { writePrecinctResultsCsv } from '../results-file/write-results';
 import type { PrecinctResult } from '../rules/types';
 import type { Aggregation, CountedCounty } from './aggregate';
-import type { BundleStatus } from './bundle-status';
 import { resultsXlsxFromCsv } from './results-xlsx';
 import { buildStatewideNistReport } from './statewide-nist';
 

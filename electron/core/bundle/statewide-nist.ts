@@ -1,5 +1,5 @@
+import type { BundleStatus } from '../model/bundle-status';
 import type { CountedCounty } from './aggregate';
-import type { BundleStatus } from './bundle-status';
 import { buildNistElectionReport } from './nist-election-report';
 import type { ResultsDocument } from './results-document';
 

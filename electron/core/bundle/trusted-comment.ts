@@ -1,4 +1,4 @@
-import { BUNDLE_STATUSES, type BundleStatus } from './bundle-status';
+import { BUNDLE_STATUSES, type BundleStatus } from '../model/bundle-status';
 
 /** What the signature itself vouches for (docs/CONTRACTS.md: county, election, sequence and status). */
 export interface SignedBundleClaims {

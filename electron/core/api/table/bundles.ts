@@ -10,9 +10,9 @@ import {
   exportSignedBundleToDrive,
   signingKeyState,
 } from '../../bundle/app-signing';
-import { BUNDLE_STATUSES } from '../../bundle/bundle-status';
 import { removableDrives } from '../../bundle/removable-drives';
 import { checkCountyBundles } from '../../bundle/state-party-check';
+import { BUNDLE_STATUSES } from '../../model/bundle-status';
 import { ok } from '../../result';
 import { MIN_PASSPHRASE_LENGTH } from '../../signing/secret-key-file';
 import { defaultMountRoots } from '../../usb/mount-roots';
