@@ -231,24 +231,49 @@ export function sheetDoubt(
     for (const candidate of sheet.candidates) for (const column of COLUMNS) cast(candidate, column, 'RULES');
     return doubt;
   }
-  const lines: CandidateLine[] = sheet.candidates.map((candidate) => ({
-    candidate,
-    firstAlignment: readValue(candidate, 'first'),
-    finalAlignment: readValue(candidate, 'final'),
-    delegatesAwarded: readValue(candidate, 'delegates'),
-    sde: null,
-  }));
-  const findings: Finding[] = checkPrecinct(sheet.profile, {
-    precinct: sheet.precinct,
-    precinctDelegates: sheet.precinctDelegates,
-    sdePerDelegate: sheet.sdePerDelegate,
-    lines,
-  });
+  const findingsWith = (valueAt: (candidate: string, column: WorksheetColumn) => number | null): Finding[] =>
+    checkPrecinct(sheet.profile, {
+      precinct: sheet.precinct,
+      precinctDelegates: sheet.precinctDelegates as number,
+      sdePerDelegate: sheet.sdePerDelegate,
+      lines: sheet.candidates.map(
+        (candidate): CandidateLine => ({
+          candidate,
+          firstAlignment: valueAt(candidate, 'first'),
+          finalAlignment: valueAt(candidate, 'final'),
+          delegatesAwarded: valueAt(candidate, 'delegates'),
+          sde: null,
+        }),
+      ),
+    });
+  const findings = findingsWith(readValue);
+  if (findings.length === 0) return doubt;
+  // As with a column total: when what the readers read in the sheet's unsure fields gives values
+  // the rules find nothing wrong with, those fields (already flagged) explain the findings.
+  const unsureFields = fields.filter(
+    (field, index) => verdicts[index]?.value !== null && !sureOf(field.candidate, field.column),
+  );
+  const explained =
+    unsureFields.length > 0 &&
+    someCombination(
+      unsureFields.map((field) => possibleValues(verdicts[fields.indexOf(field)])),
+      (values) => {
+        const chosen = (candidate: string, column: WorksheetColumn) => {
+          const at = unsureFields.findIndex((field) => field.candidate === candidate && field.column === column);
+          return at >= 0 ? (values[at] as number) : readValue(candidate, column);
+        };
+        return findingsWith(chosen).length === 0;
+      },
+    );
   for (const finding of findings) {
     const concerned = findingFields(finding, sheet.candidates);
     const unproven = concerned.filter(([, column]) => !proven.has(column));
-    for (const [candidate, column] of unproven.length > 0 ? unproven : concerned) cast(candidate, column, 'RULES');
+    const doubted = unproven.length > 0 ? unproven : concerned;
+    for (const [candidate, column] of doubted) {
+      if (!explained || !sureOf(candidate, column)) cast(candidate, column, 'RULES');
+    }
   }
+  if (explained) for (const field of unsureFields) cast(field.candidate, field.column, 'RULES');
   return doubt;
 }
 
@@ -260,6 +285,19 @@ function possibleValues(verdict: FieldVerdict | undefined): number[] {
     numbers = numbers.flatMap((prefix) => options.map((digit) => prefix + digit)).slice(0, 64);
   }
   return numbers.map(Number);
+}
+
+/** Whether some choice of one value per field (at most 256 choices tried) passes `test`. */
+function someCombination(
+  options: readonly (readonly number[])[],
+  test: (values: readonly number[]) => boolean,
+): boolean {
+  let combinations: number[][] = [[]];
+  for (const values of options) {
+    combinations = combinations.flatMap((chosen) => values.map((value) => [...chosen, value]));
+    if (combinations.length > 256) return false;
+  }
+  return combinations.some(test);
 }
 
 /** Whether one value per field, from each field's possible values, adds up to `target`. */

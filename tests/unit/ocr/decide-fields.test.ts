@@ -129,6 +129,23 @@ describe('each field judged on its own', () => {
     expect(flagged(fields)).toEqual(['Adams/delegates', 'Baker/delegates']);
   });
 
+  it('keeps a rules finding on the unsure field only when another of its readings satisfies the rules', () => {
+    // Baker's final read 25 (unsure; tesseract read 20): final above first, explained by Baker's final.
+    const unsureFinal: FieldRead = {
+      ...read('25', '20', 0.7),
+      tesseract: [
+        { digit: '2', confidence: 0.9 },
+        { digit: '0', confidence: 0.4 },
+      ],
+    };
+    const fields = decideFields(
+      sheetReads({ Adams: [30, 30, 1], Baker: [20, 20, 1] }, { 'Baker/final': unsureFinal }),
+      sheet,
+    );
+    expect(flagged(fields)).toEqual(['Baker/final']);
+    expect(at(fields, 'Baker', 'final')?.reasons).toContain('RULES');
+  });
+
   it('casts a finding about one candidate on the fields it is computed from', () => {
     // Baker's final above his first: the first and final columns, not the delegates.
     const fields = decideFields(sheetReads({ Adams: [30, 30, 1], Baker: [20, 25, 1] }), sheet);
@@ -171,11 +188,12 @@ describe('each field judged on its own', () => {
     const fields = decideFields(reads, withTotals(50, 50, 2));
     expect(at(fields, 'Baker', 'first')?.value).toBe(26);
     expect(at(fields, 'Baker', 'first')?.reasons).toEqual(['READERS_DISAGREE', 'UNSURE_DIGIT', 'ARITHMETIC', 'RULES']);
-    // Adams's sure first is not accused by the total (the rules, computed with 26, still doubt it).
-    expect(at(fields, 'Adams', 'first')?.reasons).toEqual(['RULES']);
+    // Adams's sure first is accused neither by the total nor by the rules (computed with 26, Baker's
+    // group shrank; with tesseract's 0 it did not): Baker's unsure field explains both.
+    expect(flagged(fields)).toEqual(['Baker/first']);
     // When nothing the readers read there makes up the total, the whole column is in doubt.
     const offTotal = decideFields(reads, withTotals(57, 50, 2));
-    expect(at(offTotal, 'Adams', 'first')?.reasons).toEqual(['ARITHMETIC', 'RULES']);
+    expect(at(offTotal, 'Adams', 'first')?.reasons).toEqual(['ARITHMETIC']);
   });
 
   it('flags a misread both networks are sure of when it breaks its column total', () => {
