@@ -71,6 +71,8 @@ export function resolveAccess(
   access: Access,
   input: unknown,
   clock: () => Date,
+  /** The method called, named in the audit log when a PIN typed again is wrong. */
+  method = 'a PIN typed again',
 ): Result<Record<never, never> | { actor: SignedIn; at: Date }, AppError> {
   if (access.kind === 'open') return ok({});
   const at = clock();
@@ -91,10 +93,11 @@ export function resolveAccess(
   }
   if (access.records) {
     const source = (access.records as (input: unknown) => ReportSource | undefined)(input);
-    if (source !== undefined && !roleMayRecord(who.value.role, source)) return appError('NOT_ALLOWED', mayNotRecord(who.value.name, source));
+    if (source !== undefined && !roleMayRecord(who.value.role, source))
+      return appError('NOT_ALLOWED', mayNotRecord(who.value.name, source));
   }
   if (access.pinAgain) {
-    const pin = confirmPin(store, who.value.name, typeof fields.pin === 'string' ? fields.pin : '');
+    const pin = confirmPin(store, who.value.name, typeof fields.pin === 'string' ? fields.pin : '', at, method);
     if (!pin.ok) return pin;
   }
   return ok({ actor: who.value, at });

@@ -81,7 +81,7 @@ export function apiFromTable(services: ApiServices, entryOf: (method: ApiMethodN
     api[method] = async (input: unknown) => {
       const parsed = entry.input.safeParse(input ?? {});
       if (!parsed.success) return invalidInput(method, parsed.error);
-      const who = resolveAccess(services.store, entry.access, parsed.data, services.clock);
+      const who = resolveAccess(services.store, entry.access, parsed.data, services.clock, method);
       if (!who.ok) return who;
       return entry.handle(parsed.data, { ...services, ...who.value } as never);
     };

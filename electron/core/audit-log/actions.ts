@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = {
     'A person was added to the county team with a role (chair, entry, verifier); their PIN is stored only as a salted hash.',
   'operator.signed-in': 'A person signed in with their name and PIN on this laptop.',
   'operator.signed-out': 'A person signed out (their session token no longer works).',
+  'operator.wrong-pin':
+    'A wrong PIN was typed for a name: at sign-in, or typed again to confirm an act (which one); the PIN is never recorded.',
   'operator.sign-in-paused': 'Too many wrong PINs for a name: sign-in for that name paused for a few minutes.',
   'discrepancy.resolved':
     'The chair resolved disagreeing reports: the report whose numbers are right, every report it settles, and why. The reports stay as received.',

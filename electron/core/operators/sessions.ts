@@ -39,12 +39,13 @@ export function signIn(
   input: { name: string; pin: string },
   now: Date,
 ): Result<NewSession, AppError> {
-  const pausedUntil = signInPausedUntil(signInFailuresSince(store, input.name, failureWindowStart(now)), now);
+  const pausedUntil = pinPausedUntil(store, input.name, now);
   if (pausedUntil) return appError('SIGN_IN_PAUSED', pausedMessage(pausedUntil, now));
   const operator = findOperatorByName(store, input.name);
   // The same answer for an unknown name and a wrong PIN: the prompt does not confirm who exists.
   if (!operator || !pinMatches(input.pin, { salt: operator.pinSalt, hash: operator.pinHash })) {
-    return refuseSignIn(store, input.name, now);
+    const paused = recordWrongPin(store, input.name, 'sign-in', now);
+    return paused ? appError('SIGN_IN_PAUSED', pausedMessage(paused, now)) : appError('SIGN_IN_REFUSED', WRONG_PIN);
   }
   const token = randomBytes(32).toString('base64url');
   const at = now.toISOString();
@@ -57,29 +58,38 @@ export function signIn(
   return ok({ session: token, name: operator.name, role: operator.role, expiresAt });
 }
 
-/** Records the refusal; the refusal that reaches the limit pauses the name and says so in the audit log. */
-function refuseSignIn(store: CountyStore, name: string, now: Date): Result<never, AppError> {
+/** When PIN checks for the name open again (sign-in and re-typed PINs share the count), or null. */
+function pinPausedUntil(store: CountyStore, name: string, now: Date): Date | null {
+  return signInPausedUntil(signInFailuresSince(store, name, failureWindowStart(now)), now);
+}
+
+/**
+ * Records a wrong PIN for the name in the shared count and in the audit log (which check: `sign-in`
+ * or the method the PIN was typed again for; never the PIN). The one that reaches the limit pauses
+ * the name and says so in the audit log too. Returns when the pause ends, or null.
+ */
+function recordWrongPin(store: CountyStore, name: string, check: string, now: Date): Date | null {
   const at = now.toISOString();
-  const pausedUntil = store.transaction(() => {
+  const paused = store.transaction(() => {
     insertSignInFailure(store, name, at);
-    const paused = signInPausedUntil(signInFailuresSince(store, name, failureWindowStart(now)), now);
-    if (paused) {
+    store.appendAudit({ at, operator: 'system', action: 'operator.wrong-pin', payload: { name: name.trim(), check } });
+    const until = pinPausedUntil(store, name, now);
+    if (until) {
       store.appendAudit({
         at,
         operator: 'system',
         action: 'operator.sign-in-paused',
-        payload: { name: name.trim(), failures: SIGN_IN_THROTTLE.maxFailures, until: paused.toISOString() },
+        payload: { name: name.trim(), failures: SIGN_IN_THROTTLE.maxFailures, until: until.toISOString() },
       });
     }
-    return ok(paused);
+    return ok(until);
   });
-  if (pausedUntil.ok && pausedUntil.value) return appError('SIGN_IN_PAUSED', pausedMessage(pausedUntil.value, now));
-  return appError('SIGN_IN_REFUSED', WRONG_PIN);
+  return paused.ok ? paused.value : null;
 }
 
 function pausedMessage(until: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return `Too many wrong PINs for this name. Sign-in for it is paused for ${minutes} minute${minutes === 1 ? '' : 's'}; if you have forgotten your PIN, ask the county chair.`;
+  return `Too many wrong PINs for this name. Its PIN is paused for ${minutes} minute${minutes === 1 ? '' : 's'}, at sign-in and when typed again; if you have forgotten your PIN, ask the county chair.`;
 }
 
 export function signOut(store: CountyStore, token: string, now: Date): Result<null, AppError> {
@@ -125,10 +135,24 @@ export function operatorWhoMay(
   return who;
 }
 
-/** A chair's PIN typed again to confirm a certification or a correction: the session alone is not enough. */
-export function confirmPin(store: CountyStore, name: string, pin: string): Result<null, AppError> {
+/**
+ * A chair's PIN typed again to confirm a certification or a correction: the session alone is not
+ * enough. It shares the sign-in count of wrong PINs, so re-typing is no faster way to guess.
+ * `check` names what the PIN was typed for, for the audit log.
+ */
+export function confirmPin(
+  store: CountyStore,
+  name: string,
+  pin: string,
+  now: Date,
+  check: string,
+): Result<null, AppError> {
+  const pausedUntil = pinPausedUntil(store, name, now);
+  if (pausedUntil) return appError('PIN_PAUSED', pausedMessage(pausedUntil, now));
   const operator = findOperatorByName(store, name);
   if (!operator || !pinMatches(pin, { salt: operator.pinSalt, hash: operator.pinHash })) {
+    const paused = recordWrongPin(store, name, check, now);
+    if (paused) return appError('PIN_PAUSED', pausedMessage(paused, now));
     return appError('WRONG_PIN', `That is not ${name}’s PIN. Nothing was certified or changed.`);
   }
   return ok(null);
