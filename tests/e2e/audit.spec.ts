@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { callApi, DEMO_CHAIR, expect, type Server, screenshot, signIn, signOut, test } from './fixtures';
 
 test.use({ demo: true });
@@ -160,6 +161,7 @@ test('a recount verifier audits the demo county from the public seed to the verd
   await expect(seedForm).toContainText('20 digits');
   await seedForm.getByLabel('Where and how it was rolled').fill('20 rolls of a d10 at the central committee, 7 pm');
   await screenshot(page, 'audit-1-seed');
+  await expectAccessible(page, 'audit step 1, the seed');
   await seedForm.getByRole('button', { name: 'Fix the seed' }).click();
   await expect(page.getByTestId('audit-seed')).toHaveText(SEED);
 
@@ -178,6 +180,7 @@ test('a recount verifier audits the demo county from the public seed to the verd
   await expect(sample.locator('tbody tr').first()).toContainText(drawn[0] ?? '');
   await expect(sample).toContainText('Preference cards and worksheet');
   await screenshot(page, 'audit-2-sample');
+  await expectAccessible(page, 'audit step 2, the sample');
 
   // 3: blind hand tallies from the keyboard. The first precinct drawn was misreported: its hand count
   // gives the runner-up's supporters the winner's column, so the risk rises above the limit.
@@ -197,6 +200,7 @@ test('a recount verifier audits the demo county from the public seed to the verd
     String(audit.sampled.length),
   );
   await screenshot(page, 'audit-3-tallies');
+  await expectAccessible(page, 'audit step 3, the hand tallies');
 
   // 4: the measured risk against the limit, and the discrepancy found.
   await expect(page.getByTestId('risk-chart')).toBeVisible();
@@ -204,6 +208,7 @@ test('a recount verifier audits the demo county from the public seed to the verd
   await page.getByRole('button', { name: 'Record the risk of round 1' }).click();
   await expect(page.getByText('Recorded by Riley Park for round 1.')).toBeVisible();
   await screenshot(page, 'audit-4-risk');
+  await expectAccessible(page, 'audit step 4, the risk');
 
   // 5: escalate until the audit can stop: another round, or a full hand count of every precinct left.
   const verdict = page.getByTestId('audit-verdict');
@@ -231,6 +236,7 @@ test('a recount verifier audits the demo county from the public seed to the verd
   await expect(verdict).toContainText(/confirmed|confirms the reported winner/);
   await expect(page.getByTestId('risk-chart').locator('[data-round]')).toHaveCount(rounds);
   await screenshot(page, 'audit-6-verdict');
+  await expectAccessible(page, 'audit steps 5 and 6, the verdict and the report');
 
   // 6: the report, as a PDF download.
   const downloading = page.waitForEvent('download');

@@ -163,6 +163,7 @@ test('a scanned worksheet is read, checked from the keyboard, confirmed, and sho
   );
   await page.keyboard.press('Control+Enter');
   await expect(last).toBeVisible();
+  await expectAccessible(page, 'the last look before filing a scan');
   await last.getByRole('button', { name: 'Confirm: these match the paper' }).click();
 
   // Confirmed: the precinct now has a report from the scan.

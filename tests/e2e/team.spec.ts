@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import {
   addTeamMembers,
   callApi,
@@ -111,6 +112,8 @@ test('two stations pair with the hub, key two precincts, show up on the hub; a r
   const dialog = hubPage.getByRole('dialog', { name: 'Revoke Table 2 laptop?' });
   await dialog.getByRole('button', { name: 'Revoke station' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Say why');
+  await expect(dialog.getByLabel('Reason for revoking')).toBeFocused();
+  await expectAccessible(hubPage, 'the revoke station dialog');
   await dialog.getByLabel('Reason for revoking').fill('Laptop left the building');
   await dialog.getByRole('button', { name: 'Revoke station' }).click();
   await expect(dialog).toBeHidden();
