@@ -133,7 +133,7 @@ async function main(): Promise<void> {
           id: 'ocr-page',
           title: 'ocr: read one worksheet page',
           subject:
-            'readWorksheetScan per page: decode, QR + marks alignment, three readers (tesseract, two digit networks) on every comb field, decision',
+            'readWorksheetScan per page: decode, QR + marks alignment, two digit networks on every comb field, tesseract on the fields they are unsure of, decision',
           baseline:
             'native Debian tesseract CLI (--psm 7, digits), one process per page reading the same cleaned field crops (a list file)',
           peakRssMiB: peakRssMiB(),
