@@ -3,7 +3,7 @@
  * Decisions live in small pure modules beside this file (tested without Electron);
  * this file only connects them to Electron's objects.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -18,6 +18,7 @@ import {
   type WebContents,
 } from 'electron';
 import { API_METHODS, type Api, ipcChannelOf } from '../core/api';
+import { anchorChainHead } from '../core/integrity/anchor-chain';
 import { checkDatabaseHealth } from '../core/integrity/database-health';
 import { type CountyStore, openCountyStore } from '../core/store';
 import { makeOwnerOnlyFolder } from '../core/store/owner-only';
@@ -150,15 +151,16 @@ function appModeOrAsk(): Exclude<AppMode, { kind: 'choose' }> | null {
 async function startCounty(databasePath: string, layout: AppLayout, logger: Logger): Promise<StartedApi | undefined> {
   const store = openStoreOrExplain(databasePath, layout, logger);
   if (!store) return undefined;
-  warnIfDatabaseUnhealthy(store, databasePath, logger);
+  // Passphrases and passwords the chair chose to remember, and the chain head's key: ciphertext only.
+  const secrets = safeStorageSecretStore(join(app.getPath('userData'), 'secrets'), safeStorage);
+  warnIfDatabaseUnhealthy(store, databasePath, logger, await anchorChainHead(store, secrets));
   const plan = hubPlan({ launch, databasePath, setting: teamHubSetting(store) });
   const county = await startCountyApi(
     {
       store,
       resourcesDir: layout.resourcesDir,
       startBackground: true,
-      // Passphrases and passwords the chair chose to remember: ciphertext only, in the data folder.
-      secrets: safeStorageSecretStore(join(app.getPath('userData'), 'secrets'), safeStorage),
+      secrets,
       bundles: { appVersion: app.getVersion(), dataDir: dirname(databasePath) },
     },
     plan,
@@ -228,14 +230,21 @@ function openStoreOrExplain(databasePath: string, layout: AppLayout, logger: Log
 }
 
 /** Every start checks SQLite's integrity and the whole audit chain, and says so plainly if either fails. */
-function warnIfDatabaseUnhealthy(store: CountyStore, databasePath: string, logger: Logger): void {
+function warnIfDatabaseUnhealthy(
+  store: CountyStore,
+  databasePath: string,
+  logger: Logger,
+  /** What the chain head file beside the database says, when it disagrees with the database. */
+  headProblem: string | null,
+): void {
   const health = checkDatabaseHealth(store);
-  if (health.ok) return;
-  logger.error(`Database health check failed for ${databasePath}: ${health.problem}`);
+  if (health.ok && !headProblem) return;
+  const problem = [health.problem, headProblem].filter(Boolean).join(' ');
+  logger.error(`Database health check failed for ${databasePath}: ${problem}`);
   dialog.showMessageBoxSync({
     type: 'warning',
     title: 'Tallyroom found a problem with the county database',
-    message: health.problem,
+    message: problem,
     detail: `Database: ${databasePath}. Nothing has been changed. Call the county chair before entering more results; restore the latest verified backup if the chair agrees.`,
   });
 }

@@ -15,7 +15,9 @@ import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Api, closeApi, createApi } from '../../electron/core/api';
+import { anchorChainHead } from '../../electron/core/integrity/anchor-chain';
 import { checkDatabaseHealth } from '../../electron/core/integrity/database-health';
+import { memorySecretStore } from '../../electron/core/secrets/secret-store';
 import { openCountyStore } from '../../electron/core/store';
 import { createHttpHandler } from './http-transport';
 import { type ServedApi, startHubMode, startStationMode } from './team-modes';
@@ -63,6 +65,9 @@ function main(): void {
   if (!health.ok) console.error(`Warning: ${health.problem}`);
 
   void (async () => {
+    // The harness keeps secrets in memory only: its head file has no MAC, and is still checked.
+    const headProblem = await anchorChainHead(store, memorySecretStore());
+    if (headProblem) console.error(`Warning: ${headProblem}`);
     let served: ServedApi;
     if (values.hub) {
       const hub = await startHubMode({

@@ -1,5 +1,6 @@
 import { accessSync, constants, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { chainHeadPathOf, checkChainHead, readChainHead, writeChainHead } from '../integrity/chain-head-file';
 import { checkDatabaseHealth, requireHealthyCounty } from '../integrity/database-health';
 import { type AppError, appError, ok, type Result } from '../result';
 import { CountyStore } from '../store/county-store';
@@ -54,8 +55,13 @@ export async function backupCounty(
     rmSync(path, { force: true });
     return verified;
   }
+  const head = store.chainHead();
+  if (head) writeChainHead(chainHeadPathOf(path), head, null, now);
   const removed = backupsToRemove(listBackups(folder), keep);
-  for (const old of removed) rmSync(join(folder, old), { force: true });
+  for (const old of removed) {
+    rmSync(join(folder, old), { force: true });
+    rmSync(chainHeadPathOf(join(folder, old)), { force: true });
+  }
   return ok({ path, takenAt: now.toISOString(), reason, ...verified.value, removed });
 }
 
@@ -74,6 +80,9 @@ export function verifyBackupFile(path: string): Result<{ reports: number; auditE
   try {
     const health = checkDatabaseHealth(store);
     if (!health.ok) return appError('BACKUP_TAMPERED', `${path} does not pass the health check: ${health.problem}`);
+    // The head recorded beside the backup when it was written: a backup cut short since fails it.
+    const anchor = checkChainHead([...store.iterateAudit()], readChainHead(chainHeadPathOf(path)), null, false);
+    if (anchor) return appError('BACKUP_TAMPERED', `${path} does not match the record written beside it: ${anchor}`);
   } finally {
     store.close();
   }

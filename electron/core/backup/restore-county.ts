@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
+import { chainHeadPathOf, writeChainHead } from '../integrity/chain-head-file';
 import { type AppError, ok, type Result } from '../result';
 import { CountyStore } from '../store/county-store';
 import { verifyBackupFile } from './backup-county';
@@ -29,7 +30,7 @@ export function restoreCounty(
   if (existsSync(target)) {
     previousKeptAt = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     renameSync(target, previousKeptAt);
-    for (const suffix of ['-wal', '-shm']) {
+    for (const suffix of ['-wal', '-shm', '.head']) {
       if (existsSync(`${target}${suffix}`)) renameSync(`${target}${suffix}`, `${previousKeptAt}${suffix}`);
     }
   }
@@ -49,6 +50,10 @@ export function restoreCounty(
         previousKeptAt,
       },
     });
+    // The restored file's head, written without the app's key (the command line has none): the app
+    // says so once at its next start, so a restore nobody asked for does not pass unseen.
+    const head = store.chainHead();
+    if (head) writeChainHead(chainHeadPathOf(target), head, null, now);
   } finally {
     store.close();
   }

@@ -14,7 +14,7 @@ export interface SecretStore {
 }
 
 /** Every secret the app keeps, by name, so none is stored under a typo. */
-export type SecretName = 'imap-password' | 'signing-key-passphrase' | 'station-token';
+export type SecretName = 'imap-password' | 'signing-key-passphrase' | 'station-token' | 'chain-head-key';
 
 /** Lives for the process only: tests, the serve harness, and machines without a keychain. */
 export function memorySecretStore(): SecretStore {

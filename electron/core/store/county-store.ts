@@ -119,6 +119,35 @@ export class CountyStore {
     this.#db.close();
   }
 
+  #committed: ((head: { readonly seq: number; readonly hash: string }) => void) | null = null;
+  #lastCommittedSeq = 0;
+
+  /**
+   * `listener` hears the audit chain's newest entry after every committed change that added to the
+   * chain: the chain head file beside the database is written from it (integrity/chain-head-file.ts).
+   */
+  onCommitted(listener: (head: { readonly seq: number; readonly hash: string }) => void): void {
+    this.#committed = listener;
+    this.#lastCommittedSeq = 0;
+    this.#notifyCommitted();
+  }
+
+  /** The audit chain's newest entry: what the chain head file and a backup's record hold. */
+  chainHead(): { readonly seq: number; readonly hash: string } | null {
+    const head = this.statement('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      | { seq: number; hash: string }
+      | undefined;
+    return head ?? null;
+  }
+
+  #notifyCommitted(): void {
+    if (!this.#committed || this.#db.inTransaction) return;
+    const head = this.chainHead();
+    if (!head || head.seq === this.#lastCommittedSeq) return;
+    this.#lastCommittedSeq = head.seq;
+    this.#committed(head);
+  }
+
   /** False once closed. */
   get isOpen(): boolean {
     return this.#db.open;
@@ -155,6 +184,7 @@ export class CountyStore {
     } catch (error) {
       if (error !== rollback) throw error;
     }
+    this.#notifyCommitted();
     return outcome as Result<T, E>;
   }
 
@@ -168,6 +198,7 @@ export class CountyStore {
     try {
       const result = await work();
       this.#db.exec('COMMIT');
+      this.#notifyCommitted();
       return result;
     } catch (error) {
       if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
@@ -367,6 +398,7 @@ export class CountyStore {
     this.statement(
       'INSERT INTO audit_log (seq, at, operator, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(seq, body.at, body.operator, body.action, JSON.stringify(body.payload), prevHash, hash);
+    this.#notifyCommitted();
     return { ...body, prevHash, hash };
   }
 

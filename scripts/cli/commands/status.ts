@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCountyView } from '../../../electron/core/county/county-view';
 import { buildOverview } from '../../../electron/core/county/overview';
+import { checkChainHeadBeside } from '../../../electron/core/integrity/anchor-chain';
 import { checkDatabaseHealth } from '../../../electron/core/integrity/database-health';
 import { type CliIo, EXIT, type ExitCode, printJson, UsageError } from '../io';
 import { openExistingStore } from '../open-existing-store';
@@ -18,7 +19,12 @@ export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode
     const election = store.getElection();
     if (!election) throw new UsageError(`${values.db} has no county yet; set one up with "tallyroom init".`);
     // The numbers below are only worth reading if the file still holds what the audit log recorded.
-    const health = checkDatabaseHealth(store);
+    const checked = checkDatabaseHealth(store);
+    const headProblem = checkChainHeadBeside(store);
+    const health = {
+      ok: checked.ok && !headProblem,
+      problem: [checked.problem, headProblem].filter(Boolean).join(' '),
+    };
     if (!health.ok) io.err(`${values.db} fails the health check: ${health.problem}`);
     const view = buildCountyView(store, election);
     const overview = buildOverview(view);
@@ -35,7 +41,7 @@ export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode
       })),
     };
     if (values.json) {
-      printJson(io, { ...status, health: { ok: health.ok, problem: health.problem } });
+      printJson(io, { ...status, health });
       return health.ok ? EXIT.ok : EXIT.problems;
     }
     io.out(`${election.county} — ${election.name} (${election.rulesProfile})`);
