@@ -14,7 +14,7 @@ import type { CountyStore } from '../../electron/core/store/county-store';
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const RESOURCES_DIR = join(REPO_ROOT, 'resources');
 export const RESULT_PREFIX = 'BENCH_RESULT ';
-export const BENCH_CHAIR = { name: 'Bench Chair', pin: '2468' } as const;
+export const BENCH_CHAIR = { name: 'Bench Chair', pin: '246800' } as const;
 
 /** One measured figure: the subject against its baseline, both measured in the same process, interleaved. */
 export interface Figure {

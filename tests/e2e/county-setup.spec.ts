@@ -42,7 +42,7 @@ test('a county typed in by hand appears on the dashboard and survives a reload',
   await expect(page.getByLabel('Candidate 3 name')).toHaveValue('Castillo');
   // Whoever sets up the county is its chair, with a PIN of their own.
   await page.getByLabel('Chair’s name').fill('Pat Quinn');
-  await page.getByLabel('Chair’s PIN').fill('1234');
+  await page.getByLabel('Chair’s PIN').fill('123456');
   await screenshot(page, 'county-setup');
 
   await page.getByRole('button', { name: 'Create county' }).click();
@@ -148,7 +148,7 @@ test('a county definition file with a bad row is refused with row and column, th
   await page.getByLabel('Chair’s name').fill('Robin Vale');
   await page.getByLabel('Chair’s PIN').fill('12');
   await page.getByRole('button', { name: 'Create county' }).click();
-  await expect(page.getByRole('alert')).toContainText('A PIN is 4 to 12 digits.');
+  await expect(page.getByRole('alert')).toContainText('A chair’s PIN is 6 to 12 digits.');
   await page.getByLabel('Chair’s PIN').fill('975310');
   await page.getByRole('button', { name: 'Create county' }).click();
   await page.getByRole('button', { name: 'Yes, create the county' }).click();

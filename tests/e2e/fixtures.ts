@@ -37,7 +37,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   demo: [false, { option: true }],
   operator: ['Pat Quinn', { option: true }],
-  pin: ['1234', { option: true }],
+  pin: ['123456', { option: true }],
 
   server: async ({ demo }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'tallyroom-e2e-'));
@@ -192,7 +192,7 @@ export interface TestPrecinct {
 }
 
 /** The chair of counties made by createTestCounty. */
-export const TEST_CHAIR = { name: 'Pat Quinn', pin: '1234' } as const;
+export const TEST_CHAIR = { name: 'Pat Quinn', pin: '123456' } as const;
 
 /**
  * A small county set up through the API, for tests whose subject is not the setup screen, with

@@ -74,7 +74,7 @@ for (const viewport of [
       await page.keyboard.press('Enter');
       await expect(page.getByLabel('Precinct 2 code')).toBeFocused();
       await page.getByLabel('Chair’s name').fill('Pat Quinn');
-      await page.getByLabel('Chair’s PIN').fill('1234');
+      await page.getByLabel('Chair’s PIN').fill('123456');
       // Fast typing with Enter between the names, as volunteers do.
       await page.getByLabel('Candidate 1 name').click();
       await page.keyboard.type('Sanders');

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { WorksheetLine } from '../../electron/core/api';
 import { expectOk, type TempCounty } from './temp-county';
 
-export const STORY_CHAIR = { name: 'Pat Chair', pin: '4321' } as const;
+export const STORY_CHAIR = { name: 'Pat Chair', pin: '654321' } as const;
 export const STORY_SEED = '81726354091827364510';
 export const STORY_REPORTED = resolve(import.meta.dirname, '../fixtures/rla/reported.csv');
 

@@ -2,7 +2,7 @@
 import type { WorksheetLine } from '../../electron/core/api';
 import { expectOk, SMALL_COUNTY, type TempCounty } from './temp-county';
 
-export const CHAIR = { name: 'Pat Chair', pin: '4321' } as const;
+export const CHAIR = { name: 'Pat Chair', pin: '654321' } as const;
 
 export interface Team {
   readonly chair: string;

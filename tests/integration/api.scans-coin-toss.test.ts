@@ -37,7 +37,7 @@ if (!truth) throw new Error(`${FILE} is not in the manifest`);
 const paperToss = truth.coinTosses[0] as CoinToss;
 if (!paperToss) throw new Error(`${FILE} has no coin toss in its truth`);
 
-const CHAIR = { name: 'Dana Chair', pin: '4321' } as const;
+const CHAIR = { name: 'Dana Chair', pin: '654321' } as const;
 
 let engine: ScanReader;
 let dir: string;

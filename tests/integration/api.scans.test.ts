@@ -38,7 +38,7 @@ function truthOf(file: string, page = 1): TruthPage {
   return entry;
 }
 
-const CHAIR = { name: 'Dana Chair', pin: '4321' } as const;
+const CHAIR = { name: 'Dana Chair', pin: '654321' } as const;
 
 let engine: ScanReader;
 let dir: string;

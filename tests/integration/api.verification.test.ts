@@ -63,13 +63,13 @@ describe('operators sign in with name and PIN', () => {
       salt: string;
       hash: string;
     }[];
-    expect(stored.every((row) => row.hash !== CHAIR.pin && !row.hash.includes('4321'))).toBe(true);
+    expect(stored.every((row) => row.hash !== CHAIR.pin && !row.hash.includes('654321'))).toBe(true);
     expect(new Set(stored.map((row) => row.salt)).size).toBe(stored.length);
     // What the log says, without its sha256 chain (random hex can hold "2222" by chance).
     const said = expectOk(await county.api.getAuditLog({ limit: 100 })).entries.map(
       ({ hash: _hash, prevHash: _prevHash, ...entry }) => entry,
     );
-    expect(JSON.stringify(said)).not.toMatch(/4321|1111|2222|3333/);
+    expect(JSON.stringify(said)).not.toMatch(/654321|1111|2222|3333/);
     expect(expectOk(await county.api.getSession({ session: team.chair }))).toEqual({
       name: 'Pat Chair',
       role: 'chair',
@@ -78,7 +78,7 @@ describe('operators sign in with name and PIN', () => {
 
   it('refuses a wrong PIN and an unknown name with the same sentence, and ends a session on sign-out', async () => {
     const wrongPin = await county.api.signIn({ name: 'Pat Chair', pin: '0000' });
-    const nobody = await county.api.signIn({ name: 'Mallory', pin: '4321' });
+    const nobody = await county.api.signIn({ name: 'Mallory', pin: '654321' });
     expect(wrongPin.ok || wrongPin.error.code).toBe('SIGN_IN_REFUSED');
     expect(nobody.ok || nobody.error.message).toBe(wrongPin.ok || wrongPin.error.message);
     expectOk(await county.api.signOut({ session: team.sam }));
@@ -471,7 +471,7 @@ describe('a county without a team yet (made by `tallyroom init`)', () => {
       expectOk(
         await bare.api.submitWorksheet({ operator: 'Jordan', precinct: 'DM-01', lines: dm01(), coinTosses: [] }),
       );
-      const chair = expectOk(await bare.api.signUpChair({ name: 'Alex Chair', pin: '8642' }));
+      const chair = expectOk(await bare.api.signUpChair({ name: 'Alex Chair', pin: '864200' }));
       expect(chair).toMatchObject({ name: 'Alex Chair', role: 'chair' });
       const second = await bare.api.signUpChair({ name: 'Someone Else', pin: '1357' });
       expect(second.ok || second.error.code).toBe('CHAIR_EXISTS');

@@ -41,7 +41,7 @@ describe('tallyroom and the verification policy', () => {
     expect(noPin.code).toBe(2);
     expect(noPin.stderr).toMatch(/TALLYROOM_CHAIR_PIN/);
     const made = tallyroom(
-      { TALLYROOM_CHAIR_PIN: '8642' },
+      { TALLYROOM_CHAIR_PIN: '864200' },
       'init',
       '--db',
       'county.db',
@@ -72,8 +72,8 @@ describe('tallyroom and the verification policy', () => {
     const store = openCountyStore(join(work, 'county.db'));
     try {
       const api = createApi({ store, resourcesDir: RESOURCES_DIR });
-      const chair = expectOk(await api.signIn({ name: 'Alex Chair', pin: '8642' })).session;
-      expectOk(await api.certifyPrecinct({ session: chair, pin: '8642', precinct: 'S1' }));
+      const chair = expectOk(await api.signIn({ name: 'Alex Chair', pin: '864200' })).session;
+      expectOk(await api.certifyPrecinct({ session: chair, pin: '864200', precinct: 'S1' }));
       const lines = [
         { candidate: 'Adams', firstAlignment: 10, finalAlignment: 10, delegatesAwarded: null },
         { candidate: 'Baker', firstAlignment: 11, finalAlignment: 11, delegatesAwarded: null },

@@ -26,7 +26,7 @@ import { listPrecinctHistories } from '../../electron/core/store/verification-re
 import { rawDatabase } from '../helpers/raw-database';
 import { expectOk, type TempCounty, tempCounty } from '../helpers/temp-county';
 
-const CHAIR = { name: 'Pat Chair', pin: '4321' } as const;
+const CHAIR = { name: 'Pat Chair', pin: '654321' } as const;
 const CANDIDATES = ['Adams', 'Baker', 'Castillo', 'Diaz', 'Evans', 'Fox'];
 const PRECINCTS = 24;
 

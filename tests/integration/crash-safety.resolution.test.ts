@@ -15,7 +15,7 @@ import { testProgram } from '../helpers/test-programs';
 const WORKER = testProgram('crash-worker-resolve');
 const PRECINCTS = 40;
 const KILLS = 5;
-const CHAIR = { name: 'Pat Chair', pin: '4321' };
+const CHAIR = { name: 'Pat Chair', pin: '654321' };
 let county: TempCounty;
 let chairSession: string;
 

@@ -64,7 +64,7 @@ export function loadDemoCounty(
     const created = createCounty(store, countySetup, operator, now().toISOString());
     if (!created.ok) return created;
     for (const member of DEMO_TEAM) {
-      const added = addOperator(store, member, operator, now().toISOString());
+      const added = addOperator(store, member, operator, now().toISOString(), { publicDemoPin: true });
       if (!added.ok) return added;
     }
     return importDemoReports(store, demoDir, entries, now, created.value);

@@ -2,7 +2,7 @@
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
 import { countOperators, findOperatorByName, insertOperator } from '../store/operator-records';
-import { hashPin, PIN_PATTERN, PIN_RULE } from './pin';
+import { CHAIR_PIN_PATTERN, CHAIR_PIN_RULE, hashPin, PIN_PATTERN, PIN_RULE } from './pin';
 import { type OperatorRole, ROLE_LABELS } from './roles';
 
 export interface OperatorInfo {
@@ -18,16 +18,21 @@ export interface NewOperatorInput {
 
 /**
  * Adds an operator with their PIN hashed, and an audit entry. Call inside a store transaction.
- * `by` is who added them (the chair's name, or the person setting up the county).
+ * `by` is who added them (the chair's name, or the person setting up the county). A chair's PIN
+ * has at least six digits, except the demo county's public one (`publicDemoPin`, README.md).
  */
 export function addOperator(
   store: CountyStore,
   input: NewOperatorInput,
   by: string,
   at: string,
+  options: { readonly publicDemoPin?: boolean } = {},
 ): Result<OperatorInfo, AppError> {
   const name = input.name.trim();
   if (!PIN_PATTERN.test(input.pin)) return appError('INVALID_PIN', `${PIN_RULE} Choose another PIN for ${name}.`);
+  if (input.role === 'chair' && !options.publicDemoPin && !CHAIR_PIN_PATTERN.test(input.pin)) {
+    return appError('INVALID_PIN', `${CHAIR_PIN_RULE} Choose a longer PIN for ${name}.`);
+  }
   if (findOperatorByName(store, name)) {
     return appError('OPERATOR_EXISTS', `${name} is already on the county team; each person signs in under one name.`);
   }

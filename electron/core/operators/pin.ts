@@ -8,7 +8,7 @@ const KEY_LENGTH = 32;
 /** scrypt cost: about 50 ms a check on a modest laptop; enough to slow guessing, quick to sign in. */
 const COST = { N: 16384, r: 8, p: 1 } as const;
 
-export { PIN_PATTERN, PIN_RULE } from '../model/pin-rule';
+export { CHAIR_PIN_PATTERN, CHAIR_PIN_RULE, PIN_PATTERN, PIN_RULE } from '../model/pin-rule';
 
 export interface PinHash {
   readonly salt: string;

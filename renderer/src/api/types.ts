@@ -36,7 +36,7 @@ export type {
 } from '../../../electron/core/api/contract';
 export { DEMO_CHAIR } from '../../../electron/core/model/demo-team';
 export type { Finding, FindingCode, FindingField } from '../../../electron/core/model/finding';
-export { PIN_PATTERN, PIN_RULE } from '../../../electron/core/model/pin-rule';
+export { CHAIR_PIN_PATTERN, CHAIR_PIN_RULE, PIN_PATTERN, PIN_RULE } from '../../../electron/core/model/pin-rule';
 export type { CoinToss } from '../../../electron/core/model/precinct-result';
 export type { RulesProfileId } from '../../../electron/core/model/rules-profile';
 export type { Tie, TieReason } from '../../../electron/core/model/worksheet-evaluation';

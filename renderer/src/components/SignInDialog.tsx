@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useOverview, useSignIn, useSignUpChair, useTeam } from '../api/hooks';
-import { DEMO_CHAIR, PIN_PATTERN, PIN_RULE, ROLE_LABELS } from '../api/types';
+import { CHAIR_PIN_PATTERN, CHAIR_PIN_RULE, DEMO_CHAIR, ROLE_LABELS } from '../api/types';
 import { useSession } from '../session';
 import { useModalDialog } from './useModalDialog';
 
@@ -44,8 +44,8 @@ export function SignInDialog() {
       pinRef.current?.focus();
       return;
     }
-    if (signUp && !PIN_PATTERN.test(pin)) {
-      setProblem(`${PIN_RULE} Choose one you will remember tonight.`);
+    if (signUp && !CHAIR_PIN_PATTERN.test(pin)) {
+      setProblem(`${CHAIR_PIN_RULE} Choose one you will remember tonight.`);
       return;
     }
     const onError = (error: unknown) => {

@@ -27,7 +27,7 @@ async function fillCounty(user: UserEvent) {
   await user.click(box('Candidate 1 name'));
   await user.keyboard('Sanders{Enter}Warren{Enter}Uncommitted');
   await user.type(box('Chair’s name'), 'Pat Quinn');
-  await user.type(box('Chair’s PIN'), '1234{Enter}');
+  await user.type(box('Chair’s PIN'), '123456{Enter}');
 }
 
 describe('County setup', () => {
@@ -90,7 +90,7 @@ describe('County setup', () => {
     await user.click(await screen.findByRole('button', { name: 'Yes, create the county' }));
     await waitFor(() => expect(callsOf('createCounty')).toHaveLength(1));
     expect(callsOf('createCounty')[0]).toMatchObject({
-      chair: { name: 'Pat Quinn', pin: '1234' },
+      chair: { name: 'Pat Quinn', pin: '123456' },
       setup: {
         county: 'Story County',
         name: '2028 Caucuses',

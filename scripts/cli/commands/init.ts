@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCountyWithChair } from '../../../electron/core/county/county-setup';
-import { PIN_PATTERN, PIN_RULE } from '../../../electron/core/model/pin-rule';
+import { CHAIR_PIN_PATTERN, CHAIR_PIN_RULE } from '../../../electron/core/model/pin-rule';
 import { parseCountyDefinition } from '../../../electron/core/results-file/county-definition';
 import { readTable } from '../../../electron/core/results-file/table';
 import { isRulesProfileId, RULES_PROFILES } from '../../../electron/core/rules/types';
@@ -32,8 +32,8 @@ export async function initCommand(args: string[], io: CliIo): Promise<ExitCode> 
   const chairPin = io.env.TALLYROOM_CHAIR_PIN;
   if (values.chair !== undefined) {
     if (!values.chair.trim()) throw new UsageError('Give the chair’s name with --chair NAME.');
-    if (!chairPin || !PIN_PATTERN.test(chairPin)) {
-      throw new UsageError(`Set the chair’s PIN in the environment variable TALLYROOM_CHAIR_PIN. ${PIN_RULE}`);
+    if (!chairPin || !CHAIR_PIN_PATTERN.test(chairPin)) {
+      throw new UsageError(`Set the chair’s PIN in the environment variable TALLYROOM_CHAIR_PIN. ${CHAIR_PIN_RULE}`);
     }
   }
   if (!values.db) throw new UsageError('Give the new database file with --db FILE.');

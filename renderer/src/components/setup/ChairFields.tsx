@@ -11,7 +11,7 @@ export function ChairFields({ chair, setChair }: { chair: ChairEntry; setChair(c
     <Card title="County chair">
       <p className="hint">
         You set up the county, so you are its chair: you add the team, resolve discrepancies and certify results. Choose
-        a PIN of 4 to 12 digits that only you know; you type it again to certify.
+        a PIN of 6 to 12 digits that only you know; you type it again to certify.
       </p>
       <div className="form-grid">
         <label className="field">

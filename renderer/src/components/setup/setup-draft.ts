@@ -1,5 +1,5 @@
 /** The county setup as typed in: a draft of text boxes, turned into the setup to send or the problems to fix. */
-import { type CountySetupInput, PIN_PATTERN, PIN_RULE, type RulesProfileId } from '../../api/types';
+import { CHAIR_PIN_PATTERN, CHAIR_PIN_RULE, type CountySetupInput, type RulesProfileId } from '../../api/types';
 
 export interface PrecinctDraft {
   readonly key: number;
@@ -115,7 +115,7 @@ export function toSetup(draft: Draft): { setup: CountySetupInput | null; problem
 
 export function chairProblem(chair: { name: string; pin: string }): string | null {
   if (!chair.name.trim()) return 'Enter the county chair’s name.';
-  if (!PIN_PATTERN.test(chair.pin)) return `Choose the chair’s PIN. ${PIN_RULE}`;
+  if (!CHAIR_PIN_PATTERN.test(chair.pin)) return `Choose the chair’s PIN. ${CHAIR_PIN_RULE}`;
   return null;
 }
 
