@@ -154,7 +154,10 @@ async function handle(
     if (method === 'openPrecinct' || method === 'closePrecinct') {
       return send(response, 200, leaseCall(hub, method, input, station.value.id, now));
     }
-    if (parsed.data.requestId) {
+    // Reads answer as they are; every change goes through delivery, which records its station and
+    // applies it once: no request skips that record.
+    const treatment = methodTable[method].station;
+    if (treatment !== 'forward' && treatment !== 'cache') {
       return send(
         response,
         200,
@@ -166,8 +169,8 @@ async function handle(
         ),
       );
     }
-    const call = api[method] as (input: unknown) => Promise<Result<unknown, AppError>>;
-    return send(response, 200, await call(input));
+    const read = api[method] as (input: unknown) => Promise<Result<unknown, AppError>>;
+    return send(response, 200, await read(input));
   } catch (error) {
     console.error('team hub: internal error', error);
     return send(response, 500, appError('INTERNAL', 'The hub hit an unexpected problem; the request was not applied.'));

@@ -3,7 +3,7 @@
  *   POST /team/v1/pair/challenge   {}                                   -> { hubNonce }
  *   POST /team/v1/pair/complete    PairCompleteBody                     -> { stationId, token, hubProof, county }
  *   POST /team/v1/heartbeat        HeartbeatBody        (station auth)  -> null
- *   POST /team/v1/api/<method>     { requestId?, input } (station auth) -> the API's Result
+ *   POST /team/v1/api/<method>     { requestId, input } (station auth) -> the API's Result
  * Station auth: `Authorization: Station <stationId>.<token>`.
  */
 import { z } from 'zod';
@@ -35,11 +35,8 @@ export const heartbeatBody = z.object({
 });
 
 export const apiCallBody = z.object({
-  /** Present on changes from the outbox: the hub applies each request id once. */
-  requestId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/)
-    .optional(),
+  /** On every request: the hub applies each change once under its id and records the station it came from. */
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   input: z.unknown(),
 });
 

@@ -44,12 +44,10 @@ const QUEUED_METHODS = methodsTreated('queue');
 /** reads whose last answer is kept, so the station's screens still show something while the hub is away; */
 const CACHED_READS = methodsTreated('cache');
 
-/**
- * reads, forwarded without a request id. Every other method a signed-in person calls through a
- * station is sent with one, so the hub records which station and operator it came from (and the
- * reports it made);
+/*
+ * every request goes with a request id: the hub answers reads as they are, and records each change
+ * under its station and operator (and the reports it made), applied once;
  */
-const FORWARDED_READS = methodsTreated('forward', 'cache');
 
 /** removable drives, read where they are plugged in: a station adds a drive's files with Import files; */
 const LOCAL_DRIVE_METHODS = methodsTreated('drive');
@@ -202,12 +200,7 @@ class Station {
   // ---- Reads and changes that need the hub now ----
 
   private async forward(method: ApiMethodName, raw: unknown, parsed: unknown): Promise<Result<unknown, AppError>> {
-    const session = (raw as { session?: unknown }).session;
-    const attributed = typeof session === 'string' && !FORWARDED_READS.has(method);
-    const answer = await this.call(
-      method,
-      attributed ? { requestId: randomBytes(16).toString('base64url'), input: raw } : { input: raw },
-    );
+    const answer = await this.call(method, { requestId: randomBytes(16).toString('base64url'), input: raw });
     if (answer.ok) this.learn(method, parsed, answer.value);
     // The hub is back: whatever waited in the outbox goes now, not at the next tick.
     if (this.connected && !this.pumping && firstUnanswered(this.db)) void this.pump();
@@ -339,7 +332,7 @@ class Station {
   }
 
   /** One request to the hub; keeps the connection state the status shows. */
-  private async call(method: ApiMethodName, body: { requestId?: string; input: unknown }): Promise<Result<unknown>> {
+  private async call(method: ApiMethodName, body: { requestId: string; input: unknown }): Promise<Result<unknown>> {
     const client = this.client;
     if (!client) return appError('NOT_PAIRED', 'This station is not paired with a hub yet.');
     const answer = await client.post(`api/${method}`, body);
