@@ -152,7 +152,7 @@ Exit codes: 0 valid, 1 invalid (the reason printed), 2 bad usage.`,
     summary: 'state party: verify and total many county bundles',
     usage: `tallyroom aggregate --keys DIR [--out DIR] [--json] BUNDLE...
 
-Verifies county bundles against the registered keys (DIR/<County>.pub) and totals the state.
+Verifies county bundles against the registered keys (DIR/*.pub, matched by key id) and totals the state.
   --keys DIR          the registered county keys
   --out DIR           also write the statewide results.json/.csv/.xlsx/NIST files there
 ${JSON_LINE}

@@ -58,13 +58,13 @@ test('the chair signs a bundle and the state party verifies and totals it', asyn
   await expect(fingerprint).toHaveText(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
 
   const publicKeyDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download public key (county.pub)' }).click();
+  await page.getByRole('button', { name: 'Download public key (Polk County.pub)' }).click();
   const publicKey = await publicKeyDownload;
-  expect(publicKey.suggestedFilename()).toBe('county.pub');
+  expect(publicKey.suggestedFilename()).toBe('Polk County.pub');
   const keysDir = join(server.dir, 'registered-keys');
   mkdirSync(keysDir);
-  // The state party registers the key under the county's name once the fingerprints match.
-  await publicKey.saveAs(join(keysDir, 'Polk County.pub'));
+  // The state party registers the key as it was downloaded, once the fingerprints match: no renaming.
+  await publicKey.saveAs(join(keysDir, publicKey.suggestedFilename()));
 
   // A wrong passphrase signs nothing.
   await page.getByLabel('Signing key passphrase').fill('not the passphrase');

@@ -180,7 +180,11 @@ describe('the county signing key', () => {
     expect(key).toMatchObject({ createdBy: 'Pat Chair', keysMade: 1 });
     expect(key?.keyId).toMatch(/^[0-9A-F]{16}$/);
     expect(key?.fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
-    expect(key?.publicKeyText).toMatch(new RegExp(`^untrusted comment: minisign public key ${key?.keyId}\n`));
+    // The key file names its county in its comment and is downloaded under the county's name.
+    expect(key?.publicKeyText).toMatch(
+      new RegExp(`^untrusted comment: minisign public key ${key?.keyId} for Polk County\n`),
+    );
+    expect(key?.publicKeyFileName).toBe('Polk County.pub');
     expect(state.passphraseRemembered).toBe(false);
 
     // The secret half sits encrypted beside the database, never in it.
@@ -407,7 +411,8 @@ describe('the state party', () => {
     const party = expectOk(
       await h.api.aggregateBundles({
         publicKeys: [
-          { fileName: 'keys/Polk County.pub', contentBase64: Buffer.from(key?.publicKeyText ?? '').toString('base64') },
+          // Any file name: the key is matched by its key id.
+          { fileName: 'keys/county (3).pub', contentBase64: Buffer.from(key?.publicKeyText ?? '').toString('base64') },
         ],
         bundles: [
           { fileName: 'polk-tampered.zip', contentBase64: tampered },
@@ -442,7 +447,8 @@ describe('the state party', () => {
     const withExport = expectOk(
       await h.api.aggregateBundles({
         publicKeys: [
-          { fileName: 'keys/Polk County.pub', contentBase64: Buffer.from(key?.publicKeyText ?? '').toString('base64') },
+          // Any file name: the key is matched by its key id.
+          { fileName: 'keys/county (3).pub', contentBase64: Buffer.from(key?.publicKeyText ?? '').toString('base64') },
         ],
         bundles: [{ fileName: exported.bundle.fileName, contentBase64: exported.bundle.contentBase64 }],
         statewideExport: true,

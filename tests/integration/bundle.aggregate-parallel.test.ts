@@ -24,7 +24,7 @@ beforeAll(async () => {
   for (let index = 0; index < 6; index++) {
     const name = `County ${index + 1}`;
     const key = generateCountySigningKey();
-    writeFileSync(join(registryDir, `${name}.pub`), formatMinisignPublicKey(key));
+    writeFileSync(join(registryDir, `${name}.pub`), formatMinisignPublicKey(key, name));
     const county = await cleanCounty(name, 2 + index);
     try {
       const out = join(work, index % 2 === 0 ? `${name}.zip` : name);

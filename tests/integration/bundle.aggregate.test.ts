@@ -20,8 +20,11 @@ let generateMs = 0;
 
 const countyName = (index: number) => `County ${String(index + 1).padStart(2, '0')}`;
 
-function register(dir: string, county: string, key: CountySigningKey, note = ''): void {
-  writeFileSync(join(dir, `${county}${note}.pub`), formatMinisignPublicKey(key));
+let registered = 0;
+/** A key file as the app downloads it (its comment names the county), under a name that says nothing. */
+function register(dir: string, county: string, key: CountySigningKey): void {
+  registered++;
+  writeFileSync(join(dir, `key ${registered}.pub`), formatMinisignPublicKey(key, county));
 }
 
 function inputs(paths: readonly string[]): BundleInput[] {
@@ -102,9 +105,9 @@ describe('the state party aggregates county bundles', () => {
     const storyKey = generateCountySigningKey();
     const stranger = generateCountySigningKey();
     try {
-      register(registry, 'Story County', storyKey);
       // Polk's registered key signs a bundle that says it is from Story County.
       register(registry, 'Polk County', keys.get('County 01') as CountySigningKey);
+      register(registry, 'Story County', storyKey);
       const old = exportCounty(story, storyKey, join(work, 'story-1')).path;
       const current = exportCounty(story, storyKey, join(work, 'story-2.zip')).path;
       const unregistered = exportCounty(story, stranger, join(work, 'story-stranger')).path;
@@ -155,6 +158,50 @@ describe('the state party aggregates county bundles', () => {
     } finally {
       first.cleanup();
       second.cleanup();
+    }
+  });
+
+  it('matches keys by key id, never by file name', async () => {
+    const polk = await cleanCounty('Polk County', 2);
+    const story = await cleanCounty('Story County', 2);
+    const polkKey = generateCountySigningKey();
+    const storyKey = generateCountySigningKey();
+    try {
+      const polkBundle = exportCounty(polk, polkKey, join(work, 'polk-named')).path;
+      const storyBundle = exportCounty(story, storyKey, join(work, 'story-named')).path;
+      // The chair's key saved as anything at all, even a plain minisign key naming no county: it counts.
+      const anyName = join(work, 'keys-any-name');
+      mkdirSync(anyName);
+      writeFileSync(join(anyName, 'county.pub'), formatMinisignPublicKey(polkKey));
+      writeFileSync(join(anyName, 'downloaded (2).pub'), formatMinisignPublicKey(storyKey, 'Story County'));
+      const counted = aggregateBundles(expectOk(readKeyRegistry(anyName)), inputs([polkBundle, storyBundle]));
+      expect(counted.rejected).toEqual([]);
+      expect(counted.byCounty.map((county) => [county.county, county.bundle])).toEqual([
+        ['Story County', storyBundle],
+        ['Polk County', polkBundle],
+      ]);
+
+      // Story's key saved under Polk's name: Polk's bundle is not signed by any key given, and says so.
+      const wrongKey = join(work, 'keys-wrong-key');
+      mkdirSync(wrongKey);
+      writeFileSync(join(wrongKey, 'Polk County.pub'), formatMinisignPublicKey(storyKey, 'Story County'));
+      const refused = aggregateBundles(expectOk(readKeyRegistry(wrongKey)), inputs([polkBundle]));
+      expect(refused.rejected.map((entry) => entry.code)).toEqual(['UNREGISTERED_KEY']);
+      expect(refused.rejected[0]?.message).toMatch(
+        /^.+ is signed with key [0-9A-F]{16}, and none of the public keys given is that key \(file names do not matter, only the key inside\)\. Ask the county chair/,
+      );
+
+      // A key that names no county signs for one county: bundles of two counties under one key all stop.
+      const oneKey = join(work, 'keys-one-plain');
+      mkdirSync(oneKey);
+      writeFileSync(join(oneKey, 'county.pub'), formatMinisignPublicKey(polkKey));
+      const storyUnderPolkKey = exportCounty(story, polkKey, join(work, 'story-under-polk-key')).path;
+      const twoCounties = aggregateBundles(expectOk(readKeyRegistry(oneKey)), inputs([polkBundle, storyUnderPolkKey]));
+      expect(twoCounties.rejected.map((entry) => entry.code)).toEqual(['COUNTY_MISMATCH', 'COUNTY_MISMATCH']);
+      expect(twoCounties.counties.reporting).toBe(0);
+    } finally {
+      polk.cleanup();
+      story.cleanup();
     }
   });
 

@@ -80,7 +80,8 @@ describe('tallyroom keygen, export, verify, aggregate', () => {
     expect(tampered.problems.map((problem: { code: string }) => problem.code)).toContain('FILE_CHANGED');
 
     mkdirSync(join(work, 'registry'));
-    copyFileSync(join(work, 'key/county.pub'), join(work, 'registry/Tally County.pub'));
+    // The key as keygen wrote it, not renamed: keys are matched by key id, the county is the bundle's.
+    copyFileSync(join(work, 'key/county.pub'), join(work, 'registry/county.pub'));
     const aggregate = tallyroom([
       'aggregate',
       '--keys',

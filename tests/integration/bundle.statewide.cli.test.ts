@@ -1,9 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATEWIDE_FILES } from '../../electron/core/bundle/statewide-export';
+import { generateCountySigningKey } from '../../electron/core/signing/county-key';
+import { formatMinisignPublicKey } from '../../electron/core/signing/minisign-public-key';
 import { testProgram } from '../helpers/test-programs';
 
 const BIN = testProgram('tallyroom');
@@ -24,7 +35,7 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'tallyroom-statewide-cli-'));
   expect(tallyroom(['demo', '--dir', 'demo', '--json']).code).toBe(0);
   mkdirSync(join(work, 'registry'));
-  copyFileSync(join(work, 'demo/keys/county.pub'), join(work, 'registry/Tally County.pub'));
+  copyFileSync(join(work, 'demo/keys/county.pub'), join(work, 'registry/county.pub'));
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -46,11 +57,16 @@ describe('tallyroom aggregate --out DIR', () => {
   }, 180_000);
 
   it('writes nothing when no bundle is counted, and says why', () => {
+    // Another county's key under the very name of the demo county's key file: the name counts for nothing.
     mkdirSync(join(work, 'empty-registry'));
-    copyFileSync(join(work, 'demo/keys/county.pub'), join(work, 'empty-registry/Other County.pub'));
+    writeFileSync(
+      join(work, 'empty-registry/county.pub'),
+      formatMinisignPublicKey(generateCountySigningKey(), 'Other County'),
+    );
     const run = tallyroom(['aggregate', '--keys', 'empty-registry', 'demo/bundle.zip', '--out', 'none']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('No county bundle was counted');
+    expect(run.stdout).toMatch(/none of the public keys given is that key/);
     expect(existsSync(join(work, 'none'))).toBe(false);
   }, 120_000);
 });

@@ -92,7 +92,7 @@ beforeAll(async () => {
   const bundles: string[] = [];
   for (const [index, name] of COUNTIES.entries()) {
     const key = generateCountySigningKey();
-    writeFileSync(join(registry, `${name}.pub`), formatMinisignPublicKey(key));
+    writeFileSync(join(registry, `${name}.pub`), formatMinisignPublicKey(key, name));
     const county = await cleanCounty(name, PRECINCTS[index] as number);
     try {
       const path = exportCounty(county, key, join(work, `bundle-${index}`)).path;

@@ -91,6 +91,9 @@ export interface AggregationWithPrecincts {
 export interface Accepted {
   readonly path: string;
   readonly county: string;
+  /** The key that signed it, and whether the key file named its county (else the bundle did). */
+  readonly keyId: string;
+  readonly countyFromKey: boolean;
   readonly sequence: number;
   readonly status: BundleStatus;
   readonly fingerprint: string | null;
@@ -183,7 +186,7 @@ export function judgeBundle(registry: KeyRegistry, bundle: BundleInput, keepPrec
       path,
       null,
       'UNREGISTERED_KEY',
-      `${path} is signed with key ${keyId}, which is not registered to any county.`,
+      `${path} is signed with key ${keyId}, and none of the public keys given is that key (file names do not matter, only the key inside). Ask the county chair for the public key on their Export screen, check its key id ${keyId} with them, and add it.`,
     );
   }
   const verification = verifyBundle(files.value, registered.key);
@@ -193,35 +196,35 @@ export function judgeBundle(registry: KeyRegistry, bundle: BundleInput, keepPrec
       path,
       registered.county,
       'TAMPERED',
-      `${path} (key of ${registered.county}) was changed after it was signed or is damaged.`,
+      `${path} (${registered.county === null ? `key ${keyId}` : `key of ${registered.county}`}) was changed after it was signed or is damaged.`,
       verification.problems,
     );
   }
-  if (
-    !sameCounty(results.county, registered.county) ||
-    !verification.claims ||
-    !sameCounty(verification.claims.county, registered.county)
-  ) {
+  // The county is the one the key file names or, when it names none, the one inside the signed bundle.
+  const county = registered.county ?? verification.claims?.county ?? results.county;
+  if (!sameCounty(results.county, county) || !verification.claims || !sameCounty(verification.claims.county, county)) {
     return rejection(
       path,
       registered.county,
       'COUNTY_MISMATCH',
-      `${path} is signed with the key registered to ${registered.county}, but says it is from ${verification.claims?.county ?? results.county}.`,
+      `${path} is signed with the key registered to ${county}, but says it is from ${verification.claims?.county ?? results.county}.`,
     );
   }
   if (verification.problems.length > 0) {
     return rejection(
       path,
-      registered.county,
+      county,
       'INCONSISTENT',
-      `${path} from ${registered.county} is signed, but its files disagree with each other.`,
+      `${path} from ${county} is signed, but its files disagree with each other.`,
       verification.problems,
     );
   }
   return {
     accepted: {
       path,
-      county: registered.county,
+      county,
+      keyId,
+      countyFromKey: registered.county !== null,
       sequence: results.bundle.sequence,
       status: results.bundle.status,
       fingerprint: verification.fingerprint,
@@ -231,7 +234,7 @@ export function judgeBundle(registry: KeyRegistry, bundle: BundleInput, keepPrec
       totals: results.totals,
       detail: keepPrecincts
         ? {
-            county: registered.county,
+            county,
             election: results.election,
             candidates: results.candidates,
             precincts: results.precincts,
@@ -252,7 +255,7 @@ function totalAccepted(registry: KeyRegistry, accepted: readonly Accepted[], rej
 
   const duplicates: string[] = [];
   const standing = new Map<string, Accepted>();
-  for (const group of groupByCounty(accepted)) {
+  for (const group of groupByCounty(oneCountyPerKey(accepted, reject))) {
     const bySequence = [...group].sort((a, b) => b.sequence - a.sequence);
     const newest = bySequence[0] as Accepted;
     const newestSequence = newest.sequence;
@@ -281,14 +284,46 @@ function totalAccepted(registry: KeyRegistry, accepted: readonly Accepted[], rej
     }
   }
 
-  const registeredCounties = uniqueCounties([...registry.values()].map((key) => key.county));
+  // Keys that name no county count as one county each until a bundle says which.
+  const named = [...registry.values()].flatMap((key) => (key.county === null ? [] : [key.county]));
+  const signedFor = new Set(accepted.map((entry) => entry.keyId));
+  const learned = accepted.filter((entry) => !entry.countyFromKey).map((entry) => entry.county);
+  const registeredCounties = uniqueCounties([...named, ...learned]);
+  const silentKeys = [...registry.values()].filter((key) => key.county === null && !signedFor.has(key.keyId)).length;
   return {
-    counties: { registered: registeredCounties.length, reporting: standing.size },
+    counties: { registered: registeredCounties.length + silentKeys, reporting: standing.size },
     totals: statewideTotals([...standing.values()]),
     byCounty: registeredCounties.map((county) => countyStanding(county, standing.get(county))),
     rejected,
     duplicates,
   };
+}
+
+/**
+ * A key whose file names no county signs for the county inside its bundles: for one county only. Bundles
+ * of one such key that say different counties are all refused.
+ */
+function oneCountyPerKey(
+  accepted: readonly Accepted[],
+  reject: (path: string, county: string | null, code: RejectionCode, message: string) => void,
+): Accepted[] {
+  const countiesOfKey = new Map<string, Set<string>>();
+  for (const entry of accepted) {
+    if (entry.countyFromKey) continue;
+    const counties = countiesOfKey.get(entry.keyId) ?? new Set<string>();
+    counties.add(countyKey(entry.county));
+    countiesOfKey.set(entry.keyId, counties);
+  }
+  return accepted.filter((entry) => {
+    if ((countiesOfKey.get(entry.keyId)?.size ?? 1) <= 1) return true;
+    reject(
+      entry.path,
+      entry.county,
+      'COUNTY_MISMATCH',
+      `${entry.path} says it is from ${entry.county}, but its key ${entry.keyId} also signed bundles that say another county; one key signs for one county only, so none of them is counted.`,
+    );
+    return false;
+  });
 }
 
 function groupByCounty(accepted: readonly Accepted[]): Accepted[][] {

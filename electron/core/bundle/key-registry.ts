@@ -2,10 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appError, ok, type Result } from '../result';
 import { type CountyPublicKey, keyIdHex } from '../signing/county-key';
-import { parseMinisignPublicKey } from '../signing/minisign-public-key';
+import { countyOfPublicKeyFile, parseMinisignPublicKey } from '../signing/minisign-public-key';
 
 export interface RegisteredKey {
-  readonly county: string;
+  /**
+   * The county the key file names in its comment (the app's downloads do), or null: then the county is
+   * the one inside the bundles it signs, and one key may sign for one county only (aggregate.ts).
+   */
+  readonly county: string | null;
   readonly keyId: string;
   readonly key: CountyPublicKey;
   readonly file: string;
@@ -15,10 +19,10 @@ export interface RegisteredKey {
 export type KeyRegistry = ReadonlyMap<string, RegisteredKey>;
 
 /**
- * A registry folder holds one minisign public key per county, named for the county it is
- * registered to: `Polk County.pub`. The state party saves each county's county.pub under that
- * name after checking its fingerprint with the chair out of band; the name is the registration.
- * A county whose key was replaced keeps a second file, `Polk County#2.pub`: text after "#" is a note.
+ * A registry folder holds the minisign public keys (*.pub) the state party registered after checking
+ * each key id with its county chair out of band. Keys are matched by what they are, the key id in the
+ * key and in a bundle's signature, never by file name: `county.pub`, `Polk County.pub` and
+ * `polk (2).pub` all register the same key (docs/BUNDLE.md "Registered keys").
  */
 export function readKeyRegistry(dir: string): Result<KeyRegistry> {
   let names: string[];
@@ -28,7 +32,10 @@ export function readKeyRegistry(dir: string): Result<KeyRegistry> {
     return appError('REGISTRY_MISSING', `There is no folder of registered county keys at ${dir}.`);
   }
   if (names.length === 0) {
-    return appError('REGISTRY_EMPTY', `${dir} holds no registered county keys (files named "<County>.pub").`);
+    return appError(
+      'REGISTRY_EMPTY',
+      `${dir} holds no county public keys (.pub files): add each county's key, downloaded from its Export screen.`,
+    );
   }
   const entries: PublicKeyEntry[] = [];
   for (const name of names.sort()) {
@@ -38,7 +45,7 @@ export function readKeyRegistry(dir: string): Result<KeyRegistry> {
   return keyRegistryOf(entries);
 }
 
-/** One registered key file: its name (which names the county), where it came from, and its text. */
+/** One registered key file: its name, where it came from, and its text. */
 export interface PublicKeyEntry {
   readonly name: string;
   readonly file: string;
@@ -48,24 +55,20 @@ export interface PublicKeyEntry {
 /** The registry from key files already read (the state party screen reads them in the browser). */
 export function keyRegistryOf(entries: readonly PublicKeyEntry[]): Result<KeyRegistry> {
   const registry = new Map<string, RegisteredKey>();
-  for (const { name, file, text } of entries) {
-    if (!name.toLowerCase().endsWith('.pub')) {
-      return appError('REGISTRY_INVALID', `${file} is not a county key file (named "<County>.pub").`);
-    }
+  for (const { file, text } of entries) {
     const parsed = parseMinisignPublicKey(text, file);
     if (!parsed.ok) return parsed;
-    const county = name.slice(0, -'.pub'.length).split('#')[0]?.trim() ?? '';
-    if (county === '')
-      return appError('REGISTRY_INVALID', `${file} does not name a county; save it as "<County>.pub".`);
+    const county = countyOfPublicKeyFile(text);
     const keyId = keyIdHex(parsed.value.keyNumber);
     const existing = registry.get(keyId);
-    if (existing && sameCounty(existing.county, county) === false) {
+    if (existing && existing.county !== null && county !== null && !sameCounty(existing.county, county)) {
       return appError(
         'REGISTRY_CONFLICT',
         `Key ${keyId} is registered to both ${existing.county} (${existing.file}) and ${county} (${file}); one key can sign for one county only.`,
       );
     }
-    registry.set(keyId, { county, keyId, key: parsed.value, file });
+    // The same key given twice (a copy under another name) is one key; a county named by either copy stands.
+    registry.set(keyId, { county: county ?? existing?.county ?? null, keyId, key: parsed.value, file });
   }
   return ok(registry);
 }

@@ -11,15 +11,17 @@ import { countSigningKeys, currentSigningKey, insertSigningKey, type SigningKeyR
 import type { CountyStore } from '../store/county-store';
 import { type CountySigningKey, keyIdHex, publicKeyFingerprint } from './county-key';
 import { createKeyFolder, openKeyFolder, PUBLIC_KEY_FILE } from './key-folder';
-import { formatMinisignPublicKey } from './minisign-public-key';
+import { formatMinisignPublicKey, parseMinisignPublicKey, publicKeyFileName } from './minisign-public-key';
 import { DEFAULT_SCRYPT, type ScryptCost } from './secret-key-file';
 
 /** What the app shows of the county key: never the secret half. */
 export interface SigningKeyView {
   readonly keyId: string;
   readonly fingerprint: string;
-  /** county.pub as minisign writes it: what the chair sends to the state party. */
+  /** The public key as minisign writes it, its comment naming the county: what the chair sends to the state party. */
   readonly publicKeyText: string;
+  /** What to save it as: the county's name ("Polk County.pub"); the state party may rename it, nothing reads the name. */
+  readonly publicKeyFileName: string;
   readonly createdBy: string;
   readonly createdAt: string;
   /** How many keys this county has made; more than one means the state party must register the new one. */
@@ -29,11 +31,13 @@ export interface SigningKeyView {
 export function signingKeyView(store: CountyStore): SigningKeyView | null {
   const record = currentSigningKey(store);
   if (!record) return null;
-  const publicKeyText = readPublicKeyText(record);
+  const county = store.getElection()?.county ?? 'county';
+  const publicKeyText = countyPublicKeyText(readPublicKeyText(record), county);
   return {
     keyId: record.keyId,
     fingerprint: record.fingerprint,
     publicKeyText,
+    publicKeyFileName: publicKeyFileName(county),
     createdBy: record.createdBy,
     createdAt: record.createdAt,
     keysMade: countSigningKeys(store),
@@ -103,6 +107,12 @@ export function openAppSigningKey(store: CountyStore, passphrase: string): Resul
     );
   }
   return opened;
+}
+
+/** The key file with the county named in its comment, so the state party's check knows whose key it is. */
+function countyPublicKeyText(text: string, county: string): string {
+  const key = parseMinisignPublicKey(text, PUBLIC_KEY_FILE);
+  return key.ok ? formatMinisignPublicKey(key.value, county) : text;
 }
 
 function readPublicKeyText(record: SigningKeyRecord): string {

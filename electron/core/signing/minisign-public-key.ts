@@ -8,9 +8,40 @@ const PUBLIC_KEY_BLOB_BYTES = 2 + 8 + 32;
  * minisign's public key file: an untrusted comment line, then base64 of "Ed" || key number (8)
  * || Ed25519 public key (32). `minisign -Vm FILE -p county.pub` reads exactly this.
  */
-export function formatMinisignPublicKey(key: CountyPublicKey): string {
+export function formatMinisignPublicKey(key: CountyPublicKey, county?: string): string {
   const blob = Buffer.concat([Buffer.from(PUBLIC_KEY_ALGORITHM), key.keyNumber, key.publicKey]);
-  return `untrusted comment: minisign public key ${keyIdHex(key.keyNumber)}\n${blob.toString('base64')}\n`;
+  const owner = county === undefined ? '' : `${COUNTY_IN_COMMENT}${oneLine(county)}`;
+  return `untrusted comment: minisign public key ${keyIdHex(key.keyNumber)}${owner}\n${blob.toString('base64')}\n`;
+}
+
+/**
+ * The county a public key file says it is for, from its comment line ("... public key ID for Polk County"),
+ * or null. The state party registers the file after checking its key id with the chair, so the comment is
+ * as trusted as the file; its name, which any download or copy may change, is not read (docs/BUNDLE.md).
+ */
+export function countyOfPublicKeyFile(text: string): string | null {
+  const comment = text.split(/\r?\n/).find((line) => line.startsWith('untrusted comment:'));
+  const at = comment?.indexOf(COUNTY_IN_COMMENT) ?? -1;
+  if (comment === undefined || at < 0) return null;
+  const county = comment.slice(at + COUNTY_IN_COMMENT.length).trim();
+  return county === '' ? null : county;
+}
+
+/** The file name a county's public key is downloaded as: "Polk County.pub", safe on every file system. */
+export function publicKeyFileName(county: string): string {
+  const safe = [...county]
+    .map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? ' ' : char))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  return `${safe === '' ? 'county' : safe}.pub`;
+}
+
+const COUNTY_IN_COMMENT = ' for ';
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').trim();
 }
 
 export function parseMinisignPublicKey(text: string, fileName: string): Result<CountyPublicKey> {

@@ -107,9 +107,9 @@ function SigningKeyCard({
             <button
               type="button"
               className="button"
-              onClick={() => saveText('county.pub', key.publicKeyText, 'application/octet-stream')}
+              onClick={() => saveText(key.publicKeyFileName, key.publicKeyText, 'application/octet-stream')}
             >
-              Download public key (county.pub)
+              Download public key ({key.publicKeyFileName})
             </button>
             {isChair && !replacing ? (
               <button type="button" className="button ghost" onClick={() => setReplacing(true)}>

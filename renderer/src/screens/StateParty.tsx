@@ -70,7 +70,9 @@ export function StateParty() {
             />
           </label>
           <label className="field">
-            <span className="field-label">Registered county keys (a folder of "&lt;County&gt;.pub" files)</span>
+            <span className="field-label">
+              Registered county keys (the .pub files the chairs downloaded from Export; any file names)
+            </span>
             <input
               type="file"
               multiple

@@ -20,7 +20,9 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<ExitC
     options: { keys: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string' } },
   });
   if (!values.keys) {
-    throw new UsageError('Give the folder of registered county keys with --keys DIR (one "<County>.pub" per county).');
+    throw new UsageError(
+      'Give the folder of registered county keys with --keys DIR (the .pub files of the counties, any names).',
+    );
   }
   if (positionals.length === 0) throw new UsageError('Give at least one county bundle (folder or .zip) to aggregate.');
   const registry = readKeyRegistry(resolve(io.cwd, values.keys));
