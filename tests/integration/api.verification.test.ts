@@ -286,6 +286,14 @@ describe('certification', () => {
     expect(detail.current?.id).toBe(2);
     expect(detail.verification.lateReports).toEqual([3]);
     expect(detail.statusReason).toMatch(/does not change a certified result/);
+    // ...but the chair sees it: the precinct carries it, and the discrepancy queue offers a recount.
+    expect(detail.verification.changedAfterCertification).toEqual([3]);
+    const queue = expectOk(await county.api.getDiscrepancies({}));
+    const changed = queue.find((item) => item.precinct.code === 'DM-01');
+    expect(changed).toMatchObject({ kind: 'changed-after-certification', reopened: false });
+    expect(changed?.reports.map((report) => report.id)).toEqual([2, 3]);
+    expect(changed?.differences.length).toBeGreaterThan(0);
+    expect(changed?.statusReason).toMatch(/^Certified, but report 3 arrived later with different numbers\..*recount/);
 
     const county1 = await county.api.certifyCounty({ session: team.chair, pin: CHAIR.pin });
     expect(county1.ok || county1.error.code).toBe('NOT_ALL_CERTIFIED');

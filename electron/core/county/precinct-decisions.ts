@@ -59,5 +59,6 @@ export function verificationOf(
           }))
       : [],
     lateReports: derived.lateReports,
+    changedAfterCertification: derived.changedAfterCertification,
   };
 }

@@ -46,6 +46,11 @@ export interface PrecinctVerification {
   readonly changes: readonly CertifiedChangeView[];
   /** Reports received after certification that did not change it. */
   readonly lateReports: readonly number[];
+  /**
+   * The late reports whose numbers differ from the certified result: the precinct's "changed after
+   * certification" badge; each such precinct is also in the discrepancy queue, offering a recount.
+   */
+  readonly changedAfterCertification: readonly number[];
 }
 
 /** One number of a discrepancy: where the reports differ. */
@@ -57,6 +62,12 @@ export interface FieldDifference {
 }
 
 export interface Discrepancy {
+  /**
+   * 'conflict': standing reports disagree, the chair resolves it. 'changed-after-certification': a report
+   * received after certification differs from the certified numbers; they stand until a recount
+   * (submitRecount) or correction changes them, which is what the queue offers.
+   */
+  readonly kind: 'conflict' | 'changed-after-certification';
   readonly precinct: PrecinctInfo;
   readonly statusReason: string;
   readonly reopened: boolean;

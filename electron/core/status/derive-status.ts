@@ -61,6 +61,8 @@ export interface DerivedStatus<R extends ComparableReport> {
   readonly certified: R | null;
   /** Certified precinct: reports received after certification that are not a recount or correction of it. */
   readonly lateReports: readonly number[];
+  /** Certified precinct: the late reports whose numbers differ from the certified result (the chair must see them). */
+  readonly changedAfterCertification: readonly number[];
 }
 
 type Entry<R> = PolicyEntry & { readonly label: string; readonly report: R };
@@ -86,7 +88,14 @@ export function derivePrecinctStatus<R extends ComparableReport>(
 
   const superseded = new Set(reports.map((report) => report.supersedes).filter((id) => id !== null));
   let standing = reports.filter((report) => !superseded.has(report.id));
-  const base = { overruled: [] as number[], reopened: false, verifiedBy: [], certified: null, lateReports: [] };
+  const base = {
+    overruled: [] as number[],
+    reopened: false,
+    verifiedBy: [],
+    certified: null,
+    lateReports: [],
+    changedAfterCertification: [],
+  };
   const latest = standing[standing.length - 1];
   if (!latest) return { ...base, status: 'missing', current: null, reason: 'No report has been received.' };
 
@@ -171,6 +180,7 @@ function deriveCertified<R extends ComparableReport>(
     verifiedBy: [],
     certified,
     lateReports,
+    changedAfterCertification: lateDisagreeing.map((report) => report.id),
   };
 }
 

@@ -7,15 +7,42 @@ import type { Discrepancy, FieldDifference } from '../model/verification';
 const FIELDS = ['firstAlignment', 'finalAlignment', 'delegatesAwarded'] as const;
 
 export function listDiscrepancies(view: CountyView): Discrepancy[] {
-  return view.precincts.filter((precinct) => precinct.status === 'conflict').map(discrepancyOf);
+  return view.precincts.flatMap((precinct) => {
+    if (precinct.status === 'conflict') return [discrepancyOf(precinct)];
+    if (precinct.status === 'certified' && precinct.verification.changedAfterCertification.length > 0) {
+      return [changedAfterCertification(precinct)];
+    }
+    return [];
+  });
 }
 
 export function discrepancyOf(precinct: PrecinctView): Discrepancy {
   const reports = standingReports(precinct);
   return {
+    kind: 'conflict',
     precinct: precinct.precinct,
     statusReason: precinct.statusReason,
     reopened: precinct.verification.reopened,
+    reports,
+    differences: fieldDifferences(reports),
+    previousResolution: precinct.verification.resolution,
+  };
+}
+
+/**
+ * A certified precinct keyed again with other numbers: the certified report (or the recount or correction
+ * that changed it last) beside the late reports that differ, and a recount offered.
+ */
+function changedAfterCertification(precinct: PrecinctView): Discrepancy {
+  const late = new Set(precinct.verification.changedAfterCertification);
+  const current = precinct.current?.id ?? null;
+  const reports = precinct.reports.filter((report) => report.id === current || late.has(report.id));
+  const ids = [...late].map((id) => `report ${id}`).join(', ');
+  return {
+    kind: 'changed-after-certification',
+    precinct: precinct.precinct,
+    statusReason: `Certified, but ${ids} arrived later with different numbers. The certified numbers stand: if the paper says otherwise, recount the precinct and enter the recount.`,
+    reopened: false,
     reports,
     differences: fieldDifferences(reports),
     previousResolution: precinct.verification.resolution,
