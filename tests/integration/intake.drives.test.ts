@@ -50,9 +50,9 @@ function plugInStick(label: string): string {
 
 describe('drives in the app', () => {
   it('shows a new stick’s files by precinct, counts them as waiting, and imports them with one call', async () => {
-    expect(expectOk(await api.listDriveInboxes({}))).toEqual([]);
+    expect(expectOk(await api.listDriveInboxes({ operator: 'Desk' }))).toEqual([]);
     const drive = plugInStick('PRECINCT-STICK');
-    const [view, ...others] = expectOk(await api.listDriveInboxes({}));
+    const [view, ...others] = expectOk(await api.listDriveInboxes({ operator: 'Desk' }));
     expect(others).toEqual([]);
     expect(view?.inbox.drive).toEqual({ id: drive, label: 'PRECINCT-STICK', mountPath: drive });
     expect(view?.inbox.byPrecinct.map((group) => [group.precinct, group.files.map((file) => file.fileName)])).toEqual([
@@ -89,7 +89,7 @@ describe('drives in the app', () => {
       driveFilesWaiting: 0,
       total: 1,
     });
-    const again = expectOk(await api.listDriveInboxes({}));
+    const again = expectOk(await api.listDriveInboxes({ operator: 'Desk' }));
     expect(again[0]?.waiting).toBe(0);
     const twice = expectOk(
       await api.importFromDrive({ operator: 'Desk', driveId: drive, paths: [join(drive, 'RESULTS', 'DM-01.csv')] }),
@@ -98,6 +98,6 @@ describe('drives in the app', () => {
 
     // Pulled: it leaves the list and the badge.
     rmSync(drive, { recursive: true, force: true });
-    expect(expectOk(await api.listDriveInboxes({}))).toEqual([]);
+    expect(expectOk(await api.listDriveInboxes({ operator: 'Desk' }))).toEqual([]);
   });
 });

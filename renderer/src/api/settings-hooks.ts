@@ -66,10 +66,11 @@ export function usePendingCounts() {
   });
 }
 
-export function useDriveInboxes() {
+/** Only a signed-in person sees the drives (`session`, or none in a county without a team yet). */
+export function useDriveInboxes(session: string) {
   return useQuery({
-    queryKey: settingsKeys.drives,
-    queryFn: () => callApi('listDriveInboxes', {}),
+    queryKey: [...settingsKeys.drives, session],
+    queryFn: () => callApi('listDriveInboxes', session ? { session } : {}),
     refetchInterval: 3_000,
   });
 }

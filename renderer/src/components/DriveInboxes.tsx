@@ -7,6 +7,7 @@
 import { errorMessage } from '../api/client';
 import { type DriveView, type InboxFile, useDriveInboxes, useEjectDrive } from '../api/settings-hooks';
 import { formatCount, plural } from '../format';
+import { useSessionToken } from '../session';
 import { Card, Notice } from './ui';
 import './DriveInboxes.css';
 
@@ -17,7 +18,8 @@ export function DriveInboxes({
   busy: boolean;
   onImport: (drive: DriveView, paths: readonly string[]) => void;
 }) {
-  const drives = useDriveInboxes();
+  const session = useSessionToken();
+  const drives = useDriveInboxes(session);
   const eject = useEjectDrive();
   if (!drives.data || drives.data.length === 0) return null;
   return (
@@ -36,7 +38,7 @@ export function DriveInboxes({
                   type="button"
                   className="button"
                   disabled={busy || eject.isPending}
-                  onClick={() => eject.mutate({ driveId: inbox.drive.id })}
+                  onClick={() => eject.mutate({ driveId: inbox.drive.id, ...(session ? { session } : {}) })}
                 >
                   Eject
                 </button>

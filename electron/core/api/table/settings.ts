@@ -57,9 +57,10 @@ export const settingsMethods = {
     handle: (_input, { store, background }) => ok(pendingCounts(store, background)),
   }),
 
+  /** The drives plugged into this laptop: only for a person signed in here (docs/SECURITY.md). */
   listDriveInboxes: defineMethod({
-    input: noInput,
-    access: open,
+    input: z.object({ ...actorFields }),
+    access: enterResults,
     station: 'drive',
     handle: async (_input, { background }) => ok(await background.drives.drives()),
   }),
@@ -78,8 +79,8 @@ export const settingsMethods = {
   }),
 
   ejectDrive: defineMethod({
-    input: z.object({ driveId }),
-    access: open,
+    input: z.object({ driveId, ...actorFields }),
+    access: enterResults,
     station: 'drive',
     handle: async (input, { background }) => {
       const ejected = await background.drives.eject(input.driveId);
