@@ -91,7 +91,13 @@ function isLoopbackHost(host: string | undefined): boolean {
 }
 
 async function sendStatic(response: ServerResponse, root: string, pathname: string): Promise<void> {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    // A stray % in an address is the caller's mistake, not ours: say so, log nothing.
+    return sendText(response, 400, 'This address is not valid: a % in it is not followed by two hex digits.');
+  }
   const candidate = resolve(join(root, relative));
   if (candidate !== root && !candidate.startsWith(root + sep)) return sendText(response, 404, 'Not found');
   let file: string;

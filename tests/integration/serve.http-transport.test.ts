@@ -52,6 +52,20 @@ describe('the serve harness transport', () => {
     expect((await call('dropDatabase', {})).status).toBe(404);
   });
 
+  it('answers a malformed % in an address with a plain 400, not an internal error', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const response = await fetch(`${base}/assets/%E0%A4%A.js`);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/address/i);
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
+  });
+
   it('serves the built renderer with a strict CSP and nothing outside it', async () => {
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);

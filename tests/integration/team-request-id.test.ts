@@ -99,4 +99,10 @@ describe('a station request', () => {
     expect(answer.body.ok).toBe(false);
     expect(expectOk(await api.getPrecinct({ precinct: 'DM-01' })).reports).toHaveLength(0);
   });
+
+  it('with a malformed % in its address gets a plain answer, not an internal error', async () => {
+    const answer = await post('/team/v1/api/%E0%A4%A', { requestId: 'abcdefgh12', input: {} });
+    expect(answer.status).toBe(404);
+    expect(answer.body.error?.code).toBe('UNKNOWN_METHOD');
+  });
 });
