@@ -90,9 +90,11 @@ export function checkIowaPrecinct(result: PrecinctResult): Finding[] {
     finalAlignment: line.finalAlignment,
   }));
   const outcomes = allowedAllocations({ precinctDelegates: d, groups });
-  // Only the sum against D: whether those delegates could be awarded at all is ALLOCATION_MISMATCH's question.
+  // Only a sum that is not D: whether those delegates could be awarded at all is ALLOCATION_MISMATCH's
+  // question. When nobody is viable (or nobody came) the rules award none, and 0 awarded is that sheet right.
   const awardedTotal = sum(Object.values(reported));
-  if (awardedTotal !== d) {
+  const rulesTotal = outcomes[0] ? sum(Object.values(outcomes[0].delegates)) : d;
+  if (awardedTotal !== d && awardedTotal !== rulesTotal) {
     findings.push({
       code: 'DELEGATE_TOTAL_MISMATCH',
       field: 'delegatesAwarded',

@@ -370,12 +370,7 @@ describe('the checker on random precincts', () => {
         const allowed = allowedAllocations(inputOf(precinct));
         const chosen = allowed[pick % allowed.length];
         if (!chosen) throw new Error('no outcome');
-        const findings = checkIowaPrecinct(report(precinct, vector(chosen.delegates, size), ratio, how));
-        // When nobody is viable the rules award fewer than D: the sheet then does not add up to D, and
-        // DELEGATE_TOTAL_MISMATCH says exactly that (docs/CONTRACTS.md), and nothing else.
-        const awarded = Object.values(chosen.delegates).reduce((total, count) => total + count, 0);
-        const expected = awarded === precinct.delegates ? [] : ['DELEGATE_TOTAL_MISMATCH'];
-        expect(findings.map((finding) => finding.code)).toEqual(expected);
+        expect(checkIowaPrecinct(report(precinct, vector(chosen.delegates, size), ratio, how))).toEqual([]);
       }),
       { numRuns: RUNS },
     );
