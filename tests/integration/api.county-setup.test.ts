@@ -124,6 +124,23 @@ describe('setting up a county', () => {
     expect(byCode.get('P01')).toMatchObject({ status: 'verified', sources: ['usb', 'manual'] });
     expect(byCode.get('P02')).toMatchObject({ status: 'conflict', sources: ['usb', 'phone'] });
     expect(byCode.get('P22')?.findings).toEqual(['ALLOCATION_MISMATCH', 'MORE_VOTES_FEWER_DELEGATES']);
+    // The totals say how much of them comes from precincts with findings: those precincts' delegates as keyed.
+    const flagged = overview.precincts.filter(
+      (precinct) => precinct.findings.length > 0 && ['received', 'verified', 'certified'].includes(precinct.status),
+    );
+    expect(flagged.length).toBeGreaterThan(0);
+    const expected = new Map<string, number>();
+    for (const row of flagged) {
+      const detail = expectOk(await county.api.getPrecinct({ precinct: row.code }));
+      for (const line of detail.current?.lines ?? []) {
+        expected.set(line.candidate, (expected.get(line.candidate) ?? 0) + (line.delegatesAwarded ?? 0));
+      }
+    }
+    for (const total of overview.candidateTotals) {
+      expect(total.fromPrecinctsWithFindings.delegates, total.candidate).toBe(expected.get(total.candidate) ?? 0);
+      expect(total.fromPrecinctsWithFindings.delegates).toBeLessThanOrEqual(total.delegates);
+    }
+    expect(overview.candidateTotals.some((total) => total.fromPrecinctsWithFindings.delegates > 0)).toBe(true);
     const again = await county.api.loadDemoCounty({ operator: 'Demo' });
     expect(again.ok || again.error.code).toBe('COUNTY_EXISTS');
   });

@@ -8,6 +8,20 @@ import { electionInfo } from './election-info';
 /** Statuses whose current result is settled enough to count in county totals. */
 const COUNTED: readonly PrecinctStatus[] = ['received', 'verified', 'certified'];
 
+/** A candidate's sums, and the part of its delegates and SDEs from precincts with findings. */
+interface Sums {
+  firstAlignment: number;
+  finalAlignment: number;
+  delegates: number;
+  sde: number;
+  flaggedDelegates: number;
+  flaggedSde: number;
+}
+
+function emptySums(): Sums {
+  return { firstAlignment: 0, finalAlignment: 0, delegates: 0, sde: 0, flaggedDelegates: 0, flaggedSde: 0 };
+}
+
 /** The dashboard: precincts by status, county totals per candidate, findings, the precinct list. */
 export function buildOverview(view: CountyView): Overview {
   const statusCounts = Object.fromEntries(PRECINCT_STATUSES.map((status) => [status, 0])) as Record<
@@ -15,12 +29,7 @@ export function buildOverview(view: CountyView): Overview {
     number
   >;
   const findingCounts: Partial<Record<FindingCode, number>> = {};
-  const totals = new Map<string, { firstAlignment: number; finalAlignment: number; delegates: number; sde: number }>(
-    view.candidates.map((candidate) => [
-      candidate.name,
-      { firstAlignment: 0, finalAlignment: 0, delegates: 0, sde: 0 },
-    ]),
-  );
+  const totals = new Map<string, Sums>(view.candidates.map((candidate) => [candidate.name, emptySums()]));
   let precinctsCounted = 0;
   const profile = view.election.rulesProfile;
 
@@ -30,20 +39,32 @@ export function buildOverview(view: CountyView): Overview {
     if (!precinct.result || !COUNTED.includes(precinct.status)) continue;
     precinctsCounted++;
     const delegates = delegatesOfViewResult(profile, precinct.result);
+    const withFindings = precinct.findings.length > 0;
     for (const line of precinct.result.lines) {
       const total = totals.get(line.candidate);
       if (!total) continue;
       total.firstAlignment += line.firstAlignment ?? 0;
       total.finalAlignment += line.finalAlignment ?? 0;
       const awarded = delegates?.[line.candidate] ?? 0;
+      const sde = line.sde ?? awarded * view.election.sdePerDelegate;
       total.delegates += awarded;
-      total.sde += line.sde ?? awarded * view.election.sdePerDelegate;
+      total.sde += sde;
+      if (withFindings) {
+        total.flaggedDelegates += awarded;
+        total.flaggedSde += sde;
+      }
     }
   }
 
   const candidateTotals: CandidateTotal[] = view.candidates.map((candidate) => {
-    const total = totals.get(candidate.name) ?? { firstAlignment: 0, finalAlignment: 0, delegates: 0, sde: 0 };
-    return { candidate: candidate.name, ballotOrder: candidate.ballotOrder, ...total, sde: round4(total.sde) };
+    const { flaggedDelegates, flaggedSde, ...total } = totals.get(candidate.name) ?? emptySums();
+    return {
+      candidate: candidate.name,
+      ballotOrder: candidate.ballotOrder,
+      ...total,
+      sde: round4(total.sde),
+      fromPrecinctsWithFindings: { delegates: flaggedDelegates, sde: round4(flaggedSde) },
+    };
   });
 
   return {

@@ -13,6 +13,11 @@ export interface CandidateTotal {
   readonly finalAlignment: number;
   readonly delegates: number;
   readonly sde: number;
+  /**
+   * The part of delegates and sde above from precincts whose current result has findings (counted, but a
+   * rule says check the paper): the dashboard shows it beside the totals. Certification refuses them.
+   */
+  readonly fromPrecinctsWithFindings: { readonly delegates: number; readonly sde: number };
 }
 
 export interface PrecinctRow {
