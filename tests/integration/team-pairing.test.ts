@@ -78,17 +78,19 @@ describe('pairing codes', () => {
     expect(station.status().paired).toBe(false);
   });
 
-  it('cancels every open code after five wrong ones', async () => {
+  it('pauses a machine after five wrong codes, and never cancels the chair’s code', async () => {
     const code = expectOk(await api.createPairingCode({ session: chair }));
     const wrong = ['11111-11111', '22222-22222', '33333-33333', '44444-44444'];
     for (const guess of wrong) expect(await codeError(hubUrl(), guess)).toBe('PAIRING_CODE_REFUSED');
     expect(await codeError(hubUrl(), '55555-55555')).toBe('PAIRING_LOCKED');
-    expect(await codeError(hubUrl(), code.code)).toBe('PAIRING_CODE_REFUSED');
+    // The same machine is paused, even with the right code...
+    expect(await codeError(hubUrl(), code.code)).toBe('PAIRING_LOCKED');
     const audit = expectOk(await api.getAuditLog({ limit: 1000 })).entries.map((entry) => entry.action);
-    expect(audit).toContain('team.pairing-codes-cancelled');
-    // A new code works.
-    const fresh = expectOk(await api.createPairingCode({ session: chair }));
-    expect(await codeError(hubUrl(), fresh.code)).toBe('paired');
+    expect(audit).toContain('team.pairing-client-paused');
+    expect(audit).not.toContain('team.pairing-codes-cancelled');
+    // ...and after its pause the chair's code, still open, pairs it.
+    now += 5 * 60_000 + 1000;
+    expect(await codeError(hubUrl(), code.code)).toBe('paired');
   });
 
   it('keeps only a hash of the code in the database', async () => {

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = {
   'team.pairing-code-created':
     'The chair made a one-time pairing code for a station (only its hash is kept; it works once, for minutes).',
   'team.pairing-codes-cancelled': 'Too many wrong pairing codes were tried: every open pairing code was cancelled.',
+  'team.pairing-client-paused':
+    'Too many wrong pairing codes came from one machine (its network address): the hub ignores its pairing for a few minutes; the chair’s codes stay open.',
   'team.station-paired':
     'A station laptop paired with this hub: its id, name, the code it used and its public key for signed batches.',
   'team.station-revoked': 'The chair revoked a station: its requests and batch files are refused from then on.',

@@ -124,7 +124,7 @@ async function handle(
     if (route === 'pair/complete') {
       const parsed = pairCompleteBody.safeParse(body.value);
       if (!parsed.success) return send(response, 400, badRequest());
-      return send(response, 200, hub.pairComplete(parsed.data, now));
+      return send(response, 200, hub.pairComplete(parsed.data, now, request.socket.remoteAddress ?? 'unknown'));
     }
 
     if (!station) return send(response, 404, appError('NOT_FOUND', 'No such hub address.'));

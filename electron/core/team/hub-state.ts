@@ -53,8 +53,14 @@ import { pairingQrText } from './pairing-qr';
 export const LEASE_SECONDS = 90;
 /** "Online": seen within this many seconds. */
 const ONLINE_SECONDS = 60;
-/** Wrong codes tolerated before every open code is cancelled (guessing 50 bits online is hopeless anyway). */
+/**
+ * Wrong codes one client (network address) may send in a window before it is paused; the chair's
+ * open codes stay open, so junk from one machine cannot stop a station pairing (guessing 50 bits
+ * online is hopeless anyway).
+ */
 const WRONG_CODES_BEFORE_LOCK = 5;
+const WRONG_CODE_WINDOW_MS = 15 * 60_000;
+const CLIENT_PAUSE_MS = 5 * 60_000;
 const HUB_NONCE_SECONDS = 120;
 
 interface OpenCode {
@@ -95,7 +101,7 @@ export class HubState implements TeamHub {
   private running: HubInfo | null = null;
   private readonly codes = new Map<number, OpenCode>();
   private readonly hubNonces = new Map<string, number>();
-  private wrongCodes = 0;
+  private readonly wrongCodes = new Map<string, number[]>();
   private readonly presence = new Map<string, Presence>();
   private readonly leases = new Map<string, PrecinctLease>();
   /** Station changes are applied one at a time: each is one transaction with its request record. */
@@ -173,7 +179,8 @@ export class HubState implements TeamHub {
     return { hubNonce };
   }
 
-  pairComplete(request: PairRequest, now: Date): Result<PairAnswer, AppError> {
+  pairComplete(request: PairRequest, now: Date, client = 'unknown'): Result<PairAnswer, AppError> {
+    if (this.clientPaused(client, now)) return clientLocked();
     const running = this.running;
     if (!running) return appError('HUB_NOT_RUNNING', 'The hub is not listening on the network.');
     const nonceExpires = this.hubNonces.get(request.hubNonce);
@@ -194,10 +201,10 @@ export class HubState implements TeamHub {
     const at = now.toISOString();
     this.dropExpiredCodes(now);
     const match = [...this.codes.values()].find((code) => proofsEqual(stationProof(code.key, parts), request.proof));
-    if (!match) return this.refuseCode(at);
+    if (!match) return this.refuseCode(client, now);
     const record = findPairingCode(this.store, match.id);
     this.codes.delete(match.id);
-    if (!record || record.endedAt !== null) return this.refuseCode(at);
+    if (!record || record.endedAt !== null) return this.refuseCode(client, now);
     const stationId = `st-${randomBytes(4).toString('hex')}`;
     const token = randomBytes(32).toString('base64url');
     const saved = this.store.transaction<null, AppError>(() => {
@@ -220,7 +227,7 @@ export class HubState implements TeamHub {
       return ok(null);
     });
     if (!saved.ok) return saved;
-    this.wrongCodes = 0;
+    this.wrongCodes.delete(client);
     return ok({
       stationId,
       token,
@@ -235,32 +242,35 @@ export class HubState implements TeamHub {
     }
   }
 
-  private refuseCode(at: string): Result<never, AppError> {
-    this.wrongCodes++;
-    if (this.wrongCodes < WRONG_CODES_BEFORE_LOCK) {
+  /** Wrong codes from this client in the window, if they have reached the limit and the pause is not over. */
+  private clientPaused(client: string, now: Date): boolean {
+    const recent = (this.wrongCodes.get(client) ?? []).filter((time) => time > now.getTime() - WRONG_CODE_WINDOW_MS);
+    this.wrongCodes.set(client, recent);
+    const newest = recent[recent.length - 1];
+    return recent.length >= WRONG_CODES_BEFORE_LOCK && newest !== undefined && newest + CLIENT_PAUSE_MS > now.getTime();
+  }
+
+  /** Counts a wrong code against the client; the one that reaches the limit pauses it, in the audit log for the chair. */
+  private refuseCode(client: string, now: Date): Result<never, AppError> {
+    const recent = [...(this.wrongCodes.get(client) ?? []), now.getTime()];
+    this.wrongCodes.set(client, recent);
+    if (!this.clientPaused(client, now)) {
       return appError(
         'PAIRING_CODE_REFUSED',
         'That code was not accepted: it may be mistyped, expired (codes last ' +
           `${PAIRING_CODE_MINUTES} minutes) or already used. Check it, or ask the chair for a new code.`,
       );
     }
-    this.wrongCodes = 0;
-    const cancelled = [...this.codes.keys()];
-    this.codes.clear();
     this.store.transaction(() => {
-      for (const id of cancelled) endPairingCode(this.store, id, at, 'cancelled');
       this.store.appendAudit({
-        at,
+        at: now.toISOString(),
         operator: 'system',
-        action: 'team.pairing-codes-cancelled',
-        payload: { codeIds: cancelled, reason: 'too many wrong codes' },
+        action: 'team.pairing-client-paused',
+        payload: { client, failures: WRONG_CODES_BEFORE_LOCK, minutes: CLIENT_PAUSE_MS / 60_000 },
       });
       return ok(null);
     });
-    return appError(
-      'PAIRING_LOCKED',
-      'Too many wrong codes were tried, so every open pairing code was cancelled. Ask the chair for a new code.',
-    );
+    return clientLocked();
   }
 
   // ---- Stations ----
@@ -569,4 +579,11 @@ function isEd25519PublicKey(base64: string): boolean {
   } catch {
     return false;
   }
+}
+
+function clientLocked(): Result<never, AppError> {
+  return appError(
+    'PAIRING_LOCKED',
+    `Too many wrong codes came from this machine, so the hub ignores its pairing for ${CLIENT_PAUSE_MS / 60_000} minutes. The chair’s code stays open; check it and try again then.`,
+  );
 }
