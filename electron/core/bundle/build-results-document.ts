@@ -2,7 +2,7 @@ import type { CountyView } from '../county/county-view';
 import { currentPrecinctResults } from '../county/current-results';
 import type { BundleStatus } from '../model/bundle-status';
 import { RESULTS_SCHEMA_ID, type ResultsDocument } from './results-document';
-import { totalsOf } from './results-totals';
+import { totalsFromPrecinctsWithFindings, totalsOf } from './results-totals';
 
 export interface BundleIdentity {
   readonly sequence: number;
@@ -72,6 +72,7 @@ export function buildResultsDocument(
     precincts,
     precinctsReporting: precincts.filter((precinct) => precinct.result !== null).length,
     totals: totalsOf(candidates, precincts),
+    totalsFromPrecinctsWithFindings: totalsFromPrecinctsWithFindings(candidates, precincts),
     auditLog,
   };
 }

@@ -71,6 +71,13 @@ export const resultsDocumentSchema = z.strictObject({
   ),
   precinctsReporting: z.number().int().min(0),
   totals: z.array(candidateTotal),
+  /**
+   * Added field (docs/BUNDLE.md): the part of each candidate's delegates and SDEs in totals that comes from
+   * precincts whose result has findings. Optional so bundles made before it still read.
+   */
+  totalsFromPrecinctsWithFindings: z
+    .array(z.strictObject({ candidate: z.string(), delegates: z.number(), sde: z.number() }))
+    .optional(),
   auditLog: z.strictObject({ entries: z.number().int().min(1), headHash: z.string().regex(/^[0-9a-f]{64}$/) }),
 });
 

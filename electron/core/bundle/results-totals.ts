@@ -28,6 +28,15 @@ export function totalsOf(
   return [...totals.values()].map((total) => ({ ...total, sde: roundSde(total.sde) }));
 }
 
+/** The part of totalsOf that comes from precincts with findings: delegates and SDEs per candidate. */
+export function totalsFromPrecinctsWithFindings(
+  candidates: ResultsDocument['candidates'],
+  precincts: ResultsDocument['precincts'],
+): NonNullable<ResultsDocument['totalsFromPrecinctsWithFindings']> {
+  const flagged = precincts.filter((precinct) => precinct.findings.length > 0);
+  return totalsOf(candidates, flagged).map(({ candidate, delegates, sde }) => ({ candidate, delegates, sde }));
+}
+
 /** SDEs are published to 4 decimal places. */
 export function roundSde(value: number): number {
   return Math.round(value * 10000) / 10000;

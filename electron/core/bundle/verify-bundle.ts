@@ -29,7 +29,7 @@ import { bundleFingerprint } from './bundle-fingerprint';
 import { parseManifest, sha256Hex } from './manifest';
 import { precinctResultsOf } from './precinct-results-of';
 import { type ResultsDocument, resultsDocumentSchema } from './results-document';
-import { totalsOf } from './results-totals';
+import { totalsFromPrecinctsWithFindings, totalsOf } from './results-totals';
 import { readXlsxRows, xlsxRowsOfCsv } from './results-xlsx';
 import { parseTrustedComment, type SignedBundleClaims } from './trusted-comment';
 import { xlsxIsCanonicalFor } from './xlsx-canonical-check';
@@ -274,6 +274,17 @@ function checkClaims(
     problem(
       'TOTALS_MISMATCH',
       'The county totals in data/results.json are not the sum of its precinct results.',
+      RESULTS_JSON,
+    );
+  }
+  const flagged = results.totalsFromPrecinctsWithFindings;
+  if (
+    flagged !== undefined &&
+    !isDeepStrictEqual(totalsFromPrecinctsWithFindings(results.candidates, results.precincts), flagged)
+  ) {
+    problem(
+      'TOTALS_MISMATCH',
+      'The totals from precincts with findings in data/results.json are not the sum of those precincts.',
       RESULTS_JSON,
     );
   }
