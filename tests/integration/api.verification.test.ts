@@ -270,6 +270,23 @@ describe('certification', () => {
     expect((await precinct()).status).toBe('verified');
   });
 
+  it('is refused while the verified result breaks a rule (it still counts in the totals, marked)', async () => {
+    // Both entries key the same wrong delegates: 20 / 10 / 7 with 3 / 3 / 1 instead of 4 / 2 / 1.
+    const wrong = lines([
+      [20, 20, 3],
+      [10, 10, 3],
+      [7, 7, 1],
+    ]);
+    expectOk(await key(team.jordan, wrong));
+    expectOk(await key(team.sam, wrong));
+    expect((await precinct()).status).toBe('verified');
+    const refused = await county.api.certifyPrecinct({ session: team.chair, pin: CHAIR.pin, precinct: 'DM-01' });
+    expect(refused.ok || refused.error.code).toBe('RESULT_BREAKS_RULES');
+    expect((await precinct()).status).toBe('verified');
+    const overview = expectOk(await county.api.getOverview({}));
+    expect(overview.candidateTotals.map((total) => total.fromPrecinctsWithFindings.delegates)).toEqual([3, 3, 1]);
+  });
+
   it('certifies a verified precinct; later reports no longer change it; then the county', async () => {
     expectOk(await key(team.jordan));
     expectOk(await key(team.sam));
