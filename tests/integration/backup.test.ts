@@ -24,7 +24,11 @@ describe('backups', () => {
     mkdirSync(stick);
     const written = expectOk(await backupCounty(county.store, stick, 'manual', new Date('2026-02-03T02:00:00Z')));
     expect(written.path).toBe(join(stick, 'tallyroom-backup-20260203T020000Z-manual.db'));
-    expect(readdirSync(stick)).toEqual(['tallyroom-backup-20260203T020000Z-manual.db']);
+    // The backup, and beside it the record of its chain head (docs/SECURITY.md).
+    expect(readdirSync(stick).sort()).toEqual([
+      'tallyroom-backup-20260203T020000Z-manual.db',
+      'tallyroom-backup-20260203T020000Z-manual.db.head',
+    ]);
 
     const freshLaptop = join(county.dir, 'fresh-laptop', 'county.db');
     mkdirSync(join(county.dir, 'fresh-laptop'));
@@ -49,10 +53,14 @@ describe('backups', () => {
     for (const minute of ['05', '10', '15', '20']) {
       expectOk(await backupCounty(county.store, folder, 'scheduled', new Date(`2026-02-03T01:${minute}:00Z`), 2));
     }
+    // Each backup leaves the rotation with the record of its chain head.
     expect(readdirSync(folder).sort()).toEqual([
       'tallyroom-backup-20260203T010000Z-certification.db',
+      'tallyroom-backup-20260203T010000Z-certification.db.head',
       'tallyroom-backup-20260203T011500Z-scheduled.db',
+      'tallyroom-backup-20260203T011500Z-scheduled.db.head',
       'tallyroom-backup-20260203T012000Z-scheduled.db',
+      'tallyroom-backup-20260203T012000Z-scheduled.db.head',
     ]);
   });
 
