@@ -106,3 +106,17 @@ describe('a station request', () => {
     expect(answer.body.error?.code).toBe('UNKNOWN_METHOD');
   });
 });
+
+describe('revoking a station', () => {
+  it('ends the sessions opened through it', async () => {
+    expectOk(await api.addOperator({ session: chair, name: 'Riley Park', role: 'verifier', pin: '3333' }));
+    const riley = expectOk(await station.api.signIn({ name: 'Riley Park', pin: '3333' })).session;
+    expectOk(await api.getSession({ session: riley }));
+    const [paired] = expectOk(await api.listStations({}));
+    expectOk(await api.revokeStation({ session: chair, stationId: paired?.id as string, reason: 'laptop lost' }));
+    const after = await api.getSession({ session: riley });
+    expect(after.ok ? 'OK' : after.error.code).toBe('NOT_SIGNED_IN');
+    // The chair's own session, opened on the hub, is untouched.
+    expectOk(await api.getSession({ session: chair }));
+  });
+});

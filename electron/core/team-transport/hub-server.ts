@@ -170,7 +170,11 @@ async function handle(
       );
     }
     const read = api[method] as (input: unknown) => Promise<Result<unknown, AppError>>;
-    return send(response, 200, await read(input));
+    const answer = await read(input);
+    if (method === 'signIn' && answer.ok) {
+      hub.bindSession((answer.value as { session: string }).session, station.value.id);
+    }
+    return send(response, 200, answer);
   } catch (error) {
     console.error('team hub: internal error', error);
     return send(response, 500, appError('INTERNAL', 'The hub hit an unexpected problem; the request was not applied.'));

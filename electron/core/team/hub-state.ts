@@ -8,6 +8,7 @@ import QRCode from 'qrcode';
 import { currentOperator, operatorWhoMay } from '../operators/sessions';
 import { type AppError, appError, ok, type Result } from '../result';
 import type { CountyStore } from '../store/county-store';
+import { endSession } from '../store/operator-records';
 import {
   endPairingCode,
   findDeliveredRequest,
@@ -103,6 +104,8 @@ export class HubState implements TeamHub {
   private readonly hubNonces = new Map<string, number>();
   private readonly wrongCodes = new Map<string, number[]>();
   private readonly presence = new Map<string, Presence>();
+  /** Sessions opened through a station (sha256 of the token -> station id): revoking the station ends them. */
+  private readonly stationSessions = new Map<string, string>();
   private readonly leases = new Map<string, PrecinctLease>();
   /** Station changes are applied one at a time: each is one transaction with its request record. */
   private deliveries: Promise<unknown> = Promise.resolve();
@@ -273,6 +276,11 @@ export class HubState implements TeamHub {
     return clientLocked();
   }
 
+  /** A sign-in made through a station: the session belongs to that station and dies with it. */
+  bindSession(token: string, stationId: string): void {
+    this.stationSessions.set(sha256(token), stationId);
+  }
+
   // ---- Stations ----
 
   /** The station behind a request's credentials, if it may still talk to the hub. */
@@ -361,6 +369,11 @@ export class HubState implements TeamHub {
           revokedBy: chair.value.name,
           reason: input.reason,
         });
+        for (const [hash, stationId] of this.stationSessions) {
+          if (stationId !== station.id) continue;
+          endSession(this.store, hash, at);
+          this.stationSessions.delete(hash);
+        }
         this.store.appendAudit({
           at,
           operator: chair.value.name,
