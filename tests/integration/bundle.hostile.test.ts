@@ -136,9 +136,10 @@ async function refusedByStateParty(name: string, bytes: Uint8Array, keys: Record
   const view = expectOk(
     await stateParty.api.aggregateBundles({
       bundles: [{ fileName: name, contentBase64: base64(bytes) }],
-      publicKeys: Object.entries(registered).map(([countyName, key]) => ({
-        fileName: `${countyName}.pub`,
-        contentBase64: base64(text(formatMinisignPublicKey(key))),
+      // As the app's Export screen writes them: the county in the key's comment; the file name is not read.
+      publicKeys: Object.entries(registered).map(([countyName, key], index) => ({
+        fileName: `registered-key-${index + 1}.pub`,
+        contentBase64: base64(text(formatMinisignPublicKey(key, countyName))),
       })),
     }),
   );
@@ -268,7 +269,7 @@ describe('hostile bundles are refused with a clear message and nothing written',
     const unregistered = await refusedByStateParty('other-key.zip', zip);
     expect(unregistered.rejection?.code).toBe('UNREGISTERED_KEY');
     expect(unregistered.message).toMatch(
-      /^other-key\.zip is signed with key [0-9A-F]{16}, which is not registered to any county\.$/,
+      /^other-key\.zip is signed with key [0-9A-F]{16}, and none of the public keys given is that key \(file names do not matter, only the key inside\)\./,
     );
     // The other key is registered, but to another county: its bundle cannot speak for Linn County.
     const elsewhere = await refusedByStateParty('other-key.zip', zip, {
