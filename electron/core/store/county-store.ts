@@ -87,15 +87,19 @@ const DEFERRED_CHECKPOINT_PAGES = 16384;
  * The county database. All SQL of the app lives in this folder; callers get plain records.
  */
 export class CountyStore {
-  /** Private: the store's own modules reach it through database-of.ts, nothing else does. */
-  readonly #db: SqliteDatabase;
+  /**
+   * Private: the store's own modules reach it through database-of.ts, nothing else does. TypeScript's
+   * `private`, not a `#` field: Electronegativity's parser cannot read `#` fields, and a main process it
+   * cannot read would hide the window's navigation and permission guards from the security check.
+   */
+  private readonly connection: SqliteDatabase;
 
   private constructor(
     db: SqliteDatabase,
     /** The database file. */
     readonly path: string,
   ) {
-    this.#db = db;
+    this.connection = db;
     keepDatabase(this, db);
   }
 
@@ -116,20 +120,20 @@ export class CountyStore {
   }
 
   close(): void {
-    this.#db.close();
+    this.connection.close();
   }
 
-  #committed: ((head: { readonly seq: number; readonly hash: string }) => void) | null = null;
-  #lastCommittedSeq = 0;
+  private committedListener: ((head: { readonly seq: number; readonly hash: string }) => void) | null = null;
+  private lastCommittedSeq = 0;
 
   /**
    * `listener` hears the audit chain's newest entry after every committed change that added to the
    * chain: the chain head file beside the database is written from it (integrity/chain-head-file.ts).
    */
   onCommitted(listener: (head: { readonly seq: number; readonly hash: string }) => void): void {
-    this.#committed = listener;
-    this.#lastCommittedSeq = 0;
-    this.#notifyCommitted();
+    this.committedListener = listener;
+    this.lastCommittedSeq = 0;
+    this.notifyCommitted();
   }
 
   /** The audit chain's newest entry: what the chain head file and a backup's record hold. */
@@ -140,27 +144,27 @@ export class CountyStore {
     return head ?? null;
   }
 
-  #notifyCommitted(): void {
-    if (!this.#committed || this.#db.inTransaction) return;
+  private notifyCommitted(): void {
+    if (!this.committedListener || this.connection.inTransaction) return;
     const head = this.chainHead();
-    if (!head || head.seq === this.#lastCommittedSeq) return;
-    this.#lastCommittedSeq = head.seq;
-    this.#committed(head);
+    if (!head || head.seq === this.lastCommittedSeq) return;
+    this.lastCommittedSeq = head.seq;
+    this.committedListener(head);
   }
 
   /** False once closed. */
   get isOpen(): boolean {
-    return this.#db.open;
+    return this.connection.open;
   }
 
   /** True inside a transaction (a caller may then leave caching to the transaction's end). */
   get inTransaction(): boolean {
-    return this.#db.inTransaction;
+    return this.connection.inTransaction;
   }
 
   /** SQLite's own check of every page and index: 'ok', or what it found wrong. */
   integrityCheck(): string {
-    return String(this.#db.pragma('integrity_check', { simple: true }));
+    return String(this.connection.pragma('integrity_check', { simple: true }));
   }
 
   private statement(sql: string): Database.Statement {
@@ -175,7 +179,7 @@ export class CountyStore {
     let outcome: Result<T, E> | undefined;
     const rollback = new Error('rollback requested by an error result');
     try {
-      this.#db
+      this.connection
         .transaction(() => {
           outcome = work();
           if (!outcome.ok) throw rollback;
@@ -184,7 +188,7 @@ export class CountyStore {
     } catch (error) {
       if (error !== rollback) throw error;
     }
-    this.#notifyCommitted();
+    this.notifyCommitted();
     return outcome as Result<T, E>;
   }
 
@@ -194,14 +198,14 @@ export class CountyStore {
    * rolls back. Nothing else may write meanwhile: `work` should await only the store's own calls.
    */
   async transactionImmediate<T>(work: () => Promise<T>): Promise<T> {
-    this.#db.exec('BEGIN IMMEDIATE');
+    this.connection.exec('BEGIN IMMEDIATE');
     try {
       const result = await work();
-      this.#db.exec('COMMIT');
-      this.#notifyCommitted();
+      this.connection.exec('COMMIT');
+      this.notifyCommitted();
       return result;
     } catch (error) {
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      if (this.connection.inTransaction) this.connection.exec('ROLLBACK');
       throw error;
     }
   }
@@ -215,13 +219,13 @@ export class CountyStore {
    * import made some 25 checkpoints, now one (npm run bench).
    */
   async withCheckpointsDeferred<T>(work: () => Promise<T>): Promise<T> {
-    if (this.checkpointsDeferred++ === 0) this.#db.pragma(`wal_autocheckpoint = ${DEFERRED_CHECKPOINT_PAGES}`);
+    if (this.checkpointsDeferred++ === 0) this.connection.pragma(`wal_autocheckpoint = ${DEFERRED_CHECKPOINT_PAGES}`);
     try {
       return await work();
     } finally {
-      if (--this.checkpointsDeferred === 0 && this.#db.open) {
-        this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
-        if (!this.#db.inTransaction) this.#db.pragma('wal_checkpoint(PASSIVE)');
+      if (--this.checkpointsDeferred === 0 && this.connection.open) {
+        this.connection.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
+        if (!this.connection.inTransaction) this.connection.pragma('wal_checkpoint(PASSIVE)');
       }
     }
   }
@@ -398,7 +402,7 @@ export class CountyStore {
     this.statement(
       'INSERT INTO audit_log (seq, at, operator, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(seq, body.at, body.operator, body.action, JSON.stringify(body.payload), prevHash, hash);
-    this.#notifyCommitted();
+    this.notifyCommitted();
     return { ...body, prevHash, hash };
   }
 
@@ -418,7 +422,7 @@ export class CountyStore {
   /** Oldest first, streamed: a long election night's log need not fit in memory twice. */
   *iterateAudit(): Generator<AuditEntry> {
     // Not from the cache: a cached statement stays busy while an iteration of it is open.
-    const rows = this.#db
+    const rows = this.connection
       .prepare('SELECT seq, at, operator, action, payload, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq')
       .iterate() as IterableIterator<Omit<AuditEntry, 'payload'> & { payload: string }>;
     for (const row of rows) yield { ...row, payload: JSON.parse(row.payload) as unknown };

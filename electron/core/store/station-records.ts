@@ -111,15 +111,15 @@ export interface OutboxAnswer {
 /** The station database in `dataDir` (created, owner-only, on first use). */
 /** The station's own database (station.db: pairing, outbox, cached answers); its connection stays in store/. */
 export class StationStore {
-  readonly #db: SqliteDatabase;
+  private readonly connection: SqliteDatabase;
 
   constructor(db: SqliteDatabase) {
-    this.#db = db;
+    this.connection = db;
     keepDatabase(this, db);
   }
 
   close(): void {
-    this.#db.close();
+    this.connection.close();
   }
 }
 
